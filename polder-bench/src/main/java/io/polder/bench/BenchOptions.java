@@ -1,0 +1,28 @@
+package io.polder.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --key=value} options of a suite, with defaults chosen by the suite. */
+record BenchOptions(Map<String, String> values) {
+    BenchOptions {
+        values = Map.copyOf(values);
+    }
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are written --name=value, found: " + arg);
+            }
+            int equals = arg.indexOf('=');
+            values.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        return new BenchOptions(values);
+    }
+
+    int integer(String name, int fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+}

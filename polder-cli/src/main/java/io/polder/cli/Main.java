@@ -1,0 +1,75 @@
+package io.polder.cli;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code polder} command. Subcommands are listed here, explicitly. */
+@Command(name = "polder",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Polder: a data mesh platform. Domain teams declare data products (ODPS v1) and their contracts",
+            "(ODCS v3) in a git folder; Polder validates, governs, builds and serves them.",
+            ""
+        },
+        subcommands = {
+            ValidateCommand.class,
+            ConvertCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  the input has problems (printed as FILE:LINE:COLUMN: message (at /pointer))",
+            "  2  the command was used wrongly",
+            "  3  not found;  4  conflict;  5  not allowed;  10  internal error",
+            "",
+            "Run 'polder help COMMAND' for a command's options and examples."
+        })
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::handleFailure);
+        commandLine.setExitCodeOnInvalidInput(ErrorCode.INVALID_ARGUMENT.exitCode());
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handleFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (exception instanceof PolderException polder) {
+            err.println("polder: " + polder.getMessage());
+            return polder.code().exitCode();
+        }
+        err.println("polder: internal error: " + exception);
+        if (System.getenv("POLDER_DEBUG") != null) {
+            exception.printStackTrace(err);
+        } else {
+            err.println("  (set POLDER_DEBUG=1 for the stack trace, and please report it)");
+        }
+        return ErrorCode.INTERNAL.exitCode();
+    }
+}
