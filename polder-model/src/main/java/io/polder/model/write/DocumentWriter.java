@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes Polder's records (and plain maps) as YAML or JSON. Records are written field by field in the
@@ -21,6 +25,7 @@ public final class DocumentWriter {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .stringQuotingChecker(new ResolverQuotingChecker())
             .build()));
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build())
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,5 +52,20 @@ public final class DocumentWriter {
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /**
+     * Quotes every string that a YAML 1.1 reader would resolve to another type. Jackson's own checker
+     * misses some (1e3, 0x1F, .inf), which then read back as numbers; it also leaves dates unquoted,
+     * which other tools read as dates. The reader resolves with SnakeYAML's resolver, so asking it decides.
+     */
+    private static final class ResolverQuotingChecker extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final Resolver RESOLVER = new Resolver();
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || !RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
+        }
     }
 }
