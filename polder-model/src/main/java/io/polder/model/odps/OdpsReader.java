@@ -23,8 +23,9 @@ import io.polder.model.source.SourceDocument;
  *       `team` is a bare list of members, the shape of `team` decides: a list is read by the v0.9.0
  *       rules, anything else by the v1.0.0 rules. That is exactly "either schema accepts it". A v0.9.0
  *       document that only the v1.0.0 rules accept gets a warning suggesting it declare v1.0.0.</li>
- *   <li>anything else, or none: an error naming the supported versions; the rest of the document is
- *       still checked by the v1.0.0 rules so that all its problems show at once.</li>
+ *   <li>anything else, or none: an error naming the supported versions. The rest of the document is
+ *       still checked, so that all its problems show at once, by the rules its shape suggests (as for
+ *       v0.9.0), so that a v0.9.0 document with a mistyped apiVersion gets one error, not a cascade.</li>
  * </ul>
  *
  * <p>The document is valid when no errors were added to the problems; warnings do not count.
@@ -46,7 +47,7 @@ public final class OdpsReader {
             return null;
         }
         OdpsVersion declared = declaredVersion(root);
-        OdpsVersion rules = declared == OdpsVersion.V0_9_0 && root.get("team") instanceof ListNode
+        OdpsVersion rules = declared != OdpsVersion.V1_0_0 && root.get("team") instanceof ListNode
                 ? OdpsVersion.V0_9_0 : OdpsVersion.V1_0_0;
         Problems found = new Problems(problems.file());
         DataProduct product = DataProduct.bind(Fields.of(root, found), rules);

@@ -9,6 +9,7 @@ import io.polder.model.conformance.Mutations;
 import io.polder.model.conformance.OfficialSchemas;
 import io.polder.model.conformance.Standard;
 import io.polder.model.conformance.StandardsCorpus;
+import io.polder.model.problem.Problem;
 import io.polder.model.problem.Problems;
 import io.polder.model.source.DocumentReader;
 import io.polder.model.source.ParsedFile;
@@ -65,6 +66,34 @@ class OdpsConformanceTest {
         assertThat(strictlyDeclared).as("only v0.9.0 documents may differ from their declared version's schema")
                 .allSatisfy(testCase -> assertThat(testCase.document().get("apiVersion")).as(testCase.name())
                         .isEqualTo("v0.9.0"));
+    }
+
+    /**
+     * When one change breaks a valid document, every error Polder reports is about that change: at the
+     * changed place, inside it, or at the object that lost a required field.
+     */
+    @Test
+    void errorsFromOneMutationPointAtTheMutatedPlace() {
+        List<String> misplaced = new ArrayList<>();
+        int checked = 0;
+        for (Path file : corpus()) {
+            Map<String, Object> document = Documents.readTree(file);
+            if (!officialVerdict(document)) {
+                continue;
+            }
+            for (Mutations.Mutation mutation : Mutations.of(document, MUTATIONS_PER_DOCUMENT)) {
+                Case testCase = new Case(file.getFileName() + ", " + mutation.description(), mutation.document());
+                for (Problem problem : polderErrors(testCase)) {
+                    checked++;
+                    if (!related(problem.pointer(), mutation.pointer())) {
+                        misplaced.add(testCase.name() + ": " + problem);
+                    }
+                }
+            }
+        }
+
+        System.out.printf("ODPS error placement: %d errors checked, %d misplaced%n", checked, misplaced.size());
+        assertThat(misplaced).isEmpty();
     }
 
     @Test
@@ -143,6 +172,19 @@ class OdpsConformanceTest {
                 + OfficialSchemas.shared().errors(Standard.ODPS, "v0.9.0", document) + ", official v1.0.0 "
                 + OfficialSchemas.shared().errors(Standard.ODPS, "v1.0.0", document) + ", Polder "
                 + polderProblems(outcome.testCase());
+    }
+
+    private static List<Problem> polderErrors(Case testCase) {
+        ParsedFile parsed = DocumentReader.withDefaults().read(json(testCase.document()), "", SourceFormat.JSON);
+        Problems problems = new Problems("");
+        new OdpsReader().read(parsed.documents().get(0), problems);
+        return problems.list().stream().filter(Problem::isError).toList();
+    }
+
+    /** One pointer is the other or an ancestor of it. */
+    private static boolean related(String first, String second) {
+        return first.equals(second) || second.startsWith(first + "/") || first.startsWith(second + "/")
+                || first.isEmpty() || second.isEmpty();
     }
 
     private static List<String> polderProblems(Case testCase) {
