@@ -109,7 +109,10 @@ public record QualityRule(String id, String name, String description, QualityTyp
         }
         String unit = f.string("unit");
         String query = kinds.sql() ? f.requiredString("query") : notOfThisKind(f, "query", "sql");
-        String engine = kinds.custom() ? f.requiredString("engine") : notOfThisKind(f, "engine", "custom");
+        if (kinds.custom()) {
+            f.require("engine", "implementation");
+        }
+        String engine = kinds.custom() ? f.string("engine") : notOfThisKind(f, "engine", "custom");
         Object implementation = kinds.custom() ? implementation(f) : null;
         if (!kinds.custom()) {
             notOfThisKind(f, "implementation", "custom");
