@@ -45,7 +45,10 @@ public final class DocumentWriter {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        // Absent record components (null) are left out, but a null inside a map is a value the document
+        // holds (ODCS `value: null`), so map entries are always written.
+        return mapper.setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 }

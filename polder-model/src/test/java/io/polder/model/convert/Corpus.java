@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -43,16 +45,27 @@ final class Corpus {
     }
 
     private static List<Path> yamlFiles(Predicate<SourceDocument> wanted) {
-        try (Stream<Path> files = Files.walk(OfficialSchema.STANDARDS)) {
-            return files.filter(file -> file.toString().endsWith(".yaml"))
-                    .filter(file -> {
-                        ParsedFile parsed = DocumentReader.withDefaults().read(file);
-                        return parsed.ok() && parsed.documents().size() == 1 && wanted.test(parsed.documents().getFirst());
-                    })
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Documents.ALL.entrySet().stream().filter(entry -> wanted.test(entry.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Every single-document YAML file of the standards folder, read once. */
+    private static final class Documents {
+        static final Map<Path, SourceDocument> ALL = readAll();
+
+        private static Map<Path, SourceDocument> readAll() {
+            Map<Path, SourceDocument> documents = new TreeMap<>();
+            try (Stream<Path> files = Files.walk(OfficialSchema.STANDARDS)) {
+                files.filter(file -> file.toString().endsWith(".yaml")).forEach(file -> {
+                    ParsedFile parsed = DocumentReader.withDefaults().read(file);
+                    if (parsed.ok() && parsed.documents().size() == 1) {
+                        documents.put(file, parsed.documents().getFirst());
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return documents;
         }
     }
 }
