@@ -69,7 +69,7 @@ public final class Converter {
         }
         String kind = text(document.get("kind"));
         String apiVersion = text(document.get("apiVersion"));
-        if ("DataContract".equals(kind) && ODCS_V3_0_VERSIONS.contains(apiVersion)) {
+        if ("DataContract".equals(kind) && apiVersion != null && ODCS_V3_0_VERSIONS.contains(apiVersion)) {
             return SourceKind.ODCS_V3_0;
         }
         if ("DataContract".equals(kind) && OdcsUpgrade.TARGET_API_VERSION.equals(apiVersion)) {
