@@ -84,6 +84,10 @@ public final class Converter {
             return "ODCS " + apiVersion + " contracts cannot be converted; Polder converts ODCS v3.0.x and the"
                     + " Data Contract Specification into ODCS v3.1.0";
         }
+        if (!"DataContract".equals(kind) && apiVersion != null && apiVersion.startsWith("v3.")) {
+            return "an ODCS contract needs `kind: DataContract`"
+                    + (kind == null ? "" : " (this document's kind is '" + kind + "')");
+        }
         if ("DataContract".equals(kind)) {
             return "unsupported ODCS apiVersion " + (apiVersion == null ? "(none)" : "'" + apiVersion + "'")
                     + "; Polder converts ODCS v3.0.0, v3.0.1 and v3.0.2 into v3.1.0";
