@@ -69,7 +69,7 @@ public final class Converter {
         }
         String kind = text(document.get("kind"));
         String apiVersion = text(document.get("apiVersion"));
-        if ("DataContract".equals(kind) && ODCS_V3_0_VERSIONS.contains(apiVersion)) {
+        if ("DataContract".equals(kind) && apiVersion != null && ODCS_V3_0_VERSIONS.contains(apiVersion)) {
             return SourceKind.ODCS_V3_0;
         }
         if ("DataContract".equals(kind) && OdcsUpgrade.TARGET_API_VERSION.equals(apiVersion)) {
@@ -83,6 +83,10 @@ public final class Converter {
         if ("DataContract".equals(kind) && apiVersion != null && apiVersion.startsWith("v2.")) {
             return "ODCS " + apiVersion + " contracts cannot be converted; Polder converts ODCS v3.0.x and the"
                     + " Data Contract Specification into ODCS v3.1.0";
+        }
+        if (!"DataContract".equals(kind) && apiVersion != null && apiVersion.startsWith("v3.")) {
+            return "an ODCS contract needs `kind: DataContract`"
+                    + (kind == null ? "" : " (this document's kind is '" + kind + "')");
         }
         if ("DataContract".equals(kind)) {
             return "unsupported ODCS apiVersion " + (apiVersion == null ? "(none)" : "'" + apiVersion + "'")

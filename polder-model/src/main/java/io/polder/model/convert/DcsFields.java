@@ -93,7 +93,7 @@ final class DcsFields {
             }
         }
         for (String key : NUMBER_OPTIONS) {
-            if (field.has(key) && NUMERIC_TYPES.contains(logicalType)) {
+            if (field.has(key) && logicalType != null && NUMERIC_TYPES.contains(logicalType)) {
                 Plain.put(options, key, field.number(key));
             } else if (field.has(key)) {
                 field.leave(key, noOption(key, logicalType));
@@ -133,10 +133,9 @@ final class DcsFields {
     }
 
     private static void keys(SourceObject field, Map<String, Object> property, Integer primaryKeyPosition) {
-        Plain.put(property, "required", field.has("required") ? field.bool("required") : null);
-        Plain.put(property, "unique", field.has("unique") ? field.bool("unique") : null);
-        Boolean primaryKey = field.has("primaryKey") ? field.bool("primaryKey")
-                : field.has("primary") ? field.bool("primary") : null;
+        Plain.put(property, "required", field.bool("required"));
+        Plain.put(property, "unique", field.bool("unique"));
+        Boolean primaryKey = field.has("primaryKey") ? field.bool("primaryKey") : field.bool("primary");
         if (primaryKeyPosition != null) {
             primaryKey = Boolean.TRUE;
         }

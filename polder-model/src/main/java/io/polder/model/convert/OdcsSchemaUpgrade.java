@@ -51,7 +51,7 @@ final class OdcsSchemaUpgrade {
     }
 
     private Object logicalTypeOptions(Node value, String logicalType) {
-        if (!(value instanceof MapNode options) || !RANGED_TYPES.contains(logicalType)) {
+        if (!(value instanceof MapNode options) || logicalType == null || !RANGED_TYPES.contains(logicalType)) {
             return value.toPlain();
         }
         Map<String, Object> upgraded = Plain.map();

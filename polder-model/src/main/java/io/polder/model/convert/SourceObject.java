@@ -6,7 +6,6 @@ import io.polder.model.source.ListNode;
 import io.polder.model.source.MapNode;
 import io.polder.model.source.Node;
 import io.polder.model.source.ScalarNode;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -164,9 +163,5 @@ final class SourceObject {
         if (value != null) {
             reasons.put(key, "`" + key + "` is " + value.kindName() + ", not " + expected);
         }
-    }
-
-    static boolean isInteger(Object number) {
-        return number instanceof Long || number instanceof BigInteger;
     }
 }

@@ -60,6 +60,13 @@ class ConverterTest {
     }
 
     @Test
+    void anOdcsContractWithoutKindIsNamedAsSuch() {
+        Converted converted = Converted.yaml("apiVersion: v3.0.2\nid: orders\n");
+
+        assertThat(converted.errors()).containsExactly("contract.yaml:1:1: an ODCS contract needs `kind: DataContract`");
+    }
+
+    @Test
     void somethingElseIsNotADataContract() {
         Converted product = Converted.yaml("apiVersion: v1.0.0\nkind: DataProduct\n");
         Converted list = Converted.yaml("- a\n- b\n");

@@ -3,6 +3,8 @@ package io.polder.model.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.polder.model.source.MapNode;
+import io.polder.model.source.ScalarNode;
 import io.polder.model.source.SourceDocument;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,6 +71,34 @@ class OdcsUpgradeCorpusTest {
         assertThat(converted.conversion().sourceKind()).isEqualTo(SourceKind.ODCS_V3_1);
         assertThat(converted.document()).isEqualTo(converted.source().root().toPlain());
         assertThat(converted.warnings()).singleElement().asString().contains("already ODCS v3.1.0");
+    }
+
+    @ParameterizedTest
+    @MethodSource("v31Contracts")
+    void upgradingAContractThatIsAlreadyV31InStructureChangesNothing(Path file) {
+        SourceDocument current = Corpus.read(file);
+        assumeTrue(OfficialSchema.ODCS_V3_1_0.errors(current.root().toPlain()).isEmpty(), "not valid against v3.1.0");
+        Map<String, Object> plain = plain(current);
+        Converted converted = Converted.of(relabelled(current, "v3.0.2"));
+
+        assertThat(converted.conversion().sourceKind()).isEqualTo(SourceKind.ODCS_V3_0);
+        assertThat(converted.document()).isEqualTo(plain);
+        assertThat(converted.warnings()).allSatisfy(warning -> assertThat(warning).contains("deprecated"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(SourceDocument document) {
+        return (Map<String, Object>) document.root().toPlain();
+    }
+
+    private static SourceDocument relabelled(SourceDocument document, String apiVersion) {
+        MapNode root = (MapNode) document.root();
+        Map<String, MapNode.Entry> entries = new LinkedHashMap<>(root.entries());
+        MapNode.Entry version = entries.get("apiVersion");
+        entries.put("apiVersion", new MapNode.Entry("apiVersion", version.keyPosition(),
+                new ScalarNode(version.value().position(), version.value().pointer(), apiVersion)));
+        return new SourceDocument(document.file(), document.format(),
+                new MapNode(root.position(), root.pointer(), entries));
     }
 
     /** The source with only the changes a plain contract needs: apiVersion, and team as an object. */
