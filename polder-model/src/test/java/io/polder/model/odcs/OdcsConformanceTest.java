@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polder.model.conformance.Documents;
 import io.polder.model.conformance.Mutations;
 import io.polder.model.conformance.Mutations.Mutation;
 import io.polder.model.conformance.OfficialSchemas;
 import io.polder.model.conformance.Standard;
 import io.polder.model.conformance.StandardsCorpus;
-import io.polder.model.conformance.Documents;
 import io.polder.model.conformance.Verdict;
 import io.polder.model.problem.Problems;
 import io.polder.model.source.DocumentReader;
