@@ -2,11 +2,13 @@ package io.polder.model.odcs;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.model.problem.Problem;
 import io.polder.model.problem.Problems;
 import io.polder.model.source.MapNode;
 import io.polder.model.source.Node;
 import io.polder.model.source.ScalarNode;
 import io.polder.model.source.SourceDocument;
+import java.util.Comparator;
 
 /**
  * Reads ODCS v3 data contracts. Reading is validating: every way a contract breaks the official JSON Schema
@@ -34,12 +36,14 @@ public final class OdcsReader {
         }
         OdcsVersion declared = declaredVersion(root);
         OdcsVersion rules = declared == null ? OdcsVersion.latest() : declared;
-        DataContract contract = OdcsFields.bind(root, problems, rules, DataContract::bind);
+        Problems found = new Problems(problems.file());
+        DataContract contract = OdcsFields.bind(root, found, rules, DataContract::bind);
         if (declared == null && contract.apiVersion() != null) {
-            problems.error(root.get("apiVersion"), "ODCS apiVersion '" + contract.apiVersion()
+            found.error(root.get("apiVersion"), "ODCS apiVersion '" + contract.apiVersion()
                     + "' is not supported; Polder reads " + String.join(", ", OdcsVersion.supportedApiVersions())
                     + (contract.apiVersion().startsWith("v2") ? " (migrate ODCS v2 contracts to v3)" : ""));
         }
+        inDocumentOrder(found, problems);
         return contract;
     }
 
@@ -55,19 +59,31 @@ public final class OdcsReader {
         if (!(document.root() instanceof MapNode root)) {
             return notAContract(document.root(), problems);
         }
-        DataContract contract = OdcsFields.bind(root, problems, rules, DataContract::bind);
+        Problems found = new Problems(problems.file());
+        DataContract contract = OdcsFields.bind(root, found, rules, DataContract::bind);
         String apiVersion = contract.apiVersion();
         if (apiVersion != null && !rules.schemaApiVersions().contains(apiVersion)) {
-            problems.error(root.get("apiVersion"), "`apiVersion` must be one of "
+            found.error(root.get("apiVersion"), "`apiVersion` must be one of "
                     + String.join(", ", rules.schemaApiVersions()) + " for the ODCS " + rules.schemaVersion()
                     + " schema; found '" + apiVersion + "'");
         }
+        inDocumentOrder(found, problems);
         return contract;
     }
 
     private static OdcsVersion declaredVersion(MapNode root) {
         return root.get("apiVersion") instanceof ScalarNode scalar && scalar.value() instanceof String apiVersion
                 ? OdcsVersion.ofApiVersion(apiVersion) : null;
+    }
+
+    /**
+     * Binding reports an object's unknown fields after its nested objects' problems; a reader of the file
+     * expects them from top to bottom. (A missing field is placed on its object, so it comes first there.)
+     */
+    private static void inDocumentOrder(Problems found, Problems problems) {
+        found.list().stream()
+                .sorted(Comparator.comparingInt((Problem p) -> p.position().line()).thenComparingInt(p -> p.position().column()))
+                .forEach(problems::add);
     }
 
     private static DataContract notAContract(Node root, Problems problems) {

@@ -98,6 +98,9 @@ public record QualityRule(String id, String name, String description, QualityTyp
             f.require("metric");
             metric = f.choice("metric", LibraryMetric.class);
             rule = f.string("rule");
+            if (rule != null) {
+                f.problems().warning(f.node().get("rule"), "`rule` is deprecated since ODCS v3.1.0: `metric` names the check");
+            }
             arguments = f.freeObject("arguments");
         } else if (kinds.library()) {
             f.require("rule");
