@@ -16,9 +16,12 @@ import java.util.Comparator;
  * {@code problems.hasErrors()}. The schema itself is not loaded: its rules are written out in the model's
  * binders, so that each problem can be worded for the person fixing it.
  *
- * <p>A contract is checked by the version it declares: apiVersion v3.0.0, v3.0.1 and v3.0.2 by the v3.0.2
- * schema, v3.1.0 by the v3.1.0 schema. Any other apiVersion is a problem; the rest of the contract is then
- * checked by the latest rules, so that its other problems are still found.
+ * <p>A contract is checked by the version it declares: apiVersion v3.1.0 by the v3.1.0 schema; v3.0.0,
+ * v3.0.1 and v3.0.2 by the v3.0.2 schema <em>or</em> the v3.1.0 schema, whose apiVersion list accepts
+ * them too (as the ODPS reader does for v0.9.0 products). A v3.0.x contract that only the v3.1.0 rules
+ * accept gets a warning to declare v3.1.0; one that only the v3.0.2 rules accept gets a warning naming
+ * what an upgrade must fix. Any other apiVersion is a problem; the rest of the contract is then checked by
+ * the latest rules, so that its other problems are still found.
  */
 public final class OdcsReader {
 
@@ -43,8 +46,40 @@ public final class OdcsReader {
                     + "' is not supported; Polder reads " + String.join(", ", OdcsVersion.supportedApiVersions())
                     + (contract.apiVersion().startsWith("v2") ? " (migrate ODCS v2 contracts to v3)" : ""));
         }
+        if (declared == OdcsVersion.V3_0) {
+            return eitherVersion(document, root, contract, found, problems);
+        }
         inDocumentOrder(found, problems);
         return contract;
+    }
+
+    /** A v3.0.x contract is valid if the v3.0.2 or the v3.1.0 rules accept it; warnings say which did not. */
+    private DataContract eitherVersion(SourceDocument document, MapNode root, DataContract byV30, Problems foundByV30,
+                                       Problems problems) {
+        Problems foundByV31 = new Problems(problems.file());
+        DataContract byV31 = read(document, foundByV31, OdcsVersion.V3_1);
+        Node apiVersion = root.get("apiVersion");
+        if (foundByV30.hasErrors() && !foundByV31.hasErrors()) {
+            Problem first = firstError(foundByV30);
+            foundByV31.warning(apiVersion, "declares ODCS " + byV30.apiVersion() + " but uses ODCS v3.1.0: by the"
+                    + " v3.0 rules, " + first.message() + " (line " + first.position() + "); it is valid because the"
+                    + " v3.1.0 rules also accept apiVersion " + byV30.apiVersion() + "; declare `apiVersion: v3.1.0`");
+            foundByV31.list().forEach(problems::add);
+            return byV31;
+        }
+        if (!foundByV30.hasErrors() && foundByV31.hasErrors()) {
+            Problem first = firstError(foundByV31);
+            foundByV30.warning(apiVersion, "valid as ODCS " + byV30.apiVersion() + ", but ODCS v3.1.0 would refuse it: "
+                    + first.message() + " (line " + first.position() + "); `polder convert --to odcs-v3.1.0` upgrades it");
+        }
+        inDocumentOrder(foundByV30, problems);
+        return byV30;
+    }
+
+    private static Problem firstError(Problems problems) {
+        return problems.list().stream().filter(Problem::isError)
+                .min(Comparator.comparing((Problem p) -> p.position().line()).thenComparing(p -> p.position().column()))
+                .orElseThrow();
     }
 
     /**

@@ -23,9 +23,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polder's verdict equals the official JSON Schema's, for the version each contract declares, on every ODCS
+ * Polder's verdict equals the official JSON Schemas', for the version each contract declares, on every ODCS
  * document of the standards folder and on mutations of each (a required field dropped, a value of the wrong
- * type, an unknown key, a string no enum or pattern accepts).
+ * type, an unknown key, a string no enum or pattern accepts). The official verdict for a contract that
+ * declares v3.0.x is "the v3.0.2 schema or the v3.1.0 schema accepts it" (the v3.1.0 schema lists the v3.0.x
+ * apiVersions as its own); for any other contract, its declared version's schema.
  */
 class OdcsConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,10 +44,10 @@ class OdcsConformanceTest {
         for (Path file : StandardsCorpus.documents(Standard.ODCS)) {
             String name = StandardsCorpus.name(file);
             Map<String, Object> document = Documents.readTree(file);
-            documents.compare(name, oracle.verdict(Standard.ODCS, document), polderAccepts(name, document));
+            documents.compare(name, officialVerdict(document), polderAccepts(name, document));
             for (Mutation mutation : Mutations.of(document, CAP)) {
                 mutations.compare(name + " :: " + mutation.description(),
-                        oracle.verdict(Standard.ODCS, mutation.document()),
+                        officialVerdict(mutation.document()),
                         polderAccepts(name, mutation.document()));
             }
         }
@@ -56,6 +58,12 @@ class OdcsConformanceTest {
         assertThat(mutations.total).isGreaterThan(CAP == Mutations.DEFAULT_CAP ? 2000 : 0);
         assertThat(documents.disagreements).isEmpty();
         assertThat(mutations.disagreements).as(String.join("\n", mutations.disagreements)).isEmpty();
+    }
+
+    private boolean officialVerdict(Map<String, Object> document) {
+        Verdict declared = oracle.verdict(Standard.ODCS, document);
+        boolean declaresV30 = declared.declaredVersion() != null && declared.declaredVersion().startsWith("v3.0.");
+        return declared.valid() || declaresV30 && oracle.errors(Standard.ODCS, "v3.1.0", document).isEmpty();
     }
 
     /** Polder's verdict on a generic tree, read the way Polder reads files (here from its JSON text). */
@@ -80,9 +88,9 @@ class OdcsConformanceTest {
         int total;
         final List<String> disagreements = new ArrayList<>();
 
-        void compare(String what, Verdict official, boolean polder) {
+        void compare(String what, boolean official, boolean polder) {
             total++;
-            if (official.valid() == polder) {
+            if (official == polder) {
                 agreed++;
             } else {
                 disagreements.add(what + ": official " + official + ", Polder " + (polder ? "valid" : "invalid"));

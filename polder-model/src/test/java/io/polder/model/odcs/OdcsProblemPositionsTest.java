@@ -81,9 +81,10 @@ class OdcsProblemPositionsTest {
                 """, SourceFormat.JSON);
 
         assertThat(problems.list()).extracting(Problem::format).containsExactly(
-                "orders.odcs.json:2:27: unknown field `relationships`; `relationships` is new in ODCS v3.1.0, and "
-                        + "this contract is read as ODCS v3.0.x (declare apiVersion: v3.1.0 to use it) "
-                        + "(at /schema/0/relationships)");
+                "orders.odcs.json:1:16: warning: declares ODCS v3.0.2 but uses ODCS v3.1.0: by the v3.0 rules, unknown"
+                        + " field `relationships`; `relationships` is new in ODCS v3.1.0, and this contract is read as"
+                        + " ODCS v3.0.x (declare apiVersion: v3.1.0 to use it) (line 2:27); it is valid because the"
+                        + " v3.1.0 rules also accept apiVersion v3.0.2; declare `apiVersion: v3.1.0` (at /apiVersion)");
     }
 
     private static Problems read(String yaml) {
