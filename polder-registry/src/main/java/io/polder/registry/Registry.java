@@ -2,6 +2,7 @@ package io.polder.registry;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.registry.apply.ApplyService;
 import io.polder.registry.apply.LifecycleService;
 import io.polder.registry.audit.AuditLog;
 import io.polder.registry.audit.AuditService;
@@ -24,6 +25,7 @@ public final class Registry implements AutoCloseable {
     private final AuditService audit;
     private final CatalogService catalog;
     private final LifecycleService lifecycle;
+    private final ApplyService apply;
 
     public Registry(Database database, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -34,6 +36,7 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
+        this.apply = new ApplyService(database, authorizer, auditLog, clock);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -71,6 +74,10 @@ public final class Registry implements AutoCloseable {
 
     public LifecycleService lifecycle() {
         return lifecycle;
+    }
+
+    public ApplyService apply() {
+        return apply;
     }
 
     @Override

@@ -27,4 +27,36 @@ class PostgresRegistryTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class Catalog extends CatalogTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Apply extends ApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Concurrency extends io.polder.registry.apply.ConcurrentApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

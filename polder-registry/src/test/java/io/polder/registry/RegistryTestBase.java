@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
  * The base of the suites that run on every database: each test gets a fresh store and a registry on it.
  * A subclass names the database in one line.
  */
-abstract class RegistryTestBase {
-    static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+public abstract class RegistryTestBase {
+    protected static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
 
     protected final MutableClock clock = new MutableClock(START);
     protected TestDatabase testDatabase;
@@ -20,14 +20,14 @@ abstract class RegistryTestBase {
     protected abstract TestDatabase newTestDatabase();
 
     @BeforeEach
-    void openRegistry() {
+    protected void openRegistry() {
         testDatabase = newTestDatabase();
         jdbcUrl = testDatabase.create();
         registry = Registry.open(jdbcUrl, clock);
     }
 
     @AfterEach
-    void closeRegistry() {
+    protected void closeRegistry() {
         if (registry != null) {
             registry.close();
         }

@@ -27,4 +27,36 @@ class SqliteRegistryTest {
             return new SqliteTestDatabase();
         }
     }
+
+    @Nested
+    class Catalog extends CatalogTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
+    class Apply extends ApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
+    class Concurrency extends io.polder.registry.apply.ConcurrentApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
 }

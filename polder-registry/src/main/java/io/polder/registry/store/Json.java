@@ -9,11 +9,15 @@ import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.util.Map;
 
-/** JSON for the store's text columns (details, parsed documents). */
+/**
+ * JSON for the store's text columns (details, parsed documents). {@link #write} sorts map keys, so equal
+ * content gives equal text (and digests).
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+    private static final ObjectMapper IN_ORDER = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
@@ -23,6 +27,15 @@ public final class Json {
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "cannot write JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** JSON with map entries in their own order, for documents kept as the author wrote them. */
+    public static String writeInOrder(Object value) {
+        try {
+            return IN_ORDER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new PolderException(ErrorCode.INTERNAL, "cannot write JSON: " + e.getOriginalMessage());
         }
