@@ -100,6 +100,28 @@ abstract class CatalogTests extends RegistryTestBase {
     }
 
     @Test
+    void aListPageCostsOneQueryWhateverItsSize() {
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        registry.database().jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                statements.incrementAndGet();
+            }
+        });
+        List<Function<PageRequest, Page<?>>> listings = List.of(catalog::listDomains, page -> catalog.listTeams(null, page),
+                catalog::listMembers, page -> catalog.listProducts(io.polder.registry.catalog.ProductFilter.all(), page),
+                page -> catalog.listPorts(null, page), page -> catalog.listContracts(null, page));
+        for (Function<PageRequest, Page<?>> listing : listings) {
+            statements.set(0);
+            assertThat(listing.apply(PageRequest.first(1)).items()).hasSize(1);
+            assertThat(statements.get()).isEqualTo(1);
+            statements.set(0);
+            assertThat(listing.apply(PageRequest.first(1000)).items().size()).isGreaterThan(1);
+            assertThat(statements.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         failure(() -> catalog.getProduct("no-such-product"), ErrorCode.NOT_FOUND);
         failure(() -> catalog.getDomain("nowhere"), ErrorCode.NOT_FOUND);
