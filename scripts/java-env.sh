@@ -52,3 +52,11 @@ polder_require_maven() {
 }
 
 polder_select_java
+
+# Maven's own Guava calls sun.misc.Unsafe; JDK 24+ warns about it on every build unless told it is allowed.
+if [ "$(polder_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

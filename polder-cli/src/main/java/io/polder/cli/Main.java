@@ -51,7 +51,6 @@ public final class Main implements Runnable {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::handleFailure);
-        commandLine.setExitCodeOnInvalidInput(ErrorCode.INVALID_ARGUMENT.exitCode());
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

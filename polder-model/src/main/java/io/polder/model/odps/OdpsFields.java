@@ -2,7 +2,6 @@ package io.polder.model.odps;
 
 import io.polder.model.bind.Fields;
 import io.polder.model.source.MapNode;
-import io.polder.model.source.Node;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -98,11 +97,5 @@ final class OdpsFields {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    /** The node of a field, or the object itself when the field is absent, so a problem can be placed. */
-    static Node nodeOf(Fields f, String key) {
-        Node value = f.node().get(key);
-        return value == null ? f.node() : value;
     }
 }

@@ -20,11 +20,12 @@ import io.polder.model.source.SourceDocument;
  *       it. The v1.0.0 schema lists {@code v0.9.0} among its allowed apiVersions, and both official
  *       examples declare v0.9.0 while using v1.0.0 features (the team object, port tags), which only the
  *       v1.0.0 schema accepts. Because v0.9.0 differs from v1.0.0 only in being stricter, except that its
- *       `team` is a bare list of members, the shape of `team` decides: a list is read by the v0.9.0
+ *       `team` is a bare list of members (who need no username), the shape of `team` decides: a list is read by the v0.9.0
  *       rules, anything else by the v1.0.0 rules. That is exactly "either schema accepts it". A v0.9.0
  *       document that only the v1.0.0 rules accept gets a warning suggesting it declare v1.0.0.</li>
- *   <li>anything else, or none: an error naming the supported versions; the rest of the document is
- *       still checked by the v1.0.0 rules so that all its problems show at once.</li>
+ *   <li>anything else, or none: an error naming the supported versions. The rest of the document is
+ *       still checked, so that all its problems show at once, by the rules its shape suggests (as for
+ *       v0.9.0), so that a v0.9.0 document with a mistyped apiVersion gets one error, not a cascade.</li>
  * </ul>
  *
  * <p>The document is valid when no errors were added to the problems; warnings do not count.
@@ -46,8 +47,7 @@ public final class OdpsReader {
             return null;
         }
         OdpsVersion declared = declaredVersion(root);
-        OdpsVersion rules = declared == OdpsVersion.V0_9_0 && root.get("team") instanceof ListNode
-                ? OdpsVersion.V0_9_0 : OdpsVersion.V1_0_0;
+        OdpsVersion rules = rulesFor(declared, root);
         Problems found = new Problems(problems.file());
         DataProduct product = DataProduct.bind(Fields.of(root, found), rules);
         if (declared == OdpsVersion.V0_9_0 && rules == OdpsVersion.V1_0_0 && !found.hasErrors()) {
@@ -62,6 +62,12 @@ public final class OdpsReader {
         Node node = root.get("apiVersion");
         return node instanceof ScalarNode scalar && scalar.value() instanceof String value
                 ? Fields.lookup(OdpsVersion.class, value) : null;
+    }
+
+    /** The rules to bind by: v1.0.0's, unless a document not declaring v1.0.0 has a v0.9.0 team list. */
+    private static OdpsVersion rulesFor(OdpsVersion declared, MapNode root) {
+        return declared != OdpsVersion.V1_0_0 && root.get("team") instanceof ListNode
+                ? OdpsVersion.V0_9_0 : OdpsVersion.V1_0_0;
     }
 
     private static void warnIfOnlyNewerRulesAccept(MapNode root, Problems found) {

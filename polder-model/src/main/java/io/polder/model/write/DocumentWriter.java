@@ -50,7 +50,10 @@ public final class DocumentWriter {
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        // Absent record components (null) are left out, but a null inside a free-form map (an argument,
+        // a custom property's value) is data and must be written, or the document would not round-trip.
+        return mapper.setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 

@@ -95,6 +95,22 @@ class OdpsVersionRulesTest {
     }
 
     @Test
+    void aMistypedVersionOnAV090DocumentGivesOneErrorNotACascade() {
+        Read read = OdpsDocuments.read("""
+                apiVersion: "0.9"
+                kind: DataProduct
+                id: x
+                status: draft
+                team: [{role: owner}]
+                """);
+
+        assertThat(read.errors()).containsExactly("product.odps.yaml:1:13: `apiVersion` must be one of v0.9.0,"
+                + " v1.0.0; found '0.9' (at /apiVersion)");
+        assertThat(read.product().team()).isEqualTo(new TeamMemberList(List.of(
+                new TeamMember(null, null, null, "owner", null, null, null, null, null, null))));
+    }
+
+    @Test
     void versionsAreSpelledAsTheStandardSpellsThem() {
         assertThat(List.of(OdpsVersion.values())).extracting(OdpsVersion::value).containsExactly("v0.9.0", "v1.0.0");
         assertThat(OdpsVersion.latest()).isEqualTo(OdpsVersion.V1_0_0);

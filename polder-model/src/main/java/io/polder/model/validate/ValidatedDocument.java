@@ -1,0 +1,72 @@
+package io.polder.model.validate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.model.mesh.MeshConfig;
+import io.polder.model.odcs.DataContract;
+import io.polder.model.odps.DataProduct;
+import io.polder.model.source.SourceDocument;
+import java.util.Map;
+
+/**
+ * A document that was read and bound, by kind. It may still have problems (they are on the
+ * {@link FileValidation}); the model is as much of the document as could be read.
+ */
+public sealed interface ValidatedDocument {
+    SourceDocument source();
+
+    DocumentKind kind();
+
+    /** Whether the document had no error of its own. */
+    boolean valid();
+
+    record Contract(SourceDocument source, DataContract contract, boolean valid) implements ValidatedDocument {
+        public Contract {
+            requireNonNull(source, "source is null");
+            requireNonNull(contract, "contract is null");
+        }
+
+        @Override
+        public DocumentKind kind() {
+            return DocumentKind.CONTRACT;
+        }
+    }
+
+    record Product(SourceDocument source, DataProduct product, boolean valid) implements ValidatedDocument {
+        public Product {
+            requireNonNull(source, "source is null");
+            requireNonNull(product, "product is null");
+        }
+
+        @Override
+        public DocumentKind kind() {
+            return DocumentKind.PRODUCT;
+        }
+    }
+
+    record Mesh(SourceDocument source, MeshConfig config, boolean valid) implements ValidatedDocument {
+        public Mesh {
+            requireNonNull(source, "source is null");
+            requireNonNull(config, "config is null");
+        }
+
+        @Override
+        public DocumentKind kind() {
+            return DocumentKind.MESH;
+        }
+    }
+
+    /** A Data Contract Specification document, checked by converting it to ODCS v3.1.0. */
+    record DcsContract(SourceDocument source, Map<String, Object> convertedToOdcs, boolean valid)
+            implements ValidatedDocument {
+        public DcsContract {
+            requireNonNull(source, "source is null");
+            requireNonNull(convertedToOdcs, "convertedToOdcs is null");
+        }
+
+        @Override
+        public DocumentKind kind() {
+            return DocumentKind.DCS_CONTRACT;
+        }
+    }
+}
