@@ -33,9 +33,10 @@ import org.jdbi.v3.core.Handle;
  * anything. It then writes the domains and teams in one transaction, and each product (with its version,
  * ports and contracts) in a transaction of its own: an apply that is interrupted leaves every product
  * either fully applied or untouched, and applying the same bundle again completes it. Versions are
- * immutable; of several concurrent publishers of one new version exactly one succeeds, the others get
- * {@link ErrorCode#CONFLICT} — enforced by primary keys and revision-checked updates, so it holds across
- * server replicas.
+ * immutable. Of several concurrent applies that planned the same new version, exactly one publishes it and
+ * the others get {@link ErrorCode#CONFLICT} — enforced by primary keys and revision-checked updates, so it
+ * holds across server replicas; an apply that plans after the version was published finds nothing to
+ * change (idempotence).
  */
 public final class ApplyService {
     private final Database database;
