@@ -1,0 +1,87 @@
+package io.polder.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.registry.apply.ApplyService;
+import io.polder.registry.apply.LifecycleService;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditService;
+import io.polder.registry.auth.Authorizer;
+import io.polder.registry.auth.TokenService;
+import io.polder.registry.catalog.CatalogService;
+import io.polder.registry.store.Database;
+import io.polder.registry.store.Ids;
+import java.time.Clock;
+
+/**
+ * The registry's services over one store, built in one place. A server or command line opens one,
+ * uses its services, and closes it.
+ */
+public final class Registry implements AutoCloseable {
+    private final Database database;
+    private final AuditLog auditLog;
+    private final Authorizer authorizer;
+    private final TokenService tokens;
+    private final AuditService audit;
+    private final CatalogService catalog;
+    private final LifecycleService lifecycle;
+    private final ApplyService apply;
+
+    public Registry(Database database, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        Ids ids = new Ids(clock);
+        this.auditLog = new AuditLog(database, ids, clock);
+        this.authorizer = new Authorizer(auditLog);
+        this.tokens = new TokenService(database, authorizer, auditLog, ids, clock);
+        this.audit = new AuditService(database, authorizer);
+        this.catalog = new CatalogService(database);
+        this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
+        this.apply = new ApplyService(database, authorizer, auditLog, clock);
+    }
+
+    /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
+    public static Registry open(String jdbcUrl) {
+        return open(jdbcUrl, Clock.systemUTC());
+    }
+
+    public static Registry open(String jdbcUrl, Clock clock) {
+        return new Registry(Database.open(jdbcUrl), clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public AuditService audit() {
+        return audit;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
+    }
+
+    public ApplyService apply() {
+        return apply;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,223 @@
+package io.polder.registry.apply;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.apply.Work.DomainWork;
+import io.polder.registry.apply.Work.Permission;
+import io.polder.registry.apply.Work.ProductWork;
+import io.polder.registry.apply.Work.RetireWork;
+import io.polder.registry.apply.Work.TeamWork;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Action;
+import io.polder.registry.auth.Authorizer;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.store.Database;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Plans and applies mesh bundles.
+ *
+ * <p>The registry validates the bundle itself (never trusting the client), plans against what it holds,
+ * checks that the principal may make every change the plan contains (a domain-owner only in its domain;
+ * domains and teams only a platform-admin), and refuses the whole apply on any conflict before writing
+ * anything. It then writes the domains and teams in one transaction, and each product (with its version,
+ * ports and contracts) in a transaction of its own: an apply that is interrupted leaves every product
+ * either fully applied or untouched, and applying the same bundle again completes it. Versions are
+ * immutable. Of several concurrent applies that planned the same new version, exactly one publishes it and
+ * the others get {@link ErrorCode#CONFLICT} — enforced by primary keys and revision-checked updates, so it
+ * holds across server replicas; an apply that plans after the version was published finds nothing to
+ * change (idempotence).
+ */
+public final class ApplyService {
+    private final Database database;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final BundleValidator validator = new BundleValidator();
+    private final Consumer<Plan> afterPlanning;
+
+    public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock) {
+        this(database, authorizer, audit, clock, plan -> { });
+    }
+
+    /**
+     * With {@code afterPlanning} called between planning and writing: a seam for tests that make several
+     * applies plan before any of them writes.
+     */
+    ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, Consumer<Plan> afterPlanning) {
+        this.database = requireNonNull(database, "database is null");
+        this.authorizer = requireNonNull(authorizer, "authorizer is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.afterPlanning = requireNonNull(afterPlanning, "afterPlanning is null");
+    }
+
+    /** What {@link #apply} would do, changing nothing: the same checks, refusals and conflicts. */
+    public Plan plan(Principal principal, MeshBundle bundle, ApplyOptions options) {
+        return apply(principal, bundle, options.asDryRun());
+    }
+
+    /**
+     * Applies {@code bundle} (or only plans it, with {@link ApplyOptions#dryRun()}).
+     *
+     * @return the plan, marked applied unless it was a dry run; without changes it says "No changes."
+     * @throws PolderException INVALID_DOCUMENT with the problems when a document or the mesh is invalid;
+     *         FORBIDDEN when the principal may not make one of the changes; CONFLICT when a version would
+     *         change, a contract belongs to another product, a product is retired, or another apply got
+     *         there first
+     */
+    public Plan apply(Principal principal, MeshBundle bundle, ApplyOptions options) {
+        requireNonNull(principal, "principal is null");
+        requireNonNull(bundle, "bundle is null");
+        requireNonNull(options, "options is null");
+        Declared.Mesh declared = validate(principal, bundle);
+        Work.Planned planned = Planner.plan(declared, database.read(RegistryState::read), options);
+        authorize(principal, planned.permissions());
+        if (!planned.conflicts().isEmpty()) {
+            throw failed(principal, new PolderException(ErrorCode.CONFLICT, conflictMessage(planned.conflicts()),
+                    Map.of("conflicts", planned.conflicts()), null));
+        }
+        if (options.dryRun()) {
+            return planned.plan();
+        }
+        afterPlanning.accept(planned.plan());
+        write(principal, planned);
+        Plan plan = planned.plan();
+        return new Plan(plan.items(), plan.warnings(), true);
+    }
+
+    private Declared.Mesh validate(Principal principal, MeshBundle bundle) {
+        try {
+            return validator.validate(bundle);
+        } catch (PolderException e) {
+            throw failed(principal, e);
+        }
+    }
+
+    private void authorize(Principal principal, List<Permission> permissions) {
+        Map<String, PolderException> refusals = new LinkedHashMap<>();
+        Map<String, Permission> refused = new LinkedHashMap<>();
+        for (Permission permission : new LinkedHashSet<>(permissions)) {
+            Authorizer.refusal(principal, permission.action(), permission.domain()).ifPresent(refusal -> {
+                if (refusals.putIfAbsent(permission.target(), refusal) == null) {
+                    refused.put(permission.target(), permission);
+                }
+            });
+        }
+        if (refusals.isEmpty()) {
+            return;
+        }
+        refused.forEach((target, permission) -> authorizer.recordDenied(principal, permission.action(), target,
+                refusals.get(target)));
+        List<String> messages = refusals.entrySet().stream().map(entry -> entry.getKey() + ": "
+                + entry.getValue().getMessage()).toList();
+        PolderException first = refusals.values().iterator().next();
+        throw new PolderException(ErrorCode.FORBIDDEN, first.getMessage()
+                + (messages.size() > 1 ? " (and " + (messages.size() - 1) + " more refusals)" : ""),
+                Map.of("refusals", messages), null);
+    }
+
+    private void write(Principal principal, Work.Planned planned) {
+        ApplyWriter writer = new ApplyWriter(clock.millis(), principal.name());
+        List<String> applied = new ArrayList<>();
+        if (planned.meshChanges()) {
+            inTransaction(principal, "mesh", applied, handle -> {
+                for (DomainWork domain : planned.domains()) {
+                    writer.writeDomain(handle, domain);
+                    record(handle, principal, Action.APPLY_MESH_CONFIG, "domain/" + domain.domain().id(),
+                            domain.expectedDigest() == null ? "add" : "change");
+                }
+                for (TeamWork team : planned.teams()) {
+                    writer.writeTeam(handle, team);
+                    record(handle, principal, Action.APPLY_MESH_CONFIG, "team/" + team.team().id(),
+                            team.expectedDigest() == null ? "add" : "change");
+                }
+            });
+        }
+        for (ProductWork product : planned.products()) {
+            inTransaction(principal, "product/" + product.declared().id(), applied, handle -> {
+                writer.writeProduct(handle, product);
+                audit.record(handle, principal, Action.APPLY_PRODUCT, "product/" + product.declared().id(),
+                        AuditOutcome.SUCCEEDED, details(product.item()));
+            });
+        }
+        for (RetireWork retirement : planned.retirements()) {
+            inTransaction(principal, "product/" + retirement.existing().id(), applied, handle -> {
+                writer.retire(handle, retirement);
+                audit.record(handle, principal, Action.CHANGE_LIFECYCLE, "product/" + retirement.existing().id(),
+                        AuditOutcome.SUCCEEDED, details(retirement.item()));
+            });
+        }
+    }
+
+    /**
+     * Runs one unit of the apply in its own transaction. A conflict (a revision or digest that moved, a
+     * primary key taken by a concurrent apply) stops the apply: what was applied before stays, and the
+     * exception says what that was.
+     */
+    private void inTransaction(Principal principal, String target, List<String> applied, Consumer<Handle> work) {
+        try {
+            database.writeVoid(work);
+            applied.add(target);
+        } catch (RuntimeException e) {
+            PolderException conflict = asConflict(target, e);
+            if (conflict == null) {
+                throw e;
+            }
+            Map<String, Object> details = new LinkedHashMap<>(conflict.details());
+            details.put("applied", List.copyOf(applied));
+            details.put("failed", target);
+            throw failed(principal, new PolderException(ErrorCode.CONFLICT, conflict.getMessage(), details, e));
+        }
+    }
+
+    private PolderException asConflict(String target, RuntimeException error) {
+        if (error instanceof PolderException polder && polder.code() == ErrorCode.CONFLICT) {
+            return polder;
+        }
+        if (database.isUniqueViolation(error)) {
+            return new PolderException(ErrorCode.CONFLICT, target + " was changed by another apply at the same time"
+                    + " (the version it publishes now exists); plan again");
+        }
+        return null;
+    }
+
+    private PolderException failed(Principal principal, PolderException error) {
+        String target = error.details().get("failed") instanceof String failed ? failed : "mesh";
+        Action action = target.startsWith("product/") ? Action.APPLY_PRODUCT : Action.APPLY_MESH_CONFIG;
+        audit.record(principal, action, target, AuditOutcome.FAILED,
+                Map.of("code", error.code().name(), "reason", error.getMessage()));
+        return error;
+    }
+
+    private void record(Handle handle, Principal principal, Action action, String target, String change) {
+        audit.record(handle, principal, action, target, AuditOutcome.SUCCEEDED, Map.of("change", change));
+    }
+
+    private static Map<String, String> details(PlanItem item) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("change", item.change().value());
+        if (item.fromVersion() != null) {
+            details.put("fromVersion", item.fromVersion());
+        }
+        if (item.toVersion() != null) {
+            details.put("toVersion", item.toVersion());
+        }
+        details.put("reason", item.reason());
+        return details;
+    }
+
+    private static String conflictMessage(List<String> conflicts) {
+        return conflicts.getFirst() + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more conflicts)" : "");
+    }
+}

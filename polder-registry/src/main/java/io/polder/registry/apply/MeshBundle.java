@@ -1,0 +1,70 @@
+package io.polder.registry.apply;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A mesh folder as the command line uploads it: the text of {@code mesh.yaml} and, per product folder, its
+ * path, its {@code product.odps.yaml} and its contract files. The registry parses and validates every
+ * text itself; nothing the client concluded is trusted.
+ *
+ * @param meshYaml the text of mesh.yaml
+ * @param products the product folders, each once
+ */
+public record MeshBundle(String meshYaml, List<BundleProduct> products) {
+    /** How many product folders one bundle may hold. */
+    public static final int MAX_PRODUCTS = 200_000;
+
+    public MeshBundle {
+        requireNonNull(meshYaml, "meshYaml is null");
+        products = List.copyOf(requireNonNull(products, "products is null"));
+        if (products.size() > MAX_PRODUCTS) {
+            throw new PolderException(ErrorCode.TOO_LARGE, "a bundle holds at most " + MAX_PRODUCTS
+                    + " products, found " + products.size());
+        }
+        Set<String> paths = new HashSet<>();
+        for (BundleProduct product : products) {
+            if (!paths.add(product.path())) {
+                throw new PolderException(ErrorCode.INVALID_ARGUMENT, "product folder '" + product.path()
+                        + "' appears twice in the bundle");
+            }
+        }
+    }
+
+    /**
+     * One product folder.
+     *
+     * @param path the folder's path relative to the mesh root, such as {@code sales/sales-orders}
+     * @param productYaml the text of its product.odps.yaml
+     * @param contracts the files of its {@code contracts/} folder
+     */
+    public record BundleProduct(String path, String productYaml, List<BundleFile> contracts) {
+        public BundleProduct {
+            BundlePaths.requireRelativePath(path);
+            requireNonNull(productYaml, "productYaml is null");
+            contracts = List.copyOf(requireNonNull(contracts, "contracts is null"));
+            Set<String> names = new HashSet<>();
+            for (BundleFile file : contracts) {
+                if (!names.add(file.name())) {
+                    throw new PolderException(ErrorCode.INVALID_ARGUMENT, "contract file '" + file.name()
+                            + "' appears twice in " + path);
+                }
+            }
+        }
+    }
+
+    /**
+     * One file, by its name within its folder (no directories).
+     */
+    public record BundleFile(String name, String text) {
+        public BundleFile {
+            BundlePaths.requireFileName(name);
+            requireNonNull(text, "text is null");
+        }
+    }
+}

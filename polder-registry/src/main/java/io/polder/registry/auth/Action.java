@@ -1,0 +1,43 @@
+package io.polder.registry.auth;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a principal asks to do. Some actions are scoped to a domain; {@link Authorizer} says who may. */
+public enum Action {
+    /** Read the catalog: domains, teams, products, contracts, ports. */
+    READ("read", false),
+    /** Publish or change a product (and its contracts) of a domain. */
+    APPLY_PRODUCT("apply-product", true),
+    /** Change domains, teams and their members (mesh.yaml). */
+    APPLY_MESH_CONFIG("apply-mesh-config", false),
+    /** Move a product of a domain through its lifecycle (and retire it by pruning). */
+    CHANGE_LIFECYCLE("change-lifecycle", true),
+    /** Create, list and revoke API tokens. */
+    MANAGE_TOKENS("manage-tokens", false),
+    /** Read the audit log. */
+    READ_AUDIT("read-audit", false);
+
+    private final String value;
+    private final boolean domainScoped;
+
+    Action(String value, boolean domainScoped) {
+        this.value = value;
+        this.domainScoped = domainScoped;
+    }
+
+    /** The spelling used in messages and in the audit log. */
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    /** Whether the action concerns one domain, which must then be named when it is checked. */
+    public boolean domainScoped() {
+        return domainScoped;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,100 @@
+package io.polder.registry.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that says which role may do what:
+ *
+ * <table>
+ *   <caption>actions and the roles allowed to take them</caption>
+ *   <tr><th>action</th><th>allowed</th></tr>
+ *   <tr><td>read</td><td>every role</td></tr>
+ *   <tr><td>apply-product (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
+ *   <tr><td>apply-mesh-config</td><td>platform-admin</td></tr>
+ *   <tr><td>change-lifecycle (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
+ *   <tr><td>manage-tokens</td><td>platform-admin</td></tr>
+ *   <tr><td>read-audit</td><td>platform-admin; governance</td></tr>
+ * </table>
+ *
+ * <p>A refusal is a {@link PolderException} with {@link ErrorCode#FORBIDDEN} naming the action and the
+ * role it needs, and {@link #require} records it in the audit log.
+ */
+public final class Authorizer {
+    private final AuditLog audit;
+
+    public Authorizer(AuditLog audit) {
+        this.audit = requireNonNull(audit, "audit is null");
+    }
+
+    /** Whether {@code principal} may take {@code action} (in {@code domain}, for a domain-scoped action). */
+    public static boolean allows(Principal principal, Action action, String domain) {
+        requireScope(action, domain);
+        return switch (action) {
+            case READ -> true;
+            case APPLY_PRODUCT, CHANGE_LIFECYCLE -> principal.role() == Role.PLATFORM_ADMIN
+                    || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> principal.role() == Role.PLATFORM_ADMIN;
+            case READ_AUDIT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE;
+        };
+    }
+
+    /** Who may take {@code action}, as refusals say it. */
+    public static String allowedRoles(Action action, String domain) {
+        return switch (action) {
+            case READ -> "any role";
+            case APPLY_PRODUCT, CHANGE_LIFECYCLE -> "platform-admin or domain-owner of '" + domain + "'";
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> "platform-admin";
+            case READ_AUDIT -> "platform-admin or governance";
+        };
+    }
+
+    /**
+     * The refusal {@code principal} would meet, without recording it: for checks inside a transaction,
+     * whose caller records the refusal after rolling back.
+     */
+    public static Optional<PolderException> refusal(Principal principal, Action action, String domain) {
+        if (allows(principal, action, domain)) {
+            return Optional.empty();
+        }
+        String where = action.domainScoped() ? " in domain '" + domain + "'" : "";
+        return Optional.of(new PolderException(ErrorCode.FORBIDDEN, action.value() + where + " needs "
+                + allowedRoles(action, domain) + "; '" + principal.name() + "' is " + principal.describeRole(),
+                Map.of("action", action.value(), "requiredRole", allowedRoles(action, domain)), null));
+    }
+
+    /**
+     * Passes when {@code principal} may take the unscoped {@code action}; otherwise records the refusal
+     * against {@code target} and throws it.
+     */
+    public void require(Principal principal, Action action, String target) {
+        require(principal, action, null, target);
+    }
+
+    /** Passes when {@code principal} may take {@code action} in {@code domain}; otherwise records and throws. */
+    public void require(Principal principal, Action action, String domain, String target) {
+        requireNonNull(principal, "principal is null");
+        Optional<PolderException> refused = refusal(principal, action, domain);
+        if (refused.isPresent()) {
+            recordDenied(principal, action, target, refused.get());
+            throw refused.get();
+        }
+    }
+
+    /** Records a refusal found elsewhere (see {@link #refusal}). */
+    public void recordDenied(Principal principal, Action action, String target, PolderException refusal) {
+        audit.record(principal, action, target, AuditOutcome.DENIED, Map.of("reason", refusal.getMessage()));
+    }
+
+    private static void requireScope(Action action, String domain) {
+        if (action.domainScoped() && domain == null) {
+            throw new IllegalArgumentException(action + " is checked against a domain; none was given");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.polder.registry.store;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Everything that differs between the databases the registry runs on. The schema, the migrations and
+ * every statement are shared; only what is here is specific.
+ */
+public interface Dialect {
+
+    /** A short name for logs and metrics: {@code sqlite} or {@code postgresql}. */
+    String name();
+
+    /**
+     * A pooled data source for {@code jdbcUrl} whose connections are set up for the registry (for SQLite:
+     * write-ahead log, foreign keys, busy timeout, write transactions that take the lock at once).
+     */
+    DataSource createDataSource(String jdbcUrl);
+
+    /** Whether {@code error} reports a primary key or unique constraint that an insert would break. */
+    boolean isUniqueViolation(SQLException error);
+
+    /** The dialect for a JDBC URL: {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://...}. */
+    static Dialect forUrl(String jdbcUrl) {
+        if (jdbcUrl != null && jdbcUrl.startsWith(SqliteDialect.URL_PREFIX)) {
+            return new SqliteDialect();
+        }
+        if (jdbcUrl != null && jdbcUrl.startsWith(PostgresDialect.URL_PREFIX)) {
+            return new PostgresDialect();
+        }
+        throw new PolderException(ErrorCode.INVALID_ARGUMENT, "unsupported database URL '" + Database.redact(jdbcUrl)
+                + "'; use jdbc:sqlite:PATH or jdbc:postgresql://HOST:PORT/DATABASE");
+    }
+}

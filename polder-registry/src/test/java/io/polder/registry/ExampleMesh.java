@@ -1,0 +1,102 @@
+package io.polder.registry;
+
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.MeshBundle.BundleFile;
+import io.polder.registry.apply.MeshBundle.BundleProduct;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Reads the example mesh ({@code examples/mesh}) into a {@link MeshBundle}, the way the command line
+ * uploads a mesh folder, and makes variants of it.
+ */
+public final class ExampleMesh {
+    private ExampleMesh() {
+    }
+
+    public static Path root() {
+        Path module = Path.of("").toAbsolutePath();
+        Path candidate = module.resolveSibling("examples").resolve("mesh");
+        return Files.isDirectory(candidate) ? candidate : module.resolve("examples").resolve("mesh");
+    }
+
+    public static MeshBundle bundle() {
+        return read(root());
+    }
+
+    public static MeshBundle read(Path root) {
+        List<BundleProduct> products = new ArrayList<>();
+        for (Path domain : folders(root)) {
+            for (Path product : folders(domain)) {
+                Path productFile = product.resolve("product.odps.yaml");
+                if (Files.isRegularFile(productFile)) {
+                    products.add(new BundleProduct(root.relativize(product).toString().replace('\\', '/'),
+                            text(productFile), contracts(product.resolve("contracts"))));
+                }
+            }
+        }
+        return new MeshBundle(text(root.resolve("mesh.yaml")), products);
+    }
+
+    /** The bundle with the product at {@code path} (such as {@code sales/sales-orders}) edited. */
+    public static MeshBundle withProduct(MeshBundle bundle, String path, UnaryOperator<String> edit) {
+        return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
+                .map(product -> product.path().equals(path)
+                        ? new BundleProduct(path, edit.apply(product.productYaml()), product.contracts()) : product)
+                .toList());
+    }
+
+    /** The bundle without the product at {@code path}. */
+    public static MeshBundle without(MeshBundle bundle, String path) {
+        return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
+                .filter(product -> !product.path().equals(path)).toList());
+    }
+
+    /** Replaces a product document's top-level {@code version}. */
+    public static UnaryOperator<String> version(String from, String to) {
+        return text -> {
+            String edited = text.replaceFirst("(?m)^version: " + java.util.regex.Pattern.quote(from) + "$", "version: " + to);
+            if (edited.equals(text)) {
+                throw new IllegalArgumentException("no top-level version " + from);
+            }
+            return edited;
+        };
+    }
+
+    private static List<BundleFile> contracts(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        return files(folder).stream().map(file -> new BundleFile(file.getFileName().toString(), text(file))).toList();
+    }
+
+    private static List<Path> folders(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> files(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.polder.registry;
+
+import org.junit.jupiter.api.Nested;
+
+/** Every registry suite on PostgreSQL, each test in a fresh schema (see PostgresTestDatabase). */
+class PostgresRegistryTest {
+    @Nested
+    class Store extends StoreTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Tokens extends TokenTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Catalog extends CatalogTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Apply extends ApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Lifecycle extends LifecycleTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
+    class Concurrency extends io.polder.registry.apply.ConcurrentApplyTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+}
