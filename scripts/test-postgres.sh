@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway PostgreSQL 15 for the registry's tests (Debian's binaries, loopback only).
 #
-#   url=$(polder-registry/test-postgres.sh start [DIR] [PORT])   # prints the JDBC URL for POLDER_TEST_POSTGRES_URL
-#   polder-registry/test-postgres.sh stop [DIR]
+#   url=$(scripts/test-postgres.sh start [DIR] [PORT])   # prints the JDBC URL for POLDER_TEST_POSTGRES_URL
+#   scripts/test-postgres.sh stop [DIR]
 #
 # initdb refuses to run as root, so as root the server runs as the postgres user.
 set -euo pipefail
 action="${1:?usage: test-postgres.sh start|stop [DIR] [PORT]}"
 dir="${2:-/tmp/polder-test-postgres}"
-port="${3:-55432}"
+port="${3:-}"
+if [ -z "$port" ]; then
+  # the first free loopback port from 55432 on
+  port=55432
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+fi
 bin=/usr/lib/postgresql/15/bin
 
 as_owner() {
