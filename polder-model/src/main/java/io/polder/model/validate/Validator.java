@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -66,8 +68,7 @@ public final class Validator {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(path -> folder.relativize(path).toString().chars().noneMatch(c -> c == '.')
-                            || !hiddenBelow(folder, path))
+                    .filter(path -> !hiddenBelow(folder, path))
                     .filter(MeshLoader::isDocumentFile)
                     .sorted().toList();
         } catch (IOException e) {
@@ -97,7 +98,7 @@ public final class Validator {
     private static ValidationReport report(String target, List<FileValidation> files, List<Problem> crossFile) {
         Map<DocumentKind, Integer> counts = new EnumMap<>(DocumentKind.class);
         List<Problem> problems = new ArrayList<>();
-        java.util.Set<String> fileNames = new java.util.HashSet<>();
+        Set<String> fileNames = new HashSet<>();
         for (FileValidation file : files) {
             fileNames.add(file.file());
             file.documents().forEach(document -> counts.merge(document.kind(), 1, Integer::sum));
