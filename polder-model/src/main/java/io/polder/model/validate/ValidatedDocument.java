@@ -15,7 +15,14 @@ import java.util.Map;
 public sealed interface ValidatedDocument {
     SourceDocument source();
 
-    DocumentKind kind();
+    default DocumentKind kind() {
+        return switch (this) {
+            case Contract contract -> DocumentKind.CONTRACT;
+            case Product product -> DocumentKind.PRODUCT;
+            case Mesh mesh -> DocumentKind.MESH;
+            case DcsContract dcs -> DocumentKind.DCS_CONTRACT;
+        };
+    }
 
     /** Whether the document had no error of its own. */
     boolean valid();
@@ -25,11 +32,6 @@ public sealed interface ValidatedDocument {
             requireNonNull(source, "source is null");
             requireNonNull(contract, "contract is null");
         }
-
-        @Override
-        public DocumentKind kind() {
-            return DocumentKind.CONTRACT;
-        }
     }
 
     record Product(SourceDocument source, DataProduct product, boolean valid) implements ValidatedDocument {
@@ -37,22 +39,12 @@ public sealed interface ValidatedDocument {
             requireNonNull(source, "source is null");
             requireNonNull(product, "product is null");
         }
-
-        @Override
-        public DocumentKind kind() {
-            return DocumentKind.PRODUCT;
-        }
     }
 
     record Mesh(SourceDocument source, MeshConfig config, boolean valid) implements ValidatedDocument {
         public Mesh {
             requireNonNull(source, "source is null");
             requireNonNull(config, "config is null");
-        }
-
-        @Override
-        public DocumentKind kind() {
-            return DocumentKind.MESH;
         }
     }
 
@@ -62,11 +54,6 @@ public sealed interface ValidatedDocument {
         public DcsContract {
             requireNonNull(source, "source is null");
             requireNonNull(convertedToOdcs, "convertedToOdcs is null");
-        }
-
-        @Override
-        public DocumentKind kind() {
-            return DocumentKind.DCS_CONTRACT;
         }
     }
 }
