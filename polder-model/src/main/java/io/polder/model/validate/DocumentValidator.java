@@ -4,6 +4,7 @@ import io.polder.model.bind.Fields;
 import io.polder.model.convert.Conversion;
 import io.polder.model.convert.ConversionTarget;
 import io.polder.model.convert.Converter;
+import io.polder.model.dcs.DcsValidator;
 import io.polder.model.mesh.MeshConfig;
 import io.polder.model.odcs.DataContract;
 import io.polder.model.odcs.OdcsReader;
@@ -27,6 +28,7 @@ public final class DocumentValidator {
     private final DocumentReader reader;
     private final OdcsReader contracts = new OdcsReader();
     private final OdpsReader products = new OdpsReader();
+    private final DcsValidator dcsContracts = new DcsValidator();
     private final Converter converter = Converter.to(ConversionTarget.ODCS_V3_1_0);
 
     public DocumentValidator(DocumentReader reader) {
@@ -72,11 +74,14 @@ public final class DocumentValidator {
                 yield config == null ? null : new ValidatedDocument.Mesh(document, config, !problems.hasErrors());
             }
             case DCS_CONTRACT -> {
-                Conversion conversion = converter.convert(document, problems);
+                dcsContracts.validate(document, problems);
                 boolean valid = !problems.hasErrors();
                 problems.warning(document.nodeAt("/dataContractSpecification"), "the Data Contract Specification is"
                         + " deprecated in favour of ODCS; convert it with `polder convert --to odcs-v3.1.0 "
                         + document.file() + "`");
+                // converted only to give the model an ODCS view; the converter's notes on what it could not map
+                // belong to `polder convert`, not to the verdict
+                Conversion conversion = converter.convert(document, new Problems(document.file()));
                 yield !conversion.hasDocument() ? null : new ValidatedDocument.DcsContract(document, conversion.document(), valid);
             }
             case DPDS_PRODUCT -> {

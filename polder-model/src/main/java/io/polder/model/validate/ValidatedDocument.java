@@ -48,7 +48,10 @@ public sealed interface ValidatedDocument {
         }
     }
 
-    /** A Data Contract Specification document, checked by converting it to ODCS v3.1.0. */
+    /**
+     * A Data Contract Specification document, checked by the DCS 1.2.1 schema's rules; {@code convertedToOdcs} is
+     * the document converted to ODCS v3.1.0, for the parts of Polder that read contracts as ODCS.
+     */
     record DcsContract(SourceDocument source, Map<String, Object> convertedToOdcs, boolean valid)
             implements ValidatedDocument {
         public DcsContract {
