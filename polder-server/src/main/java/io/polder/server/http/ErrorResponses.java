@@ -60,7 +60,7 @@ public final class ErrorResponses {
         };
         String message = switch (code) {
             case NOT_FOUND -> "no route " + ctx.method() + " " + Names.quoteForMessage(ctx.path())
-                    + " (paths have no trailing slash); the routes are listed at /api/openapi.json";
+                    + "; the routes are listed at /api/openapi.json";
             case METHOD_NOT_ALLOWED -> Names.quoteForMessage(ctx.path()) + " does not answer " + ctx.method()
                     + "; the routes are listed at /api/openapi.json";
             default -> e.getMessage() == null ? "request refused" : e.getMessage();

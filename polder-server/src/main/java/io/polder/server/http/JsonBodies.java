@@ -102,6 +102,9 @@ public final class JsonBodies {
                     + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "malformed JSON: there is more after the JSON value";
+        }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = e instanceof JsonMappingException mapping ? at(mapping) : "";
             return "wrong type of value" + field + ": " + firstLine(e.getOriginalMessage());
