@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ValidateCommand.class,
             ConvertCommand.class,
+            ServeCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             GetCommand.class,

@@ -42,7 +42,6 @@ final class ServerErrors {
         return switch (code) {
             case UNAUTHENTICATED -> "\n  (give a valid token: set POLDER_TOKEN or use --token; a revoked or expired"
                     + " token no longer works)";
-            case FORBIDDEN -> "\n  (the token's role does not allow this; see `polder token list` as an admin)";
             default -> "";
         };
     }
