@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code plan} and {@code apply} share: read and check the folder, upload it, and print the problems
@@ -36,7 +35,7 @@ final class MeshUpload {
         }
         JsonNode body;
         try {
-            body = client.post(path, query, mesh.bundle(), Map.of()).body();
+            body = client.upload(path, query, mesh.bundle()).body();
         } catch (PolderException e) {
             throw printedProblems(e, display, err);
         }

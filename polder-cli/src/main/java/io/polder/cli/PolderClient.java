@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,10 +40,15 @@ final class PolderClient {
             .build();
     private static final String API = "/api/v1";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Reads and small changes; uploads of a mesh have none, since a large apply may rightly take long. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+    // One client per process, as the JDK intends: it holds a connection pool and a selector thread.
+    // HTTP/1.1: the JDK's default (HTTP/2) would try an h2c upgrade on every plain-text request.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT).build();
 
     private final URI server;
     private final String token;
-    private final HttpClient http;
 
     /**
      * @param server the server's base URL, such as {@code http://127.0.0.1:8080}
@@ -51,8 +57,6 @@ final class PolderClient {
     PolderClient(URI server, String token) {
         this.server = requireNonNull(server, "server is null");
         this.token = token;
-        // HTTP/1.1: the JDK's default (HTTP/2) would try an h2c upgrade on every plain-text request.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** A server's answer that was not an error. */
@@ -64,19 +68,25 @@ final class PolderClient {
     }
 
     Response get(String path, Query query) {
-        return send(request(path, query).GET());
+        return send(request(path, query).timeout(REQUEST_TIMEOUT).GET());
     }
 
     Response post(String path, Query query, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(path, query)
+        HttpRequest.Builder request = request(path, query).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
         headers.forEach(request::header);
         return send(request);
     }
 
+    /** Uploads a mesh bundle for plan or apply: no time limit, a large apply takes as long as it takes. */
+    Response upload(String path, Query query, Object bundle) {
+        return send(request(path, query).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(bundle))));
+    }
+
     Response delete(String path) {
-        return send(request(path, Query.none()).DELETE());
+        return send(request(path, Query.none()).timeout(REQUEST_TIMEOUT).DELETE());
     }
 
     URI server() {
@@ -109,9 +119,12 @@ final class PolderClient {
     private Response send(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
             throw unreachable(e);
+        } catch (HttpTimeoutException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "the Polder server at " + server + " did not answer within "
+                    + REQUEST_TIMEOUT.toMinutes() + " minutes", Map.of(), e);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
                 throw unreachable(e);

@@ -73,6 +73,14 @@ class ClientWithoutServerTest {
     }
 
     @Test
+    void serveNeverPrintsDatabaseCredentials() {
+        assertThat(ServeCommand.withoutCredentials("jdbc:postgresql://polder:s3cret@db.example:5432/polder?password=x&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db.example:5432/polder");
+        assertThat(ServeCommand.withoutCredentials("jdbc:postgresql://127.0.0.1:5432/polder"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/polder");
+    }
+
+    @Test
     void auditTimesAreInstantsDatesOrTimesAgo() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
         assertThat(AuditCommand.instant("--since", "2026-03-01T08:30:00Z", clock)).isEqualTo("2026-03-01T08:30:00Z");
