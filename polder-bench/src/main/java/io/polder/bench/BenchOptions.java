@@ -21,6 +21,16 @@ record BenchOptions(Map<String, String> values) {
         return new BenchOptions(values);
     }
 
+    String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    /** A comma-separated option, such as {@code --products=10000,100000}. */
+    java.util.List<String> list(String name, String fallback) {
+        return java.util.Arrays.stream(string(name, fallback).split(",")).map(String::strip)
+                .filter(value -> !value.isEmpty()).toList();
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);

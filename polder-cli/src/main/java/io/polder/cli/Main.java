@@ -20,6 +20,13 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ValidateCommand.class,
             ConvertCommand.class,
+            ServeCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            GetCommand.class,
+            LifecycleCommand.class,
+            TokenCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

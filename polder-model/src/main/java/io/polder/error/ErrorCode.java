@@ -13,12 +13,19 @@ public enum ErrorCode {
     FORBIDDEN(403, 5),
     /** The named thing does not exist. */
     NOT_FOUND(404, 3),
+    /** The resource exists but does not answer this HTTP method. */
+    METHOD_NOT_ALLOWED(405, 2),
     /** The change collides with the current state (immutable version, concurrent update). */
     CONFLICT(409, 4),
     /** The input is well-formed but breaks the standard, a policy or the mesh's rules. */
     INVALID_DOCUMENT(422, 1),
     /** An input is larger than Polder accepts. */
     TOO_LARGE(413, 1),
+    /**
+     * A change that must name the version it was based on (an HTTP {@code If-Match}) did not: optimistic
+     * concurrency is required, not optional.
+     */
+    PRECONDITION_REQUIRED(428, 2),
     /** Something failed inside Polder or a system it depends on. */
     INTERNAL(500, 10);
 

@@ -71,6 +71,21 @@ abstract class CatalogTests extends RegistryTestBase {
     }
 
     @Test
+    void membersFilterByTeamAndPortsByDirection() {
+        assertThat(all(page -> catalog.listMembers("sales-order-team", page), 1)).extracting(Member::name)
+                .containsExactly("dana@acme.example", "omar@acme.example");
+        assertThat(all(page -> catalog.listMembers("no-such-team", page), 5)).isEmpty();
+        failure(() -> catalog.listMembers("Sales Team", PageRequest.first()), ErrorCode.INVALID_ARGUMENT);
+        List<Port> inputs = all(page -> catalog.listPorts(null, PortDirection.INPUT, page), 2);
+        List<Port> outputs = all(page -> catalog.listPorts(null, PortDirection.OUTPUT, page), 2);
+        assertThat(inputs).isNotEmpty().allMatch(port -> port.direction() == PortDirection.INPUT);
+        assertThat(outputs).isNotEmpty().allMatch(port -> port.direction() == PortDirection.OUTPUT);
+        assertThat(inputs.size() + outputs.size()).isEqualTo(all(page -> catalog.listPorts(null, page), 100).size());
+        assertThat(all(page -> catalog.listPorts("logistics-delivery-performance", PortDirection.INPUT, page), 1))
+                .hasSize(2);
+    }
+
+    @Test
     void aProductComesWithItsVersionsPortsAndContracts() {
         ProductDetail detail = catalog.getProduct("logistics-delivery-performance");
         assertThat(detail.product().domain()).isEqualTo("logistics");

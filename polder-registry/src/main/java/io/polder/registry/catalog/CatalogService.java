@@ -54,6 +54,7 @@ public final class CatalogService {
             SELECT p.name, p.display_name, x.kind, x.ref_id, x.member_role
             FROM (SELECT name, display_name FROM principals
                   WHERE (:after IS NULL OR name > :after) AND (:only IS NULL OR name = :only)
+                    AND (:team IS NULL OR name IN (SELECT principal_name FROM team_members WHERE team_id = :team))
                   ORDER BY name LIMIT :limit) p
             LEFT JOIN (SELECT principal_name, 'team' AS kind, team_id AS ref_id, member_role FROM team_members
                        UNION ALL
@@ -74,7 +75,7 @@ public final class CatalogService {
             + " FROM product_versions WHERE product_id = :product AND version = :version";
     static final String LIST_CURRENT_PORTS = "SELECT " + PORT_COLUMNS + """
              FROM ports po JOIN products pr ON pr.id = po.product_id AND pr.current_version = po.product_version
-            WHERE (:product IS NULL OR po.product_id = :product)
+            WHERE (:product IS NULL OR po.product_id = :product) AND (:direction IS NULL OR po.direction = :direction)
               AND (:afterProduct IS NULL OR (po.product_id, po.direction, po.name, po.port_version)
                    > (:afterProduct, :afterDirection, :afterName, :afterVersion))
             ORDER BY po.product_id, po.direction, po.name, po.port_version LIMIT :limit""";
@@ -137,9 +138,17 @@ public final class CatalogService {
     }
 
     public Page<Member> listMembers(PageRequest page) {
+        return listMembers(null, page);
+    }
+
+    /** Members, of one team when {@code team} is not null. */
+    public Page<Member> listMembers(String team, PageRequest page) {
+        if (team != null) {
+            Names.requireId("team id", team);
+        }
         String after = after("members", page);
         List<Member> members = database.read(handle -> CatalogRows.members(handle.createQuery(LIST_MEMBERS)
-                .bind("after", after).bind("only", (String) null).bind("limit", page.limit() + 1)
+                .bind("after", after).bind("only", (String) null).bind("team", team).bind("limit", page.limit() + 1)
                 .map(CatalogRows.MemberRow::map).list()));
         return Pages.of(members, page.limit(), last -> Cursor.encode("members", last.name()));
     }
@@ -147,7 +156,7 @@ public final class CatalogService {
     public Member getMember(String name) {
         Names.requirePrincipal(name);
         return database.read(handle -> CatalogRows.members(handle.createQuery(LIST_MEMBERS)
-                        .bind("after", (String) null).bind("only", name).bind("limit", 1)
+                        .bind("after", (String) null).bind("only", name).bind("team", (String) null).bind("limit", 1)
                         .map(CatalogRows.MemberRow::map).list()))
                 .stream().findFirst().orElseThrow(() -> notFound("member", name));
     }
@@ -211,6 +220,14 @@ public final class CatalogService {
 
     /** The ports of the products' current versions, of one product when {@code productId} is not null. */
     public Page<Port> listPorts(String productId, PageRequest page) {
+        return listPorts(productId, null, page);
+    }
+
+    /**
+     * The ports of the products' current versions, of one product when {@code productId} is not null, in one
+     * direction when {@code direction} is not null.
+     */
+    public Page<Port> listPorts(String productId, PortDirection direction, PageRequest page) {
         if (productId != null) {
             Names.requireId("product id", productId);
         }
@@ -220,6 +237,7 @@ public final class CatalogService {
                 product(handle, productId);
             }
             return handle.createQuery(LIST_CURRENT_PORTS).bind("product", productId)
+                    .bind("direction", direction == null ? null : direction.value())
                     .bind("afterProduct", after == null ? null : after.get(0))
                     .bind("afterDirection", after == null ? null : after.get(1))
                     .bind("afterName", after == null ? null : after.get(2))

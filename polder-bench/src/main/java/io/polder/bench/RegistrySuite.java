@@ -1,0 +1,277 @@
+package io.polder.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polder.registry.Registry;
+import io.polder.registry.apply.ApplyOptions;
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.Plan;
+import io.polder.registry.auth.Principal;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * The registry through its real HTTP server on loopback, on SQLite and on PostgreSQL, with N generated
+ * products: apply throughput, latency of reading one product and of a list page, how a page's cost grows
+ * with its size (list(1000)/list(10): with one query per page it grows with the bytes, not with round
+ * trips), and how long the embedded server takes from start to ready.
+ *
+ * <p>The bulk of the products is loaded through the registry's apply service in-process (the same code the
+ * server runs, without the upload); apply throughput over HTTP is measured on a sample of new products
+ * applied on top. Targets: ready within 2 s on the embedded default; get and list p95 at most 20 ms at
+ * 100,000 products on SQLite.
+ */
+final class RegistrySuite implements Suite {
+    static final long READY_TARGET_NANOS = 2_000_000_000L;
+    static final long P95_TARGET_NANOS = 20_000_000L;
+    static final int TARGET_PRODUCTS = 100_000;
+    private static final int BULK_CHUNK = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "registry";
+    }
+
+    @Override
+    public String description() {
+        return "registry over HTTP: apply/s, get and list p50/p95, list(1000)/list(10), start-to-ready"
+                + " (--products=10000,100000 --db=sqlite,postgres --postgres-url=URL --requests=2000"
+                + " --http-apply=1000); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite";
+    }
+
+    @Override
+    public boolean run(BenchOptions options, PrintStream out) throws Exception {
+        // The server logs every request, as in production; to a file, so that the lines do not bury the figures.
+        Path log = Files.createTempFile("polder-bench-registry", ".log");
+        System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+        List<Integer> sizes = options.list("products", "10000,100000").stream().map(Integer::parseInt).toList();
+        List<String> databases = options.list("db", "sqlite,postgres");
+        int requests = options.integer("requests", 2_000);
+        int httpApply = options.integer("http-apply", 1_000);
+        String postgresUrl = options.string("postgres-url", System.getenv("POLDER_TEST_POSTGRES_URL"));
+
+        out.printf(Locale.ROOT, "machine: %d processors, load average %.2f at the start%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.println("registry: Polder's HTTP server on loopback; bulk load through the apply service in-process,"
+                + " apply throughput over HTTP on " + httpApply + " more products; server log: " + log);
+        boolean met = readiness(out);
+        List<String> summary = new ArrayList<>();
+        for (String database : databases) {
+            if (database.equals("postgres") && (postgresUrl == null || postgresUrl.isBlank())) {
+                out.println("\npostgres: skipped: no URL (set POLDER_TEST_POSTGRES_URL or --postgres-url; "
+                        + "scripts/test-postgres.sh start prints one)");
+                continue;
+            }
+            for (int size : sizes) {
+                try (BenchStore store = database.equals("postgres") ? BenchStore.postgres(postgresUrl) : BenchStore.sqlite()) {
+                    Figures figures = measure(database, size, store, requests, httpApply, out);
+                    summary.add(figures.line());
+                    met &= figures.check(out);
+                }
+            }
+        }
+        out.println();
+        out.println("summary: " + Figures.HEADER);
+        summary.forEach(line -> out.println("         " + line));
+        out.println(met ? "  all targets met" : "  TARGET MISSED");
+        return met;
+    }
+
+    /** Start to health 200 on the embedded default: first cold in this JVM (the target), then warm, then as a child. */
+    private static boolean readiness(PrintStream out) throws Exception {
+        long cold = Readiness.inProcess();
+        long[] warm = new long[3];
+        for (int i = 0; i < warm.length; i++) {
+            warm[i] = Readiness.inProcess();
+        }
+        java.util.Arrays.sort(warm);
+        long child = Readiness.childProcess();
+        boolean met = cold <= READY_TARGET_NANOS;
+        out.printf(Locale.ROOT, "%nstart to ready (PolderServer.start to health 200, embedded default, fresh data dir):%n");
+        out.printf(Locale.ROOT, "  cold, first in this JVM     %10s (target <= 2 s) %s%n", Measure.millis(cold), met ? "ok" : "MISSED");
+        out.printf(Locale.ROOT, "  warm, median of %d          %10s%n", warm.length, Measure.millis(warm[warm.length / 2]));
+        out.printf(Locale.ROOT, "  child JVM, launch to ready  %10s (JVM start and class loading included; not a target)%n",
+                Measure.millis(child));
+        return met;
+    }
+
+    private static Figures measure(String database, int size, BenchStore store, int requests, int httpApply,
+                                   PrintStream out) throws Exception {
+        out.printf(Locale.ROOT, "%n%s, %,d products%n", database, size);
+        double bulkRate = bulkLoad(store.jdbcUrl(), size, out);
+        try (BenchServer server = BenchServer.start(store.dataDir(), store.jdbcUrl())) {
+            String token = Files.readString(store.dataDir().resolve("admin.token")).strip();
+            HttpProbe probe = new HttpProbe(server.baseUrl(), token);
+            double httpRate = httpApply(probe, size, httpApply, out);
+            int total = size + httpApply;
+            Random random = new Random(7);
+            Latencies get = timeRequests(probe, requests, () -> "/api/v1/products/"
+                    + MeshGenerator.productId(random.nextInt(total)));
+            out.println("  get product          " + get.describe());
+            List<String> cursors = cursors(probe);
+            Latencies list = timeRequests(probe, requests, () -> page(cursors.get(random.nextInt(cursors.size())), 50));
+            out.println("  list page (50)       " + list.describe());
+            int pageRequests = Math.max(20, requests / 20);
+            Latencies small = timeRequests(probe, pageRequests, () -> page(cursors.get(random.nextInt(cursors.size())), 10));
+            Latencies large = timeRequests(probe, pageRequests, () -> page(cursors.get(random.nextInt(cursors.size())), 1000));
+            double ratio = (double) large.p50() / small.p50();
+            out.printf(Locale.ROOT, "  list(10) p50 %s, list(1000) p50 %s: ratio %s for 100x the items"
+                            + " (%.1f us per extra item)%n", Measure.millis(small.p50()), Measure.millis(large.p50()),
+                    Measure.ratio(ratio), (large.p50() - small.p50()) / 1e3 / 990);
+            out.printf(Locale.ROOT, "  store statements per request (from /metrics): get product %.1f, list(10) %.1f,"
+                            + " list(1000) %.1f%n",
+                    statementsPerRequest(probe, () -> "/api/v1/products/" + MeshGenerator.productId(random.nextInt(total))),
+                    statementsPerRequest(probe, () -> page(cursors.get(random.nextInt(cursors.size())), 10)),
+                    statementsPerRequest(probe, () -> page(cursors.get(random.nextInt(cursors.size())), 1000)));
+            return new Figures(database, size, bulkRate, httpRate, get, list, ratio);
+        }
+    }
+
+    /** Loads products 0..size through the apply service, in bundles of a few thousand. */
+    private static double bulkLoad(String jdbcUrl, int size, PrintStream out) {
+        long start = System.nanoTime();
+        try (Registry registry = Registry.open(jdbcUrl)) {
+            Principal loader = Principal.platformAdmin("bench-loader");
+            for (int from = 0; from < size; from += BULK_CHUNK) {
+                Plan plan = registry.apply().apply(loader, MeshGenerator.bundle(from, Math.min(size, from + BULK_CHUNK)),
+                        ApplyOptions.defaults());
+                if (!plan.applied()) {
+                    throw new IllegalStateException("the bulk load was not applied");
+                }
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        double rate = size / (elapsed / 1e9);
+        out.printf(Locale.ROOT, "  bulk load (apply service, in-process): %,d products in %.1f s = %,.0f products/s%n",
+                size, elapsed / 1e9, rate);
+        return rate;
+    }
+
+    /** Applies {@code count} new products over HTTP in one request; then the same again, which changes nothing. */
+    private static double httpApply(HttpProbe probe, int size, int count, PrintStream out) throws Exception {
+        MeshBundle bundle = MeshGenerator.bundle(size, size + count);
+        byte[] body = JSON.writeValueAsBytes(bundle);
+        long start = System.nanoTime();
+        JsonNode plan = JSON.readTree(probe.post("/api/v1/apply", body));
+        long elapsed = System.nanoTime() - start;
+        requireApplied(plan, count);
+        long again = System.nanoTime();
+        JsonNode second = JSON.readTree(probe.post("/api/v1/apply", body));
+        long secondElapsed = System.nanoTime() - again;
+        for (JsonNode item : second.path("items")) {
+            if (!item.path("change").asText().equals("unchanged")) {
+                throw new IllegalStateException("applying the same bundle again changed " + item);
+            }
+        }
+        double rate = count / (elapsed / 1e9);
+        out.printf(Locale.ROOT, "  apply over HTTP: %,d new products (%,d KB) in %s = %,.0f products/s;"
+                        + " again (no changes) in %s = %,.0f products/s%n", count, body.length / 1024,
+                Measure.millis(elapsed), rate, Measure.millis(secondElapsed), count / (secondElapsed / 1e9));
+        return rate;
+    }
+
+    private static void requireApplied(JsonNode plan, int count) {
+        long added = 0;
+        for (JsonNode item : plan.path("items")) {
+            if (item.path("kind").asText().equals("product") && item.path("change").asText().equals("add")) {
+                added++;
+            }
+        }
+        if (!plan.path("applied").asBoolean() || added != count) {
+            throw new IllegalStateException("expected " + count + " products added, the plan says " + added);
+        }
+    }
+
+    /** Cursors spread over the whole listing (every 1000th product), and null for the first page. */
+    private static List<String> cursors(HttpProbe probe) throws Exception {
+        List<String> cursors = new ArrayList<>();
+        cursors.add(null);
+        String cursor = null;
+        do {
+            JsonNode page = JSON.readTree(probe.get(page(cursor, 1000)));
+            JsonNode next = page.path("nextCursor");
+            cursor = next.isTextual() ? next.asText() : null;
+            if (cursor != null) {
+                cursors.add(cursor);
+            }
+        } while (cursor != null);
+        return cursors;
+    }
+
+    private static String page(String cursor, int limit) {
+        return "/api/v1/products?limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * How many statements the store ran per request, read from the server's own metrics: the same for a page
+     * of 10 and of 1000 when a page costs a fixed number of queries (no N+1).
+     */
+    private static double statementsPerRequest(HttpProbe probe, java.util.function.Supplier<String> paths)
+            throws Exception {
+        int requests = 20;
+        long before = statementsExecuted(probe);
+        for (int i = 0; i < requests; i++) {
+            probe.get(paths.get());
+        }
+        return (statementsExecuted(probe) - before) / (double) requests;
+    }
+
+    private static long statementsExecuted(HttpProbe probe) throws Exception {
+        long total = 0;
+        for (String line : probe.get("/metrics").split("\n")) {
+            if (line.startsWith("polder_store_statement_duration_seconds_count")) {
+                total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+
+    /** Times each request alone, after a warm-up of a tenth as many. */
+    private static Latencies timeRequests(HttpProbe probe, int count, java.util.function.Supplier<String> paths)
+            throws Exception {
+        for (int i = 0; i < Math.max(20, count / 10); i++) {
+            probe.get(paths.get());
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String path = paths.get();
+            long start = System.nanoTime();
+            probe.get(path);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return new Latencies(nanos);
+    }
+
+    /** One database and size's figures, and the targets that apply to them. */
+    record Figures(String database, int size, double bulkRate, double httpRate, Latencies get, Latencies list,
+                   double listRatio) {
+        static final String HEADER = String.format(Locale.ROOT, "%-9s %9s %10s %10s %9s %9s %9s %9s %8s",
+                "db", "products", "bulk/s", "http/s", "get p50", "get p95", "list p50", "list p95", "1000/10");
+
+        String line() {
+            return String.format(Locale.ROOT, "%-9s %,9d %,10.0f %,10.0f %9s %9s %9s %9s %8s", database, size, bulkRate,
+                    httpRate, Measure.millis(get.p50()), Measure.millis(get.p95()), Measure.millis(list.p50()),
+                    Measure.millis(list.p95()), Measure.ratio(listRatio));
+        }
+
+        boolean check(PrintStream out) {
+            if (!database.equals("sqlite") || size < TARGET_PRODUCTS) {
+                return true;
+            }
+            boolean met = get.p95() <= P95_TARGET_NANOS && list.p95() <= P95_TARGET_NANOS;
+            out.println("  target at " + String.format(Locale.ROOT, "%,d", size) + " products on SQLite: get and list p95"
+                    + " <= 20 ms: " + (met ? "met" : "MISSED"));
+            return met;
+        }
+    }
+}

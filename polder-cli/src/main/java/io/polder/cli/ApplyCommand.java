@@ -1,0 +1,73 @@
+package io.polder.cli;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.apply.Plan;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polder apply}: makes the registry hold what a mesh folder declares. */
+@Command(name = "apply",
+        description = {
+            "Makes the registry hold what the mesh folder declares: publishes new products and new",
+            "versions, updates domains and teams, deprecates and retires what the documents say.",
+            "",
+            "The folder is checked here first, then by the server. Each product is applied in a",
+            "transaction of its own; applying the same folder again changes nothing (No changes.), and",
+            "after an interruption it completes what was left. Published versions are immutable: a version",
+            "published again with other content is refused (exit 4); raise the version instead.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder apply examples/mesh",
+            "  polder apply examples/mesh --dry-run           # the same as polder plan",
+            "  polder apply examples/mesh --product sales-orders --product sales-daily-revenue",
+            "  polder apply examples/mesh --prune             # retire what the folder no longer declares",
+            "",
+            "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
+            "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message),",
+            "2 wrong usage, 4 conflict, 5 no or insufficient token, 10 server unreachable."
+        },
+        mixinStandardHelpOptions = true)
+final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions serverOptions;
+
+    @Parameters(paramLabel = "DIR", description = "The mesh folder (the one with mesh.yaml).")
+    String dir;
+
+    @Option(names = "--prune", description = "Retire the products the registry holds and the folder no longer declares.")
+    boolean prune;
+
+    @Option(names = "--dry-run", description = "Only show what would change.")
+    boolean dryRun;
+
+    @Option(names = "--product", paramLabel = "ID",
+            description = "Apply only this product (repeatable); the folder is still checked whole.")
+    List<String> products;
+
+    @Override
+    public Integer call() {
+        if (prune && products != null && !products.isEmpty()) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT,
+                    "--prune applies to the whole mesh; it cannot be combined with --product");
+        }
+        PolderClient client = serverOptions.client();
+        PolderClient.Query query = PolderClient.Query.none().with("prune", prune).with("dryRun", dryRun)
+                .withAll("product", products);
+        Plan plan = MeshUpload.send(client, PolderClient.path("apply"), query, dir, spec.commandLine().getErr());
+        PlanPrinter.print(plan, dryRun ? PlanPrinter.Mode.DRY_RUN : PlanPrinter.Mode.APPLIED, spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,222 @@
+package io.polder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polder get}: lists or shows what the registry holds. */
+@Command(name = "get",
+        description = {
+            "Lists or shows what the Polder server's registry holds: products, domains, teams, members,",
+            "ports and contracts. Without an ID it lists them all (page after page), or the first N with",
+            "--limit; with an ID it shows one (a product with its versions, ports and contracts).",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder get products",
+            "  polder get products --domain sales --status active",
+            "  polder get product sales-orders",
+            "  polder get ports --product sales-orders --direction output",
+            "  polder get contracts -o json | jq '.[].id'",
+            "  polder get teams --domain sales -o yaml",
+            "",
+            "Filters: --domain (products, teams), --team (products, members), --status (products),",
+            "--product (ports, contracts), --direction (ports).",
+            "-o json|yaml prints the items exactly as the server returns them.",
+            "Exit codes: 0 ok, 2 wrong usage, 3 not found, 5 no or insufficient token, 10 server unreachable."
+        },
+        mixinStandardHelpOptions = true)
+final class GetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions serverOptions;
+
+    @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
+            description = "products, domains, teams, members, ports or contracts (singular works too).")
+    Kind kind;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "Show this one instead of listing.")
+    String id;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only those of this domain.")
+    String domain;
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "Only those of this team.")
+    String team;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only products in this status: draft, active, deprecated, retired.")
+    String status;
+
+    @Option(names = "--product", paramLabel = "PRODUCT", description = "Only ports or contracts of this product.")
+    String product;
+
+    @Option(names = "--direction", paramLabel = "DIRECTION", description = "Only input or output ports.")
+    String direction;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all).")
+    Integer limit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default), json or yaml.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        PolderClient client = serverOptions.client();
+        PrintWriter out = spec.commandLine().getOut();
+        if (id != null) {
+            requireNoFilters();
+            show(client, out);
+        } else {
+            List<JsonNode> items = Listing.read(client, PolderClient.path(kind.name()), filters(), limit);
+            print(items, out);
+        }
+        return 0;
+    }
+
+    private void show(PolderClient client, PrintWriter out) {
+        if (kind == Kind.ports) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "ports have no id of their own; list them with "
+                    + "`polder get ports --product PRODUCT`");
+        }
+        JsonNode item = client.get(PolderClient.path(kind.name(), id), PolderClient.Query.none()).body();
+        if (output != OutputFormat.table) {
+            output.printData(item, out);
+        } else if (kind == Kind.products) {
+            ProductDetailPrinter.print(item, out);
+        } else {
+            Table table = kind.table();
+            kind.addRow(table, item);
+            table.print(out);
+        }
+    }
+
+    private void print(List<JsonNode> items, PrintWriter out) {
+        if (output != OutputFormat.table) {
+            output.printData(Listing.array(items), out);
+            return;
+        }
+        if (items.isEmpty()) {
+            out.println("No " + kind.name() + ".");
+            return;
+        }
+        Table table = kind.table();
+        items.forEach(item -> kind.addRow(table, item));
+        table.print(out);
+    }
+
+    private PolderClient.Query filters() {
+        PolderClient.Query query = PolderClient.Query.none();
+        filter(query, "--domain", "domain", domain, Kind.products, Kind.teams);
+        filter(query, "--team", "team", team, Kind.products, Kind.members);
+        filter(query, "--status", "status", status, Kind.products);
+        filter(query, "--product", "product", product, Kind.ports, Kind.contracts);
+        filter(query, "--direction", "direction", direction, Kind.ports);
+        return query;
+    }
+
+    private void filter(PolderClient.Query query, String option, String parameter, String value, Kind... kinds) {
+        if (value == null) {
+            return;
+        }
+        if (!Arrays.asList(kinds).contains(kind)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, option + " does not filter " + kind.name()
+                    + "; it filters " + String.join(" and ", Arrays.stream(kinds).map(Kind::name).toList()));
+        }
+        query.with(parameter, value);
+    }
+
+    private void requireNoFilters() {
+        List<String> given = new ArrayList<>();
+        for (String[] option : new String[][] {{"--domain", domain}, {"--team", team}, {"--status", status},
+                {"--product", product}, {"--direction", direction}}) {
+            if (option[1] != null) {
+                given.add(option[0]);
+            }
+        }
+        if (!given.isEmpty() || limit != null) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "filters and --limit apply to listings, not to one "
+                    + kind.singular() + " by id");
+        }
+    }
+
+    /** What can be listed, with the columns a table shows of it. */
+    enum Kind {
+        products, domains, teams, members, ports, contracts;
+
+        String singular() {
+            return name().substring(0, name().length() - 1);
+        }
+
+        Table table() {
+            return switch (this) {
+                case products -> new Table("ID", "DOMAIN", "TEAM", "VERSION", "STATUS", "SUNSET");
+                case domains -> new Table("ID", "NAME", "OWNERS");
+                case teams -> new Table("ID", "DOMAIN", "NAME", "MEMBERS");
+                case members -> new Table("NAME", "DISPLAY NAME", "MEMBER OF");
+                case ports -> new Table("PRODUCT", "DIRECTION", "NAME", "VERSION", "TYPE", "CONTRACT");
+                case contracts -> new Table("ID", "PRODUCT", "NAME", "VERSION", "STATUS");
+            };
+        }
+
+        void addRow(Table table, JsonNode item) {
+            switch (this) {
+                case products -> table.row(t(item, "id"), t(item, "domain"), t(item, "team"), t(item, "currentVersion"),
+                        t(item, "status"), t(item, "sunsetDate"));
+                case domains -> table.row(t(item, "id"), t(item, "name"), t(item, "owners"));
+                case teams -> table.row(t(item, "id"), t(item, "domain"), t(item, "name"), names(item.path("members")));
+                case members -> table.row(t(item, "name"), t(item, "displayName"), memberships(item.path("memberships")));
+                case ports -> table.row(t(item, "productId"), t(item, "direction"), t(item, "name"), t(item, "version"),
+                        t(item, "type"), t(item, "contractId"));
+                case contracts -> table.row(t(item, "id"), t(item, "productId"), t(item, "name"),
+                        t(item, "currentVersion"), t(item, "status"));
+            }
+        }
+
+        private static String t(JsonNode item, String field) {
+            return Listing.text(item, field);
+        }
+
+        private static String names(JsonNode members) {
+            List<String> names = new ArrayList<>();
+            members.forEach(member -> names.add(member.path("name").asText()));
+            return String.join(",", names);
+        }
+
+        private static String memberships(JsonNode memberships) {
+            List<String> places = new ArrayList<>();
+            memberships.forEach(place -> places.add(place.path("kind").asText() + " " + place.path("id").asText()
+                    + (place.hasNonNull("role") ? " (" + place.path("role").asText() + ")" : "")));
+            return String.join(", ", places);
+        }
+    }
+
+    /** Accepts {@code products} and {@code product}, in any case. */
+    static final class KindConverter implements ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            String plural = value.toLowerCase(Locale.ROOT).endsWith("s") ? value.toLowerCase(Locale.ROOT)
+                    : value.toLowerCase(Locale.ROOT) + "s";
+            return Arrays.stream(Kind.values()).filter(kind -> kind.name().equals(plural)).findFirst()
+                    .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("unknown kind '" + value
+                            + "'; the kinds are products, domains, teams, members, ports, contracts"));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.polder.cli;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.model.problem.Problem;
+import io.polder.model.validate.FileValidation;
+import io.polder.model.validate.LoadedMesh;
+import io.polder.model.validate.MeshChecks;
+import io.polder.model.validate.MeshLoader;
+import io.polder.model.validate.ProductFolder;
+import io.polder.model.validate.Validator;
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.MeshBundle.BundleFile;
+import io.polder.registry.apply.MeshBundle.BundleProduct;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A mesh folder read from disk for {@code plan} and {@code apply}: checked exactly as {@code polder validate}
+ * checks it (so a broken folder is reported here, with local file names, before anything is sent), then
+ * packed into the {@link MeshBundle} the server takes: mesh.yaml and, per product folder, its
+ * product.odps.yaml and the files of its contracts/ folder, as text. The server validates it again itself.
+ *
+ * @param bundle what to upload; null when the folder has errors
+ * @param problems every problem found, errors and warnings, named by the path the user typed
+ */
+record LocalMesh(MeshBundle bundle, List<Problem> problems) {
+    LocalMesh {
+        problems = List.copyOf(problems);
+    }
+
+    static LocalMesh read(Path root, String display) {
+        if (!Files.isDirectory(root)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "no such folder: " + display);
+        }
+        LoadedMesh mesh = new Validator().loadMesh(root, display);
+        List<Problem> problems = new ArrayList<>();
+        mesh.files().stream().map(FileValidation::problems).forEach(problems::addAll);
+        problems.addAll(MeshChecks.check(mesh));
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return new LocalMesh(null, problems);
+        }
+        List<BundleProduct> products = mesh.products().stream().map(folder -> product(root, folder)).toList();
+        return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products), problems);
+    }
+
+    long errorCount() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+
+    private static BundleProduct product(Path root, ProductFolder folder) {
+        String path = root.relativize(folder.folder()).toString().replace('\\', '/');
+        List<BundleFile> contracts = contractFiles(folder.folder().resolve(MeshLoader.CONTRACTS_DIR)).stream()
+                .map(file -> new BundleFile(file.getFileName().toString(), text(file))).toList();
+        return new BundleProduct(path, text(folder.folder().resolve(MeshLoader.PRODUCT_FILE)), contracts);
+    }
+
+    /** The files the mesh loader reads as contracts: YAML and JSON files, not hidden, in name order. */
+    private static List<Path> contractFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isRegularFile).filter(LocalMesh::isDocumentFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static boolean isDocumentFile(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

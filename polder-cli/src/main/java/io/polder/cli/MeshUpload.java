@@ -1,0 +1,84 @@
+package io.polder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.model.problem.Problem;
+import io.polder.model.problem.Severity;
+import io.polder.model.source.Position;
+import io.polder.registry.apply.Plan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code plan} and {@code apply} share: read and check the folder, upload it, and print the problems
+ * either side found as {@code FILE:LINE:COLUMN: message}, with file names as the user typed the folder.
+ */
+final class MeshUpload {
+    private MeshUpload() {
+    }
+
+    /**
+     * Sends the mesh folder {@code display} to {@code path} and returns the server's plan.
+     *
+     * @throws PolderException INVALID_DOCUMENT (exit 1) after printing the problems, when the folder or the
+     *                         server found errors
+     */
+    static Plan send(PolderClient client, String path, PolderClient.Query query, String display, PrintWriter err) {
+        LocalMesh mesh = LocalMesh.read(Path.of(display), display);
+        if (mesh.bundle() == null) {
+            mesh.problems().forEach(problem -> err.println(problem.format()));
+            throw new PolderException(ErrorCode.INVALID_DOCUMENT, display + ": "
+                    + ValidateCommand.plural(mesh.errorCount(), "error") + "; nothing was sent to the server");
+        }
+        JsonNode body;
+        try {
+            body = client.upload(path, query, mesh.bundle()).body();
+        } catch (PolderException e) {
+            throw printedProblems(e, display, err);
+        }
+        Plan plan = readPlan(body);
+        plan.warnings().forEach(warning -> err.println(located(display, warning)));
+        return plan;
+    }
+
+    /** A 422 from the server: print its problems the way validate does, then fail with exit code 1. */
+    private static PolderException printedProblems(PolderException error, String display, PrintWriter err) {
+        if (error.code() != ErrorCode.INVALID_DOCUMENT || !(error.details().get("problems") instanceof List<?> listed)) {
+            return error;
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Object item : listed) {
+            problems.add(problem(PolderClient.JSON.valueToTree(item), display));
+        }
+        problems.forEach(problem -> err.println(problem.format()));
+        long errors = problems.stream().filter(Problem::isError).count();
+        return new PolderException(ErrorCode.INVALID_DOCUMENT, "the server found "
+                + ValidateCommand.plural(errors, "error") + " in " + display + "; nothing was changed");
+    }
+
+    private static Problem problem(JsonNode node, String display) {
+        Severity severity = "warning".equals(node.path("severity").asText()) ? Severity.WARNING : Severity.ERROR;
+        return new Problem(located(display, node.path("file").asText("")),
+                new Position(Math.max(1, node.path("line").asInt(1)), Math.max(1, node.path("column").asInt(1))),
+                node.path("pointer").asText(""), severity, node.path("message").asText(""));
+    }
+
+    /** A file named relative to the mesh root (as the server names it), named as the user typed the folder. */
+    static String located(String display, String relative) {
+        if (display.isEmpty() || display.equals(".")) {
+            return relative;
+        }
+        return display.endsWith("/") ? display + relative : display + "/" + relative;
+    }
+
+    private static Plan readPlan(JsonNode body) {
+        try {
+            return PolderClient.JSON.treeToValue(body, Plan.class);
+        } catch (Exception e) {
+            throw new PolderException(ErrorCode.INTERNAL, "the server's answer is not a plan: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.polder.cli;
+
+import io.polder.registry.apply.Plan;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polder plan}: what applying a mesh folder would change, changing nothing. */
+@Command(name = "plan",
+        description = {
+            "Shows what `polder apply DIR` would change in the registry, and changes nothing.",
+            "",
+            "The folder is first checked here exactly as `polder validate` checks it; then it is sent to",
+            "the server, which checks it again and compares it with what it holds. One line per change,",
+            "grouped per product, with the reason:",
+            "  + added   ~ changed (1.2.0 -> 1.3.0)   ! deprecated   - retired",
+            "When nothing would change it prints exactly: No changes.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder plan examples/mesh",
+            "  polder plan examples/mesh --prune     # also retire the products the folder no longer declares",
+            "",
+            "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
+            "Exit codes: 0 planned, 1 the folder has problems (printed as FILE:LINE:COLUMN: message),",
+            "2 wrong usage, 4 conflict (a published version changed), 5 no or insufficient token,",
+            "10 server unreachable."
+        },
+        mixinStandardHelpOptions = true)
+final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions serverOptions;
+
+    @Parameters(paramLabel = "DIR", description = "The mesh folder (the one with mesh.yaml).")
+    String dir;
+
+    @Option(names = "--prune", description = "Plan to retire the products the registry holds and the folder no longer declares.")
+    boolean prune;
+
+    @Override
+    public Integer call() {
+        PolderClient client = serverOptions.client();
+        Plan plan = MeshUpload.send(client, PolderClient.path("plan"), PolderClient.Query.none().with("prune", prune),
+                dir, spec.commandLine().getErr());
+        PlanPrinter.print(plan, PlanPrinter.Mode.PLAN, spec.commandLine().getOut());
+        return 0;
+    }
+}

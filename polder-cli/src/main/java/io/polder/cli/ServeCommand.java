@@ -1,0 +1,132 @@
+package io.polder.cli;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.auth.TokenService;
+import io.polder.server.PolderServer;
+import io.polder.server.ServerConfig;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code polder serve}: runs the Polder server until SIGTERM or SIGINT. */
+@Command(name = "serve",
+        description = {
+            "Runs the Polder server: the registry (domains, teams, products, versions, contracts, tokens,",
+            "audit log) behind the HTTP API at /api/v1, until it gets SIGTERM or SIGINT (Ctrl-C); then it",
+            "stops taking requests, lets those in flight finish and closes the database.",
+            "",
+            "Embedded by default: everything lives in the data directory (an SQLite database, polder.db).",
+            "With --db it keeps the registry in PostgreSQL instead. On its first start it creates an admin",
+            "token and writes it to DATA-DIR/admin.token (readable by this user only); it prints where the",
+            "file is, never the token.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder serve",
+            "  polder serve --db jdbc:postgresql://127.0.0.1:5432/polder --port 9000 --data-dir /var/lib/polder",
+            "",
+            "Then, in another shell:",
+            "  export POLDER_SERVER=http://127.0.0.1:8080 POLDER_TOKEN=$(cat polder-data/admin.token)",
+            "  polder apply examples/mesh",
+            "",
+            "GET /api/v1/health answers 200 once the server is ready; /metrics has Prometheus metrics;",
+            "/api/openapi.json describes the API.",
+            "Exit codes: 0 stopped, 10 could not start (such as a port in use or an unreachable database)."
+        },
+        mixinStandardHelpOptions = true)
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "The port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "The interface to listen on (default ${DEFAULT-VALUE}: this machine only).")
+    String host;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
+            description = "Where the embedded database and admin.token live (default ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "The registry's database, such as jdbc:postgresql://127.0.0.1:5432/polder"
+                    + " (default: SQLite in the data directory).")
+    String database;
+
+    @Override
+    public Integer call() {
+        ServerConfig config = config();
+        PolderServer server = start(config);
+        Thread hook = new Thread(server::close, "polder-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        announce(server, config, spec.commandLine().getOut());
+        server.awaitShutdown();
+        return 0;
+    }
+
+    private ServerConfig config() {
+        try {
+            return new ServerConfig(host, port, dataDir, database);
+        } catch (IllegalArgumentException e) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+        }
+    }
+
+    private static PolderServer start(ServerConfig config) {
+        try {
+            return PolderServer.start(config);
+        } catch (PolderException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server: " + e.getMessage(),
+                    e.details(), e);
+        } catch (RuntimeException e) {
+            if (causedBy(e, BindException.class)) {
+                throw new PolderException(ErrorCode.INTERNAL, "cannot listen on " + config.host() + ":" + config.port()
+                        + ": the port is in use or not allowed; choose another with --port");
+            }
+            throw e;
+        }
+    }
+
+    private static void announce(PolderServer server, ServerConfig config, PrintWriter out) {
+        Path tokenFile = config.dataDir().resolve(TokenService.ADMIN_TOKEN_FILE);
+        out.println("Polder server listening on " + server.baseUrl());
+        out.println("Registry: " + (config.embeddedDatabase()
+                ? "embedded SQLite in " + config.dataDir().resolve("polder.db") : withoutCredentials(config.jdbcUrl())));
+        if (Files.exists(tokenFile)) {
+            out.println("Admin token: in " + tokenFile + " (readable by this user only)");
+            out.println("  export POLDER_SERVER=" + server.baseUrl() + " POLDER_TOKEN=$(cat " + tokenFile + ")");
+        } else {
+            out.println("Admin token: created on an earlier start; " + tokenFile + " is gone. Create tokens with"
+                    + " `polder token create` and an admin token.");
+        }
+        out.println("Stop with Ctrl-C or SIGTERM: requests in flight finish first.");
+        out.flush();
+    }
+
+    /** A JDBC URL without its query, where user names and passwords are often passed. */
+    static String withoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return base.replaceAll("//[^/@]*@", "//");
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> kind) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+package io.polder.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of every command that talks to a Polder server; see {@link Credentials} for the defaults. */
+final class ServerOptions {
+    @Option(names = "--server", paramLabel = "URL",
+            description = "The Polder server (default: $POLDER_SERVER, else http://127.0.0.1:8080).")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = {"The API token (default: $POLDER_TOKEN; for a server on this machine, else",
+                "./polder-data/admin.token when it exists). Prefer the variable: options show in `ps`."})
+    String token;
+
+    PolderClient client() {
+        Credentials credentials = Credentials.resolve(server, token, System.getenv(), Path.of(""));
+        return new PolderClient(credentials.server(), credentials.token());
+    }
+}

@@ -1,0 +1,89 @@
+package io.polder.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run the server.
+ *
+ * @param host the interface to listen on; loopback by default, so that nothing is exposed by accident
+ * @param port the port to listen on; 0 for any free port
+ * @param dataDir where the embedded database and the first admin token ({@code admin.token}) live
+ * @param jdbcUrl the registry's database; null means the embedded SQLite file {@code <dataDir>/polder.db}
+ * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
+ * @param shutdownGrace how long {@link PolderServer#close()} lets requests in flight finish
+ */
+public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes,
+                           Duration shutdownGrace) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Path DEFAULT_DATA_DIR = Path.of("polder-data");
+    public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    public ServerConfig {
+        requireNonNull(host, "host is null");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host is blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, found " + port);
+        }
+        requireNonNull(dataDir, "dataDir is null");
+        jdbcUrl = jdbcUrl == null ? embeddedJdbcUrl(dataDir) : jdbcUrl;
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, found " + maxBodyBytes);
+        }
+        requireNonNull(shutdownGrace, "shutdownGrace is null");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace is negative");
+        }
+    }
+
+    /** With the default body limit and shutdown grace; a null {@code jdbcUrl} means the embedded SQLite file. */
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl) {
+        this(host, port, dataDir, jdbcUrl, DEFAULT_MAX_BODY_BYTES, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** 127.0.0.1:8080, ./polder-data, SQLite in it. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, null);
+    }
+
+    public ServerConfig withHost(String value) {
+        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace);
+    }
+
+    public ServerConfig withPort(int value) {
+        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace);
+    }
+
+    /** Another data directory; the embedded database moves with it unless another database was named. */
+    public ServerConfig withDataDir(Path value) {
+        String database = jdbcUrl.equals(embeddedJdbcUrl(dataDir)) ? null : jdbcUrl;
+        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace);
+    }
+
+    public ServerConfig withJdbcUrl(String value) {
+        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace);
+    }
+
+    public ServerConfig withMaxBodyBytes(long value) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace);
+    }
+
+    public ServerConfig withShutdownGrace(Duration value) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value);
+    }
+
+    /** Whether the registry is the embedded SQLite file in the data directory. */
+    public boolean embeddedDatabase() {
+        return jdbcUrl.equals(embeddedJdbcUrl(dataDir));
+    }
+
+    private static String embeddedJdbcUrl(Path dataDir) {
+        return "jdbc:sqlite:" + dataDir.resolve("polder.db");
+    }
+}

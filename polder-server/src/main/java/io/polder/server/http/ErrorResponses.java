@@ -1,0 +1,133 @@
+package io.polder.server.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.Names;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Principal;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one exception mapper: every failure becomes an {@link ErrorBody} with its code's status. Internal
+ * failures are logged with a reference and answered with that reference only; no stack trace, SQL or
+ * class name ever reaches a response.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final ObjectMapper mapper;
+    private final AuditLog audit;
+
+    public ErrorResponses(ObjectMapper mapper, AuditLog audit) {
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.audit = requireNonNull(audit, "audit is null");
+    }
+
+    void polder(PolderException e, Context ctx) {
+        if (e.code() == ErrorCode.INTERNAL) {
+            internal(e, ctx);
+            return;
+        }
+        if (e instanceof InvalidRequest) {
+            auditRefusal(ctx, e);
+        }
+        if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"polder\"");
+        }
+        write(ctx, e.code().httpStatus(), ErrorBody.of(e));
+    }
+
+    /** Javalin's own refusals: no route (404), another method (405), a body over its limit (413). */
+    void javalin(HttpResponseException e, Context ctx) {
+        ErrorCode code = switch (e.getStatus()) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.TOO_LARGE;
+            default -> e.getStatus() >= 500 ? ErrorCode.INTERNAL : ErrorCode.INVALID_ARGUMENT;
+        };
+        String message = switch (code) {
+            case NOT_FOUND -> "no route " + ctx.method() + " " + Names.quoteForMessage(ctx.path())
+                    + "; the routes are listed at /api/openapi.json";
+            case METHOD_NOT_ALLOWED -> Names.quoteForMessage(ctx.path()) + " does not answer " + ctx.method()
+                    + "; the routes are listed at /api/openapi.json";
+            default -> e.getMessage() == null ? "request refused" : e.getMessage();
+        };
+        write(ctx, code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : e.getStatus() >= 400 ? e.getStatus() : 400,
+                ErrorBody.of(code, message));
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        internal(e, ctx);
+    }
+
+    /** An {@link Error} (out of memory, stack overflow) escaped a handler: answer 500 if the response still can. */
+    void fatal(HttpServletResponse response, Error error) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("fatal error {} while answering a request", reference, error);
+        try {
+            if (!response.isCommitted()) {
+                response.setStatus(500);
+                response.setContentType("application/json");
+                response.getOutputStream().write(json(new ErrorBody(ErrorCode.INTERNAL.name(),
+                        "internal error; the server log has the details under reference " + reference,
+                        Map.of("reference", reference))));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not answer after fatal error {}: {}", reference, e.toString());
+        }
+    }
+
+    private void internal(Exception e, Context ctx) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("internal error {} answering {} {}", reference, ctx.method(), routeName(ctx), e);
+        write(ctx, 500, new ErrorBody(ErrorCode.INTERNAL.name(), "internal error; the server log has the details"
+                + " under reference " + reference, Map.of("reference", reference)));
+    }
+
+    /** A changing request the server refused before any service saw it: the audit log must still show it. */
+    private void auditRefusal(Context ctx, PolderException e) {
+        Route route = Requests.route(ctx);
+        Principal principal = ctx.attribute(Requests.PRINCIPAL);
+        if (route == null || principal == null || !route.method().changes() || route.access().isPublic()) {
+            return;
+        }
+        try {
+            audit.record(principal, route.access().action(), "api:" + route.key(), AuditOutcome.FAILED,
+                    Map.of("code", e.code().name(), "reason", e.getMessage()));
+        } catch (RuntimeException auditFailure) {
+            LOG.warn("could not audit a refused request to {}: {}", route.key(), auditFailure.toString());
+        }
+    }
+
+    private void write(Context ctx, int status, ErrorBody body) {
+        ctx.status(status).contentType("application/json").result(json(body));
+    }
+
+    private byte[] json(ErrorBody body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            // details that do not serialise are dropped rather than lost with the error itself
+            return ("{\"code\":\"" + body.code() + "\",\"message\":\"" + body.code() + "\",\"details\":{}}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String routeName(Context ctx) {
+        Route route = Requests.route(ctx);
+        return route == null ? Names.quoteForMessage(ctx.path()) : route.path();
+    }
+}

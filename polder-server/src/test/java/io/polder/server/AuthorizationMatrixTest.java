@@ -1,0 +1,224 @@
+package io.polder.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polder.registry.PageRequest;
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.MeshBundle.BundleProduct;
+import io.polder.registry.auth.NewToken;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.auth.Role;
+import io.polder.registry.catalog.ProductFilter;
+import io.polder.server.http.Route;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * For every route the server serves: each sufficient role alone succeeds, each insufficient role alone gets
+ * 403 (and changes nothing), and no token gets 401 (public routes answer without one). The tokens are made
+ * through the registry's token service, one principal per role. A domain owner cannot create, move or
+ * change objects of another domain, whatever the request body says.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+    /** The principals of the matrix, each with one role. */
+    enum Caller { PLATFORM_ADMIN, GOVERNANCE, SALES_OWNER, CUSTOMER_OWNER, MEMBER, CONSUMER }
+
+    private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+    private static final Set<Caller> APPLIERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.SALES_OWNER);
+    private static final Set<Caller> ADMIN = EnumSet.of(Caller.PLATFORM_ADMIN);
+    private static final Set<Caller> AUDITORS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.GOVERNANCE);
+
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Map<Caller, String> tokens = new LinkedHashMap<>();
+    private TestServer server;
+    private ApiClient api;
+    private String admin;
+    private String tokenId;
+
+    /** One route's case: who may call it, and how to make a request that succeeds for them. */
+    private record Case(Set<Caller> allowed, boolean isPublic, Supplier<Request> request) {
+    }
+
+    private record Request(String method, String path, Object body, Map<String, String> headers) {
+        static Request get(String path) {
+            return new Request("GET", path, null, Map.of());
+        }
+    }
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(TestDatabase.sqlite());
+        api = server.api();
+        admin = server.adminToken();
+        assertThat(api.post("/api/v1/apply", admin, Meshes.example()).status()).isEqualTo(200);
+        tokens.put(Caller.PLATFORM_ADMIN, server.token("matrix-admin", Role.PLATFORM_ADMIN, null, null));
+        tokens.put(Caller.GOVERNANCE, server.token("matrix-governance", Role.GOVERNANCE, null, null));
+        tokens.put(Caller.SALES_OWNER, server.token("matrix-sales-owner", Role.DOMAIN_OWNER, "sales", null));
+        tokens.put(Caller.CUSTOMER_OWNER, server.token("matrix-customer-owner", Role.DOMAIN_OWNER, "customer", null));
+        tokens.put(Caller.MEMBER, server.token("matrix-member", Role.MEMBER, null, "sales-order-team"));
+        tokens.put(Caller.CONSUMER, server.token("matrix-consumer", Role.CONSUMER, null, null));
+        tokenId = createdToken("matrix-target");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private Map<String, Case> cases() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("GET /api/v1/health", publicRoute("/api/v1/health"));
+        cases.put("GET /api/openapi.json", publicRoute("/api/openapi.json"));
+        cases.put("GET /metrics", publicRoute("/metrics"));
+        read(cases, "/api/v1/domains", "/api/v1/domains/sales", "/api/v1/teams", "/api/v1/teams/sales-order-team",
+                "/api/v1/members", "/api/v1/members/dana@acme.example", "/api/v1/products", "/api/v1/products/sales-orders",
+                "/api/v1/products/sales-orders/versions", "/api/v1/products/sales-orders/versions/1.2.0", "/api/v1/ports",
+                "/api/v1/contracts", "/api/v1/contracts/sales-orders-orders", "/api/v1/contracts/sales-orders-orders/versions",
+                "/api/v1/contracts/sales-orders-orders/versions/1.2.0");
+        cases.put("POST /api/v1/products/{id}/lifecycle", new Case(APPLIERS, false, this::deprecateSalesDailyRevenue));
+        cases.put("POST /api/v1/plan", new Case(APPLIERS, false,
+                () -> new Request("POST", "/api/v1/plan", newSalesOrdersVersion(), Map.of())));
+        cases.put("POST /api/v1/apply", new Case(APPLIERS, false,
+                () -> new Request("POST", "/api/v1/apply", newSalesOrdersVersion(), Map.of())));
+        cases.put("GET /api/v1/tokens", new Case(ADMIN, false, () -> Request.get("/api/v1/tokens")));
+        cases.put("POST /api/v1/tokens", new Case(ADMIN, false, () -> new Request("POST", "/api/v1/tokens",
+                Map.of("name", "made-" + counter.incrementAndGet(), "role", "consumer"), Map.of())));
+        cases.put("GET /api/v1/tokens/{id}", new Case(ADMIN, false, () -> Request.get("/api/v1/tokens/" + tokenId)));
+        cases.put("DELETE /api/v1/tokens/{id}", new Case(ADMIN, false, () -> new Request("DELETE",
+                "/api/v1/tokens/" + createdToken("revoked-" + counter.incrementAndGet()), null, Map.of())));
+        cases.put("GET /api/v1/audit", new Case(AUDITORS, false, () -> Request.get("/api/v1/audit")));
+        return cases;
+    }
+
+    @Test
+    void everyRouteAdmitsExactlyItsRoles() {
+        Map<String, Case> cases = cases();
+        Set<String> served = new TreeSet<>(server.server().routes().stream().map(Route::key).toList());
+        assertThat(new TreeSet<>(cases.keySet())).as("every served route has a case").isEqualTo(served);
+        List<String> outcomes = new ArrayList<>();
+        cases.forEach((route, matrixCase) -> {
+            Answer anonymous = send(matrixCase.request().get(), null);
+            assertThat(anonymous.status()).as(route + " without a token").isEqualTo(matrixCase.isPublic() ? 200 : 401);
+            for (Caller caller : EVERYONE) {
+                if (!matrixCase.allowed().contains(caller)) {
+                    Request request = matrixCase.request().get();
+                    Snapshot before = Snapshot.of(server);
+                    Answer refused = send(request, tokens.get(caller));
+                    assertThat(refused.status()).as(route + " as " + caller + ": " + refused).isEqualTo(403);
+                    assertThat(refused.code()).isEqualTo("FORBIDDEN");
+                    assertThat(Snapshot.of(server)).as(route + " as " + caller + " changed nothing").isEqualTo(before);
+                    outcomes.add(route + " " + caller + " 403");
+                }
+            }
+            for (Caller caller : matrixCase.allowed()) {
+                Answer allowed = send(matrixCase.request().get(), tokens.get(caller));
+                assertThat(allowed.status()).as(route + " as " + caller + ": " + allowed).isBetween(200, 201);
+                outcomes.add(route + " " + caller + " " + allowed.status());
+            }
+        });
+        assertThat(outcomes).hasSizeGreaterThan(cases.size() * 6 - 1);
+    }
+
+    @Test
+    void aDomainOwnerCannotCreateMoveOrChangeAnotherDomainsObjects() {
+        String sales = tokens.get(Caller.SALES_OWNER);
+        MeshBundle example = Meshes.example();
+        BundleProduct profiles = example.products().stream()
+                .filter(product -> product.path().equals("customer/customer-profiles")).findFirst().orElseThrow();
+        MeshBundle newCustomerProduct = Meshes.with(example, new BundleProduct("customer/customer-extra",
+                profiles.productYaml().replace("id: customer-profiles", "id: customer-extra")
+                        .replace("contractId: customer-profiles-", "contractId: customer-extra-"),
+                profiles.contracts().stream().map(file -> new MeshBundle.BundleFile(file.name(),
+                        file.text().replace("id: customer-profiles-", "id: customer-extra-"))).toList()));
+        MeshBundle disguisedInSalesFolder = Meshes.with(example, new BundleProduct("sales/customer-extra",
+                newCustomerProduct.products().getLast().productYaml(), newCustomerProduct.products().getLast().contracts()));
+        MeshBundle changedCustomerProduct = Meshes.withProduct(example, "customer/customer-profiles",
+                Meshes.replaceLine("version", "2.1.0", "2.2.0"));
+        MeshBundle movedToCustomer = Meshes.withProduct(example, "sales/sales-orders", text -> text
+                .replace("domain: sales", "domain: customer").replace("name: sales-order-team", "name: customer-data-team")
+                .replace("version: 1.2.0\nstatus", "version: 1.4.0\nstatus"));
+        MeshBundle newDomain = new MeshBundle(example.meshYaml().replace("domains:\n",
+                "domains:\n  - id: marketing\n    name: Marketing\n    owners: [dana@acme.example]\n"), example.products());
+        Map<String, MeshBundle> attempts = Map.of("create a customer product", newCustomerProduct,
+                "create a customer product in a sales folder", disguisedInSalesFolder,
+                "change a customer product", changedCustomerProduct,
+                "move a sales product to customer", movedToCustomer,
+                "create a domain", newDomain);
+        attempts.forEach((attempt, bundle) -> {
+            Snapshot before = Snapshot.of(server);
+            for (String route : List.of("/api/v1/plan", "/api/v1/apply")) {
+                Answer answer = api.post(route, sales, bundle);
+                assertThat(answer.status()).as(attempt + " via " + route + ": " + answer).isEqualTo(403);
+            }
+            assertThat(Snapshot.of(server)).as(attempt).isEqualTo(before);
+        });
+        Answer moveAsCustomerOwner = api.post("/api/v1/apply", tokens.get(Caller.CUSTOMER_OWNER), movedToCustomer);
+        assertThat(moveAsCustomerOwner.status()).as("a move needs both domains").isEqualTo(403);
+        String etag = api.get("/api/v1/products/customer-profiles", admin).header("ETag");
+        Answer lifecycle = api.send("POST", "/api/v1/products/customer-profiles/lifecycle", sales,
+                Map.of("status", "deprecated", "sunsetDate", LocalDate.now().plusYears(1).toString()), Map.of("If-Match", etag));
+        assertThat(lifecycle.status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/apply", sales, Meshes.salesOrders(example, "1.9.0", null)).status())
+                .as("its own domain it may change").isEqualTo(200);
+        assertThat(api.post("/api/v1/apply", admin, movedToCustomer).status()).as("an admin may move").isEqualTo(200);
+    }
+
+    private Case publicRoute(String path) {
+        return new Case(EVERYONE, true, () -> Request.get(path));
+    }
+
+    private void read(Map<String, Case> cases, String... paths) {
+        for (String path : paths) {
+            String template = path.replaceAll("^/api/v1/(products|contracts)/[^/]+/versions/[^/]+$", "/api/v1/$1/{id}/versions/{version}")
+                    .replaceAll("^/api/v1/(products|contracts)/[^/]+/versions$", "/api/v1/$1/{id}/versions")
+                    .replaceAll("^/api/v1/members/[^/]+$", "/api/v1/members/{username}")
+                    .replaceAll("^/api/v1/(domains|teams|products|contracts)/[^/]+$", "/api/v1/$1/{id}");
+            cases.put("GET " + template, new Case(EVERYONE, false, () -> Request.get(path)));
+        }
+    }
+
+    private MeshBundle newSalesOrdersVersion() {
+        return Meshes.salesOrders(Meshes.example(), "1.3." + counter.incrementAndGet(), null);
+    }
+
+    private Request deprecateSalesDailyRevenue() {
+        String etag = api.get("/api/v1/products/sales-daily-revenue", admin).header("ETag");
+        String sunset = LocalDate.now().plusDays(400 + counter.incrementAndGet()).toString();
+        return new Request("POST", "/api/v1/products/sales-daily-revenue/lifecycle",
+                Map.of("status", "deprecated", "sunsetDate", sunset), Map.of("If-Match", etag));
+    }
+
+    private String createdToken(String name) {
+        return server.registry().tokens().create(Principal.platformAdmin("matrix-setup"),
+                new NewToken(name, Role.CONSUMER, null, null, null)).token().id();
+    }
+
+    private Answer send(Request request, String token) {
+        return api.send(request.method(), request.path(), token, request.body(), request.headers());
+    }
+
+    /** What a refused request must not change. */
+    private record Snapshot(List<String> products, List<String> tokens) {
+        static Snapshot of(TestServer server) {
+            List<String> products = server.registry().catalog().listProducts(ProductFilter.all(), PageRequest.first(1000))
+                    .items().stream().map(p -> p.id() + "@" + p.domain() + "/" + p.currentVersion() + "#" + p.revision()
+                            + ":" + p.status() + ":" + p.sunsetDate()).toList();
+            List<String> tokens = server.registry().tokens().list(Principal.platformAdmin("matrix-check"),
+                    PageRequest.first(1000)).items().stream().map(t -> t.id() + ":" + t.revokedAt()).toList();
+            return new Snapshot(products, tokens);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.polder.server;
+
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.MeshBundle.BundleFile;
+import io.polder.registry.apply.MeshBundle.BundleProduct;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Mesh bundles for the tests: the example mesh ({@code examples/mesh}) read the way the command line
+ * uploads a folder, its variants, and generated meshes of many small products.
+ */
+final class Meshes {
+    private Meshes() {
+    }
+
+    static Path exampleRoot() {
+        String repository = System.getProperty("polder.repo.dir");
+        Path root = repository != null ? Path.of(repository) : Path.of("").toAbsolutePath().getParent();
+        return root.resolve("examples").resolve("mesh");
+    }
+
+    static MeshBundle example() {
+        Path root = exampleRoot();
+        List<BundleProduct> products = new ArrayList<>();
+        for (Path domain : list(root, Files::isDirectory)) {
+            for (Path product : list(domain, Files::isDirectory)) {
+                Path file = product.resolve("product.odps.yaml");
+                if (Files.isRegularFile(file)) {
+                    Path contracts = product.resolve("contracts");
+                    List<BundleFile> files = !Files.isDirectory(contracts) ? List.of()
+                            : list(contracts, Files::isRegularFile).stream()
+                                    .map(contract -> new BundleFile(contract.getFileName().toString(), read(contract))).toList();
+                    products.add(new BundleProduct(root.relativize(product).toString().replace('\\', '/'), read(file), files));
+                }
+            }
+        }
+        return new MeshBundle(read(root.resolve("mesh.yaml")), products);
+    }
+
+    /** The bundle with the product document at {@code path} (such as {@code sales/sales-orders}) edited. */
+    static MeshBundle withProduct(MeshBundle bundle, String path, UnaryOperator<String> edit) {
+        return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
+                .map(product -> product.path().equals(path)
+                        ? new BundleProduct(path, edit.apply(product.productYaml()), product.contracts()) : product)
+                .toList());
+    }
+
+    /** The bundle with {@code product} added. */
+    static MeshBundle with(MeshBundle bundle, BundleProduct product) {
+        List<BundleProduct> products = new ArrayList<>(bundle.products());
+        products.add(product);
+        return new MeshBundle(bundle.meshYaml(), products);
+    }
+
+    /** Replaces the document's first top-level line {@code key: from} with {@code key: to}. */
+    static UnaryOperator<String> replaceLine(String key, String from, String to) {
+        return text -> {
+            String edited = text.replaceFirst("(?m)^" + Pattern.quote(key + ": " + from) + "$", key + ": " + to);
+            if (edited.equals(text)) {
+                throw new IllegalArgumentException("no top-level line '" + key + ": " + from + "'");
+            }
+            return edited;
+        };
+    }
+
+    /** The sales-orders product bumped from 1.2.0 to {@code version}, tagged {@code variant} to vary its content. */
+    static MeshBundle salesOrders(MeshBundle bundle, String version, String variant) {
+        return withProduct(bundle, "sales/sales-orders", text -> {
+            String bumped = version.equals("1.2.0") ? text : replaceLine("version", "1.2.0", version).apply(text);
+            return variant == null ? bumped : bumped.replace("tags: [sales, orders, source-aligned]",
+                    "tags: [sales, orders, source-aligned, " + variant + "]");
+        });
+    }
+
+    /**
+     * A mesh of one domain ({@code bulk}) and team with {@code count} products, each with one output port
+     * backed by one contract, all at {@code major}.0.0.
+     */
+    static MeshBundle generated(int count, int major) {
+        List<BundleProduct> products = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String id = generatedId(i);
+            products.add(new BundleProduct("bulk/" + id, generatedProduct(id, major),
+                    List.of(new BundleFile("items.odcs.yaml", generatedContract(id, major)))));
+        }
+        return new MeshBundle(GENERATED_MESH, products);
+    }
+
+    static String generatedId(int index) {
+        return String.format("bulk-%04d", index);
+    }
+
+    static String generatedProduct(String id, int major) {
+        return """
+                apiVersion: v1.0.0
+                kind: DataProduct
+                id: %1$s
+                name: Generated product %1$s
+                version: %2$d.0.0
+                status: active
+                domain: bulk
+                description:
+                  purpose: A generated product for server tests, in its version %2$d.
+                team:
+                  name: bulk-team
+                outputPorts:
+                  - name: items
+                    description: The items of %1$s.
+                    type: tables
+                    version: %2$d.0.0
+                    contractId: %1$s-items
+                """.formatted(id, major);
+    }
+
+    static String generatedContract(String id, int major) {
+        StringBuilder columns = new StringBuilder();
+        for (int column = 1; column <= major; column++) {
+            columns.append("""
+                          - name: value_%d
+                            logicalType: string
+                    """.formatted(column));
+        }
+        return """
+                apiVersion: v3.1.0
+                kind: DataContract
+                id: %1$s-items
+                name: Items of %1$s
+                version: %2$d.0.0
+                status: active
+                domain: bulk
+                schema:
+                  - name: items
+                    physicalType: table
+                    properties:
+                      - name: item_id
+                        logicalType: string
+                        required: true
+                """.formatted(id, major) + columns;
+    }
+
+    private static final String GENERATED_MESH = """
+            apiVersion: polder/v1
+            kind: Mesh
+            name: bulk
+            domains:
+              - id: bulk
+                name: Bulk
+                description: Generated products for server tests.
+                owners: [bulk-owner@example.com]
+            teams:
+              - id: bulk-team
+                name: Bulk team
+                domain: bulk
+                members:
+                  - username: bulk-owner@example.com
+                    name: Bulk Owner
+                    role: owner
+            """;
+
+    private static List<Path> list(Path folder, java.util.function.Predicate<Path> filter) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(filter).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
