@@ -1,5 +1,6 @@
 package io.polder.server;
 
+import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ public final class ServerMain {
             server = PolderServer.start(config);
         } catch (PolderException e) {
             fail(System.err, "cannot start the Polder server: " + e.getMessage(), e.code().exitCode());
+            return;
+        } catch (RuntimeException e) {
+            // such as the port being taken
+            fail(System.err, "cannot start the Polder server: " + e.getMessage(), ErrorCode.INTERNAL.exitCode());
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "polder-shutdown"));

@@ -69,6 +69,7 @@ class ServerTest {
             String first;
             try (PolderServer started = PolderServer.start(config)) {
                 first = readToken(dataDir);
+                assertThat(new ApiClient(started.baseUrl()).get("/api/v1/tokens", first).status()).isEqualTo(200);
             }
             try (PolderServer restarted = PolderServer.start(config)) {
                 assertThat(readToken(dataDir)).isEqualTo(first);
