@@ -5,10 +5,15 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelOptions;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelOptionalLibrary;
 import dev.cel.extensions.CelStringExtensions;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 import io.polder.model.odcs.DataContract;
 import io.polder.model.odcs.SchemaObject;
 import io.polder.model.odcs.SchemaProperty;
@@ -25,11 +30,12 @@ import java.util.Map;
  * values ({@code product.?description.?purpose.orValue('')}), the string functions that cannot grow a
  * string beyond its inputs (lowerAscii, upperAscii, trim, split, join, indexOf, lastIndexOf, substring,
  * charAt; not replace, which could double a string at every call) and {@link PolicyFunctions}. None of them
- * has a side effect.
+ * has a side effect. {@code matches} is CEL's, with compiled patterns cached ({@link Regexes}).
  */
 final class CelEnvironments {
     private final CelModel model = new CelModel(List.of(DataProduct.class, DataContract.class, DomainInfo.class,
             Facts.class));
+    private final Regexes regexes = new Regexes();
     private final Map<PolicyTarget, Cel> environments = new EnumMap<>(PolicyTarget.class);
 
     CelEnvironments(EngineOptions options) {
@@ -39,20 +45,28 @@ final class CelEnvironments {
                 .maxExpressionCodePointSize(options.maxExpressionLength())
                 .enableOptionalSyntax(true)
                 .build();
+        // one runtime for every target: variables are resolved when evaluating
+        CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+                .setOptions(celOptions)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardFunctions(CelStandardFunctions.newBuilder()
+                        .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
+                .addLibraries(CelOptionalLibrary.INSTANCE, strings())
+                .addFunctionBindings(PolicyFunctions.bindings())
+                .addFunctionBindings(regexes.bindings())
+                .build();
         Map<String, CelType> types = variableTypes();
         for (PolicyTarget target : PolicyTarget.values()) {
-            var builder = CelFactory.standardCelBuilder()
+            CelCompilerBuilder compiler = CelCompilerFactory.standardCelCompilerBuilder()
                     .setOptions(celOptions)
                     .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                     .setTypeProvider(model.typeProvider())
-                    .addCompilerLibraries(CelOptionalLibrary.INSTANCE, strings())
-                    .addRuntimeLibraries(CelOptionalLibrary.INSTANCE, strings())
-                    .addFunctionDeclarations(PolicyFunctions.declarations())
-                    .addFunctionBindings(PolicyFunctions.bindings());
+                    .addLibraries(CelOptionalLibrary.INSTANCE, strings())
+                    .addFunctionDeclarations(PolicyFunctions.declarations());
             for (String variable : target.variables()) {
-                builder.addVar(variable, types.get(variable));
+                compiler.addVar(variable, types.get(variable));
             }
-            environments.put(target, builder.build());
+            environments.put(target, CelFactory.combine(compiler.build(), runtime));
         }
     }
 

@@ -18,7 +18,10 @@ import dev.cel.common.values.NullValue;
 import io.polder.model.bind.StandardEnum;
 import io.polder.model.odcs.ComparisonOperator;
 import io.polder.model.odcs.QualityRule;
+import io.polder.model.odcs.OdcsVersion;
 import io.polder.model.odcs.Server;
+import io.polder.model.odcs.ServerField;
+import io.polder.model.odcs.ServerType;
 import io.polder.model.odps.ProductTeam;
 import io.polder.model.odps.Team;
 import io.polder.model.odps.TeamMemberList;
@@ -52,11 +55,15 @@ import java.util.function.Function;
  * {@code dyn}. Built once, then read-only, so it is safe to share between threads.
  */
 final class CelModel {
-    /** Records whose extra fields carry meaning (a server's host, port, ...): any field name type-checks, as dyn. */
-    private static final Set<Class<?>> OPEN_STRUCTS = Set.of(Server.class);
-    /** Fields written through {@code @JsonAnyGetter} that policies may name. */
-    private static final Map<Class<?>, List<String>> EXTRA_FIELDS = Map.of(QualityRule.class,
-            Arrays.stream(ComparisonOperator.values()).map(ComparisonOperator::value).toList());
+    /**
+     * Fields written through {@code @JsonAnyGetter} that policies may name, as dyn: the operators of a quality
+     * rule, the type-specific fields of a server (host, port, database, ... of every server type).
+     */
+    private static final Map<Class<?>, List<String>> EXTRA_FIELDS = Map.of(
+            QualityRule.class, Arrays.stream(ComparisonOperator.values()).map(ComparisonOperator::value).toList(),
+            Server.class, Arrays.stream(ServerType.values())
+                    .flatMap(type -> Arrays.stream(OdcsVersion.values()).flatMap(version -> type.fields(version).stream()))
+                    .map(ServerField::name).distinct().sorted().toList());
 
     private final Map<Class<?>, Shape> shapes = new HashMap<>();
     private final Map<String, StructType> structs = new LinkedHashMap<>();
@@ -123,16 +130,14 @@ final class CelModel {
         Set<String> names = new LinkedHashSet<>();
         components.forEach(component -> names.add(jsonName(component)));
         names.addAll(EXTRA_FIELDS.getOrDefault(recordClass, List.of()));
-        boolean open = OPEN_STRUCTS.contains(recordClass);
         // registered before its fields are mapped, because records nest themselves (a property's properties)
         shapes.put(recordClass, shape);
         structs.put(structName(recordClass), StructType.create(structName(recordClass), ImmutableSet.copyOf(names),
-                name -> Optional.ofNullable(fieldTypes.get(name))
-                        .or(() -> open ? Optional.of(SimpleType.DYN) : Optional.empty())));
+                name -> Optional.ofNullable(fieldTypes.get(name))));
         for (RecordComponent component : components) {
             Mapping mapping = mapping(component.getGenericType());
-            boolean nullIsValue = component.isAnnotationPresent(JsonInclude.class)
-                    && component.getAnnotation(JsonInclude.class).value() == JsonInclude.Include.ALWAYS;
+            JsonInclude include = annotation(component, JsonInclude.class);
+            boolean nullIsValue = include != null && include.value() == JsonInclude.Include.ALWAYS;
             shape.index.put(jsonName(component), shape.fields.size());
             shape.fields.add(new Field(jsonName(component), handle(component.getAccessor()), mapping.type(),
                     mapping.converter(), nullIsValue));
@@ -144,7 +149,7 @@ final class CelModel {
     }
 
     private static String jsonName(RecordComponent component) {
-        JsonProperty property = component.getAnnotation(JsonProperty.class);
+        JsonProperty property = annotation(component, JsonProperty.class);
         return property != null && !property.value().isEmpty() ? property.value() : component.getName();
     }
 
@@ -291,7 +296,13 @@ final class CelModel {
     }
 
     private static boolean annotated(RecordComponent component, Class<? extends java.lang.annotation.Annotation> type) {
-        return component.isAnnotationPresent(type) || component.getAccessor().isAnnotationPresent(type);
+        return annotation(component, type) != null;
+    }
+
+    /** An annotation written on a record component: Java keeps it on the accessor unless it targets components. */
+    private static <A extends java.lang.annotation.Annotation> A annotation(RecordComponent component, Class<A> type) {
+        A onComponent = component.getAnnotation(type);
+        return onComponent != null ? onComponent : component.getAccessor().getAnnotation(type);
     }
 
     private static Method jsonValue(Class<?> type) {

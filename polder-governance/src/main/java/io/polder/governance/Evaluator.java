@@ -130,12 +130,13 @@ final class Evaluator {
             try {
                 value = trace(program, variables);
             } catch (CelEvaluationException e) {
-                return failure(e);
-            } catch (Deadline.Exceeded e) {
-                return timedOut();
+                return deadline.expired() ? timedOut() : failure(e);
             } catch (RuntimeException | StackOverflowError e) {
-                return Deadline.causedBy(e) ? timedOut()
+                return deadline.expired() || Deadline.causedBy(e) ? timedOut()
                         : new Failure(PolicyResult.ErrorKind.RUNTIME, "failed: " + e);
+            }
+            if (deadline.expired()) {
+                return timedOut(); // CEL's && and || absorb errors: what it returned may rest on a stopped part
             }
             if (value instanceof Boolean bool) {
                 return bool;
@@ -171,11 +172,17 @@ final class Evaluator {
         }
     }
 
-    /** Stops an evaluation that runs past its deadline; CEL calls it after every sub-expression it evaluates. */
+    /**
+     * Stops an evaluation that runs past its deadline; CEL calls it after every sub-expression it evaluates.
+     * CEL's logical operators (and so the all and exists macros) turn an exception into an error value that
+     * a later false or true may absorb, so once expired it throws at every call: each remaining step then
+     * fails at once, and the evaluation unwinds.
+     */
     static final class Deadline implements CelEvaluationListener {
         private final long budgetNanos;
         private long deadline;
         private int calls;
+        private boolean expired;
 
         Deadline(long budgetNanos) {
             this.budgetNanos = budgetNanos;
@@ -184,12 +191,18 @@ final class Evaluator {
         void start() {
             deadline = System.nanoTime() + budgetNanos;
             calls = 0;
+            expired = false;
+        }
+
+        boolean expired() {
+            return expired;
         }
 
         @Override
         public void callback(CelExpr expr, Object evaluatedResult) {
             // reading the clock costs more than most sub-expressions: look at it every 64 of them
-            if ((++calls & 63) == 0 && System.nanoTime() > deadline) {
+            if (expired || ((++calls & 63) == 0 && System.nanoTime() > deadline)) {
+                expired = true;
                 throw new Exceeded();
             }
         }

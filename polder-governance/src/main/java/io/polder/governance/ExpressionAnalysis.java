@@ -149,28 +149,9 @@ final class ExpressionAnalysis {
     }
 
     private static void identifiers(CelExpr expr, Set<String> names) {
-        switch (expr.getKind()) {
-            case IDENT -> names.add(expr.ident().name());
-            case SELECT -> identifiers(expr.select().operand(), names);
-            case CALL -> {
-                expr.call().target().ifPresent(target -> identifiers(target, names));
-                expr.call().args().forEach(arg -> identifiers(arg, names));
-            }
-            case LIST -> expr.list().elements().forEach(element -> identifiers(element, names));
-            case MAP -> expr.map().entries().forEach(entry -> {
-                identifiers(entry.key(), names);
-                identifiers(entry.value(), names);
-            });
-            case STRUCT -> expr.struct().entries().forEach(entry -> identifiers(entry.value(), names));
-            case COMPREHENSION -> {
-                identifiers(expr.comprehension().iterRange(), names);
-                identifiers(expr.comprehension().accuInit(), names);
-                identifiers(expr.comprehension().loopCondition(), names);
-                identifiers(expr.comprehension().loopStep(), names);
-                identifiers(expr.comprehension().result(), names);
-            }
-            default -> {
-            }
+        if (expr.getKind() == CelExpr.ExprKind.Kind.IDENT) {
+            names.add(expr.ident().name());
         }
+        CelTrees.children(expr).forEach(child -> identifiers(child, names));
     }
 }

@@ -35,6 +35,14 @@ public record MeshSnapshot(List<ProductContext> products) {
         return new MeshSnapshot(Dependencies.resolve(contexts));
     }
 
+    /**
+     * These products, each with {@code facts.dependencies} resolved against the others' output ports (for
+     * products read from somewhere else than a mesh folder, e.g. the registry's current versions).
+     */
+    public static MeshSnapshot resolved(List<ProductContext> products) {
+        return new MeshSnapshot(Dependencies.resolve(products));
+    }
+
     /** The same products with facts replaced by {@code facts}, which receives each product's current context. */
     public MeshSnapshot withFacts(Function<ProductContext, Facts> facts) {
         return new MeshSnapshot(products.stream().map(product -> product.withFacts(facts.apply(product))).toList());

@@ -6,6 +6,8 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
@@ -88,7 +90,7 @@ final class PolicyCompiler {
         if (type.kind() != CelKind.BOOL && type.kind() != CelKind.DYN) {
             issues.add(new ExpressionIssue(part, 0, "must be a bool expression (true when "
                     + (part == ExpressionIssue.Part.RULE ? "the target complies" : "the policy applies")
-                    + "), but it is of type " + type.name()));
+                    + "), but it is of type " + typeName(type)));
             return null;
         }
         return ast;
@@ -99,7 +101,8 @@ final class PolicyCompiler {
         CelValidationResult result = cel.compile(text);
         if (!result.hasError()) {
             try {
-                return result.getAst();
+                CelAbstractSyntaxTree ast = result.getAst();
+                return checkPatterns(ast, ast.getExpr(), part, issues) ? ast : null;
             } catch (CelValidationException e) {
                 issues.add(new ExpressionIssue(part, -1, e.getMessage()));
                 return null;
@@ -110,6 +113,30 @@ final class PolicyCompiler {
                     explain(issue.getMessage(), policy.target())));
         }
         return null;
+    }
+
+    /** Regular expressions written as constants are compiled now, so that a broken one is refused at load. */
+    private static boolean checkPatterns(CelAbstractSyntaxTree ast, CelExpr expr, ExpressionIssue.Part part,
+                                         List<ExpressionIssue> issues) {
+        boolean ok = true;
+        if (expr.getKind() == CelExpr.ExprKind.Kind.CALL && expr.call().function().equals("matches")
+                && !expr.call().args().isEmpty()) {
+            CelExpr pattern = expr.call().args().getLast();
+            if (pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                try {
+                    Regexes.compile(pattern.constant().stringValue());
+                } catch (CelEvaluationException e) {
+                    issues.add(new ExpressionIssue(part, ast.getSource().getPositionsMap().getOrDefault(pattern.id(), -1),
+                            e.getMessage()));
+                    ok = false;
+                }
+            }
+        }
+        for (CelExpr child : CelTrees.children(expr)) {
+            ok &= checkPatterns(ast, child, part, issues);
+        }
+        return ok;
     }
 
     private MessageTemplate template(Cel cel, Policy policy, List<ExpressionIssue> issues) {
@@ -140,6 +167,15 @@ final class PolicyCompiler {
         } catch (CelEvaluationException e) {
             throw new IllegalStateException("a checked expression could not be planned: " + e.getMessage(), e);
         }
+    }
+
+    /** A type as CEL writes it: {@code list(string)}, {@code map(string, dyn)}, {@code odcs.SchemaProperty}. */
+    static String typeName(CelType type) {
+        if (type.parameters().isEmpty()) {
+            return type.name();
+        }
+        return type.name() + "(" + String.join(", ", type.parameters().stream().map(PolicyCompiler::typeName).toList())
+                + ")";
     }
 
     /** The offset in {@code text} of a CEL location (line from 1, column from 0), or -1. */

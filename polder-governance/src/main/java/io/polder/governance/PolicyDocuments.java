@@ -76,15 +76,32 @@ final class PolicyDocuments {
         PolicyScope scope = scope(f, location);
         PolicyTarget target = f.choice("target", PolicyTarget.class);
         PolicySeverity severity = f.choice("severity", PolicySeverity.class);
-        String when = f.string("when");
-        String rule = f.string("rule");
-        String message = f.string("message");
+        String when = expression(f, "when");
+        String rule = expression(f, "rule");
+        String message = expression(f, "message");
         f.rejectUnknown();
         if (id == null || version == null || scope == null || target == null || severity == null || rule == null
                 || message == null) {
             return null;
         }
         return new Policy(id, version, description, owner, scope, target, severity, when, rule, message, origin);
+    }
+
+    /**
+     * A CEL expression or a message: a string, or a scalar YAML reads as something else ({@code rule: true}
+     * is the CEL expression true, not a YAML boolean to refuse).
+     */
+    private static String expression(Fields f, String key) {
+        Node node = f.raw(key);
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+            return String.valueOf(scalar.value());
+        }
+        f.problems().error(node, "`" + key + "` must be " + (key.equals("message") ? "a text" : "a CEL expression")
+                + ", found " + node.kindName());
+        return null;
     }
 
     private static PolicyScope scope(Fields f, PolicyScope location) {

@@ -76,14 +76,14 @@ public final class PolicyEngine {
         return evaluator.evaluate(policies, product, now);
     }
 
-    /** Evaluates every product of a mesh; the verdicts are in the snapshot's order. */
+    /**
+     * Evaluates every product of a mesh, spread over the processors unless the options say otherwise; the
+     * verdicts are in the snapshot's order.
+     */
     public List<Verdict> evaluate(PolicySet policies, MeshSnapshot mesh, Instant now) {
         requireNonNull(mesh, "mesh is null");
-        List<Verdict> verdicts = new ArrayList<>(mesh.products().size());
-        for (ProductContext product : mesh.products()) {
-            verdicts.add(evaluate(policies, product, now));
-        }
-        return verdicts;
+        var products = options.parallel() ? mesh.products().parallelStream() : mesh.products().stream();
+        return products.map(product -> evaluate(policies, product, now)).toList();
     }
 
     private CompiledPolicy.Expressions cached(String key) {

@@ -219,8 +219,9 @@ public final class PolicyLoader {
 
         private void checkScopeDomain(Declared declared) {
             PolicyScope scope = declared.policy().scope();
-            if (mesh != null && !scope.isGlobal() && mesh.domain(scope.domain()).isEmpty()) {
-                Node at = declared.root().has("scope") ? declared.root().get("scope") : declared.root();
+            // a scope taken from the folder was reported with the folder
+            if (mesh != null && !scope.isGlobal() && mesh.domain(scope.domain()).isEmpty() && declared.root().has("scope")) {
+                Node at = declared.root().get("scope");
                 problems.add(new Problem(declared.policy().origin().file(), at.position(), at.pointer(),
                         Severity.WARNING, "scope " + scope + " is not a domain declared in mesh.yaml; the policy "
                         + declared.policy().id() + " governs no product"));
