@@ -33,7 +33,9 @@ final class TextPositions {
         String line = value.substring(lineStart, lineEnd < 0 ? value.length() : lineEnd);
         int column = offset - lineStart;
         // each line of the value takes at least one line of the file: line k is not above the value's line k
-        int valueLine = (int) value.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+        // (counted from the line below the indicator for a | or > block)
+        int valueLine = (int) value.substring(0, lineStart).chars().filter(c -> c == '\n').count()
+                + (isBlockIndicator(fileLines, start) ? 1 : 0);
         Position found = find(fileLines, start, valueLine, line, column);
         if (found == null) {
             // the line was folded or escaped: look for the few characters at the offset instead
@@ -41,6 +43,15 @@ final class TextPositions {
             found = fragment.isBlank() ? null : find(fileLines, start, valueLine, fragment, 0);
         }
         return found == null ? start : found;
+    }
+
+    private static boolean isBlockIndicator(String[] fileLines, Position start) {
+        if (start.line() > fileLines.length) {
+            return false;
+        }
+        String line = fileLines[start.line() - 1];
+        int index = start.column() - 1;
+        return index < line.length() && (line.charAt(index) == '|' || line.charAt(index) == '>');
     }
 
     /** The position of {@code column} within the first file line, from the value's start, containing {@code text}. */
