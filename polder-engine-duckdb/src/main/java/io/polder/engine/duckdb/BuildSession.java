@@ -9,6 +9,7 @@ import io.polder.spi.build.OutputPortDefinition;
 import io.polder.spi.exceptions.BuildDefinitionException;
 import io.polder.spi.exceptions.EngineException;
 import io.polder.spi.exceptions.SourceDataException;
+import io.polder.spi.exceptions.SourceUnavailableException;
 import io.polder.spi.settings.FileSource;
 import io.polder.spi.settings.JdbcSource;
 import io.polder.spi.settings.SourceColumn;
@@ -96,7 +97,7 @@ final class BuildSession {
             session.execute("CREATE VIEW " + view + " AS SELECT * FROM " + SourceFiles.reader(file, source.files(), true),
                     "reading source " + source.name());
             return session.describe(view, "reading source " + source.name());
-        } catch (SourceDataException e) {
+        } catch (SourceDataException | SourceUnavailableException e) {
             throw e;
         } catch (EngineException e) {
             throw new SourceDataException("source " + source.name() + " (" + BuildRunText.describe(source) + "): "

@@ -90,7 +90,8 @@ public final class ProductSettingsReader {
         Long keepLast = f.integer("keepLast", 1);
         Duration maxAge = duration(f, "maxAge");
         f.rejectUnknown();
-        return new RetentionPolicy(keepLast == null ? null : Math.toIntExact(keepLast), maxAge);
+        boolean usable = keepLast != null && keepLast >= 1 && keepLast <= Integer.MAX_VALUE;
+        return new RetentionPolicy(usable ? Integer.valueOf(keepLast.intValue()) : null, maxAge); // else reported
     }
 
     /** {@code 30d}, {@code 12h} or ISO-8601 ({@code P30D}); must be positive. */

@@ -244,7 +244,7 @@ final class TableChecker {
         if (rows == 0) {
             return BigDecimal.ZERO;
         }
-        return BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(rows), 4,
-                RoundingMode.HALF_UP).stripTrailingZeros();
+        return Values.tidy(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(rows), 4,
+                RoundingMode.HALF_UP));
     }
 }

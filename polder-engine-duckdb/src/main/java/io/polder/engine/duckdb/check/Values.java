@@ -72,6 +72,12 @@ final class Values {
         return BigDecimal.valueOf(number.doubleValue());
     }
 
+    /** Without trailing zeros, but never in exponent form: 10.0000 is 10, not 1E+1. */
+    static BigDecimal tidy(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     static long asLong(Object value) {
         return value instanceof Number number ? number.longValue() : 0L;
     }
