@@ -1,0 +1,285 @@
+package io.polder.engine.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.engine.duckdb.check.CheckContext;
+import io.polder.engine.duckdb.check.ContractChecker;
+import io.polder.engine.duckdb.check.TypeResolver;
+import io.polder.model.odcs.DataContract;
+import io.polder.spi.Engine;
+import io.polder.spi.EngineContext;
+import io.polder.spi.PortRef;
+import io.polder.spi.ProgressListener;
+import io.polder.spi.PublishedRelation;
+import io.polder.spi.RetentionPolicy;
+import io.polder.spi.RetentionResult;
+import io.polder.spi.SnapshotId;
+import io.polder.spi.SnapshotInfo;
+import io.polder.spi.SnapshotState;
+import io.polder.spi.TableInfo;
+import io.polder.spi.build.BuildRequest;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.OutputPortDefinition;
+import io.polder.spi.build.ProductDefinition;
+import io.polder.spi.check.CheckRequest;
+import io.polder.spi.check.CheckRun;
+import io.polder.spi.check.CheckRunOutcome;
+import io.polder.spi.exceptions.NoPublishedSnapshotException;
+import io.polder.spi.exceptions.PublishRejectedException;
+import io.polder.spi.exceptions.SnapshotNotFoundException;
+import io.polder.spi.lineage.LineageEvents;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded engine: Parquet snapshots in {@code DATA/warehouse} (see {@link Warehouse}), built and checked
+ * by DuckDB sessions that are locked down (see {@link DuckDbSession}), published by moving a pointer file.
+ */
+public final class DuckDbEngine implements Engine {
+    static final String PRODUCER = "https://github.com/polder/polder/tree/main/polder-engine-duckdb";
+
+    private final DuckDbSettings settings;
+    private final EngineContext context;
+    private final Warehouse warehouse;
+    private final QueryGuard guard;
+    private final LineageEvents lineageEvents;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong lastSnapshotMillis = new AtomicLong();
+
+    DuckDbEngine(DuckDbSettings settings, EngineContext context) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.context = requireNonNull(context, "context is null");
+        this.warehouse = new Warehouse(settings.dataDirectory().resolve("warehouse"));
+        this.guard = new QueryGuard(settings.statementTimeout());
+        this.lineageEvents = new LineageEvents(PRODUCER, context.clock());
+    }
+
+    @Override
+    public String name() {
+        return DuckDbEngineFactory.NAME;
+    }
+
+    @Override
+    public List<PortRef> provision(ProductDefinition product) {
+        List<OutputPortDefinition> ports = product.outputPorts();
+        provisionPorts(ports);
+        return ports.stream().map(OutputPortDefinition::ref).toList();
+    }
+
+    void provisionPorts(List<OutputPortDefinition> ports) {
+        ports.forEach(port -> warehouse.provision(port.ref()));
+    }
+
+    @Override
+    public BuildResult build(BuildRequest request, ProgressListener progress) {
+        requireNonNull(request, "request is null");
+        String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id())) {
+            request.product().outputPorts().forEach(port -> warehouse.partials(port.ref()).forEach(Warehouse::deleteQuietly));
+            return new BuildRun(this, request, runId, progress == null ? ProgressListener.NONE : progress).run();
+        }
+    }
+
+    @Override
+    public CheckRun check(CheckRequest request, ProgressListener progress) {
+        requireNonNull(request, "request is null");
+        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : published(request.port())
+                .map(SnapshotInfo::id).orElseThrow(() -> new NoPublishedSnapshotException(request.port()
+                        + " has published nothing yet; build its product first"));
+        String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+        return checkSnapshot(request.port(), snapshot, request.contract(), request.retention(), runId,
+                progress == null ? ProgressListener.NONE : progress, false);
+    }
+
+    /** Checks a build's candidate; a blocking failure quarantines it. */
+    CheckRun checkCandidate(PortRef port, SnapshotId id, DataContract contract, RetentionPolicy retention, String runId,
+                            ProgressListener progress) {
+        return checkSnapshot(port, id, contract, retention, runId, progress, true);
+    }
+
+    private CheckRun checkSnapshot(PortRef port, SnapshotId id, DataContract contract, RetentionPolicy retention,
+                                   String runId, ProgressListener progress, boolean candidate) {
+        SnapshotManifest manifest = manifest(port, id);
+        Path directory = warehouse.snapshotDirectory(port, id);
+        CheckRun run;
+        try (DuckDbSession session = openSession(runId + "-check")) {
+            List<Path> files = new ArrayList<>();
+            for (TableInfo table : manifest.tables()) {
+                Path file = Warehouse.tableFile(directory, table.name());
+                session.execute("CREATE VIEW main." + Sql.identifier(table.name()) + " AS SELECT * FROM read_parquet("
+                        + Sql.literal(file) + ")", "opening table " + table.name() + " of snapshot " + id);
+                files.add(file);
+            }
+            session.lockDown(files, List.of());
+            CheckContext checkContext = new CheckContext(runId, id, context.clock().instant(), retention,
+                    settings.failedRowSamples(), progress);
+            run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session))).run(port, contract);
+        }
+        warehouse.writeChecks(port, id, run);
+        SnapshotStatus status = warehouse.status(port, id);
+        boolean quarantine = candidate && run.blocksPublishing();
+        warehouse.writeStatus(port, id, status.checked(run.outcome(), run.startedAt(), quarantine, quarantine
+                ? "failed its contract: " + run.results().stream().filter(result -> result.blocksPublishing())
+                .map(result -> result.ruleId()).toList() : null));
+        return run;
+    }
+
+    @Override
+    public SnapshotInfo publish(PortRef port, SnapshotId snapshot) {
+        try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
+            SnapshotInfo info = info(port, snapshot);
+            if (info.state() == SnapshotState.PUBLISHED) {
+                return info;
+            }
+            if (info.state() == SnapshotState.QUARANTINED) {
+                throw new PublishRejectedException("snapshot " + snapshot + " of " + port + " is quarantined ("
+                        + info.note() + "); it can never be published");
+            }
+            if (info.checkOutcome() == null || info.checkOutcome() == CheckRunOutcome.FAILED) {
+                throw new PublishRejectedException("snapshot " + snapshot + " of " + port + (info.checkOutcome() == null
+                        ? " was never checked against its contract" : " failed its last contract run")
+                        + "; only a snapshot that passed may be published");
+            }
+            movePointer(port, snapshot, info.runId());
+            return info(port, snapshot);
+        }
+    }
+
+    /** Moves the published pointer (the product's lock is held). */
+    void movePointer(PortRef port, SnapshotId snapshot, String runId) {
+        Instant now = context.clock().instant();
+        String previous = warehouse.pointer(port).map(PublishedPointer::snapshot).orElse(null);
+        warehouse.writeStatus(port, snapshot, warehouse.status(port, snapshot).published(now));
+        warehouse.movePointer(port, new PublishedPointer(snapshot.value(), now, previous, runId));
+    }
+
+    @Override
+    public List<SnapshotInfo> snapshots(PortRef port) {
+        Optional<String> published = warehouse.pointer(port).map(PublishedPointer::snapshot);
+        List<SnapshotInfo> infos = new ArrayList<>();
+        for (SnapshotId id : warehouse.snapshotIds(port)) {
+            warehouse.manifest(port, id).ifPresent(manifest -> infos.add(info(port, id, manifest, published)));
+        }
+        return infos;
+    }
+
+    @Override
+    public Optional<SnapshotInfo> published(PortRef port) {
+        return warehouse.pointer(port).map(pointer -> info(port, SnapshotId.parse(pointer.snapshot())));
+    }
+
+    @Override
+    public RetentionResult applyRetention(PortRef port, RetentionPolicy policy) {
+        try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
+            warehouse.partials(port).forEach(Warehouse::deleteQuietly);
+            return retain(port, policy);
+        }
+    }
+
+    /** Applies retention (the product's lock is held). */
+    RetentionResult retain(PortRef port, RetentionPolicy policy) {
+        Optional<String> published = warehouse.pointer(port).map(PublishedPointer::snapshot);
+        List<SnapshotId> ids = warehouse.snapshotIds(port);
+        boolean hasPublished = published.isPresent() && ids.stream().anyMatch(id -> id.value().equals(published.get()));
+        // the published snapshot takes one of the keepLast places, wherever it is in time
+        int places = policy.keepLast() == null ? Integer.MAX_VALUE : policy.keepLast() - (hasPublished ? 1 : 0);
+        Instant now = context.clock().instant();
+        List<SnapshotId> kept = new ArrayList<>();
+        List<SnapshotId> deleted = new ArrayList<>();
+        int others = 0;
+        for (SnapshotId id : ids) {
+            if (published.filter(id.value()::equals).isPresent()) {
+                kept.add(id);
+                continue;
+            }
+            Instant created = warehouse.manifest(port, id).map(SnapshotManifest::createdAt).orElse(now);
+            boolean young = policy.maxAge() == null || Duration.between(created, now).compareTo(policy.maxAge()) <= 0;
+            if (young && others < places) {
+                kept.add(id);
+                others++;
+            } else {
+                warehouse.delete(port, id);
+                deleted.add(id);
+            }
+        }
+        return new RetentionResult(port, deleted, kept);
+    }
+
+    @Override
+    public PublishedRelation describe(PortRef port, String table) {
+        SnapshotInfo published = published(port).orElseThrow(() -> new NoPublishedSnapshotException(port
+                + " has published nothing yet"));
+        TableInfo info = published.table(table).orElseThrow(() -> new SnapshotNotFoundException("the published snapshot "
+                + published.id() + " of " + port + " has no table " + table + "; it has "
+                + String.join(", ", published.tables().stream().map(TableInfo::name).toList())));
+        Path file = Warehouse.tableFile(warehouse.snapshotDirectory(port, published.id()), table);
+        return new PublishedRelation(port, published.id(), table, file.toString(), info.columns(), info.rows());
+    }
+
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    private SnapshotInfo info(PortRef port, SnapshotId id) {
+        return info(port, id, manifest(port, id), warehouse.pointer(port).map(PublishedPointer::snapshot));
+    }
+
+    private SnapshotManifest manifest(PortRef port, SnapshotId id) {
+        return warehouse.manifest(port, id).orElseThrow(() -> new SnapshotNotFoundException("no snapshot " + id + " of "
+                + port));
+    }
+
+    private SnapshotInfo info(PortRef port, SnapshotId id, SnapshotManifest manifest, Optional<String> published) {
+        SnapshotStatus status = warehouse.status(port, id);
+        SnapshotState state = published.filter(id.value()::equals).isPresent() ? SnapshotState.PUBLISHED
+                : status.quarantined() ? SnapshotState.QUARANTINED
+                : status.publishedAt() != null ? SnapshotState.SUPERSEDED : SnapshotState.CANDIDATE;
+        return new SnapshotInfo(port, id, state, manifest.createdAt(), manifest.runId(), manifest.contractVersion(),
+                status.checkOutcome(), status.publishedAt(), manifest.tables(), status.note());
+    }
+
+    /** The last contract run of a snapshot, with its failed-row samples (for a quarantined candidate, why). */
+    public Optional<CheckRun> lastCheck(PortRef port, SnapshotId id) {
+        return warehouse.checks(port, id);
+    }
+
+    DuckDbSession openSession(String runId) {
+        return DuckDbSession.open(settings, guard, settings.dataDirectory().resolve("tmp").resolve(runId));
+    }
+
+    /** Ids sort by time; within one engine they are strictly increasing even when the clock stands still. */
+    SnapshotId nextSnapshotId() {
+        long now = context.clock().millis();
+        long millis = lastSnapshotMillis.updateAndGet(last -> Math.max(now, last + 1));
+        return SnapshotId.at(Instant.ofEpochMilli(millis), random);
+    }
+
+    DuckDbSettings settings() {
+        return settings;
+    }
+
+    EngineContext context() {
+        return context;
+    }
+
+    Clock clock() {
+        return context.clock();
+    }
+
+    Warehouse warehouse() {
+        return warehouse;
+    }
+
+    LineageEvents lineageEvents() {
+        return lineageEvents;
+    }
+}

@@ -1,0 +1,44 @@
+package io.polder.engine.duckdb;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves a contract's {@code physicalType} to the DuckDB type it names, by asking DuckDB
+ * ({@code varchar(100)} is {@code VARCHAR}, {@code timestamp with time zone} is
+ * {@code TIMESTAMP WITH TIME ZONE}). Only text shaped like a type name reaches DuckDB; anything else
+ * (a type of another database, or an attempt at SQL) resolves to nothing and the check falls back to the
+ * logicalType.
+ */
+public final class DuckDbTypes {
+    private static final Pattern TYPE_NAME = Pattern.compile(
+            "^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*){0,3}(\\(\\s*\\d{1,3}\\s*(,\\s*\\d{1,3}\\s*)?\\))?(\\[\\])?$");
+
+    private final DuckDbSession session;
+    private final Map<String, Optional<String>> cache = new HashMap<>();
+
+    public DuckDbTypes(DuckDbSession session) {
+        this.session = session;
+    }
+
+    /** The DuckDB type, or null. */
+    public String resolve(String physicalType) {
+        if (physicalType == null || !TYPE_NAME.matcher(physicalType.trim()).matches()) {
+            return null;
+        }
+        String key = physicalType.trim().toLowerCase(Locale.ROOT);
+        return cache.computeIfAbsent(key, this::ask).orElse(null);
+    }
+
+    private Optional<String> ask(String type) {
+        try {
+            return Optional.ofNullable(session.scalar("SELECT typeof(CAST(NULL AS " + type + "))"));
+        } catch (SQLException notAType) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.polder.engine.duckdb;
+
+import io.polder.spi.exceptions.BuildInterruptedException;
+import io.polder.spi.exceptions.ResourceLimitException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs statements under a watchdog that cancels them when they run past the statement timeout, when the
+ * thread that runs them is interrupted, or when the engine closes. DuckDB has no statement timeout of its
+ * own, and a JDBC call in native code does not notice a Java interrupt; cancelling the statement does.
+ */
+final class QueryGuard implements AutoCloseable {
+    private static final long POLL_MILLIS = 50;
+
+    private final ScheduledExecutorService watchdog;
+    private final Duration timeout;
+    private volatile boolean closed;
+
+    QueryGuard(Duration timeout) {
+        this.timeout = timeout;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "polder-duckdb-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws SQLException;
+    }
+
+    private enum Reason { TIMEOUT, INTERRUPTED, CLOSED }
+
+    /** Runs {@code call} on {@code statement}; a cancellation becomes the matching engine exception. */
+    <T> T run(Statement statement, String what, Call<T> call) throws SQLException {
+        if (closed) {
+            throw new BuildInterruptedException("the engine is closed");
+        }
+        Thread caller = Thread.currentThread();
+        if (caller.isInterrupted()) {
+            throw new BuildInterruptedException("interrupted before " + what);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AtomicReference<Reason> reason = new AtomicReference<>();
+        ScheduledFuture<?> task = watchdog.scheduleAtFixedRate(() -> {
+            Reason cause = closed ? Reason.CLOSED : caller.isInterrupted() ? Reason.INTERRUPTED
+                    : System.nanoTime() > deadline ? Reason.TIMEOUT : null;
+            if (cause != null && reason.compareAndSet(null, cause)) {
+                cancel(statement);
+            }
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            Reason cause = reason.get();
+            if (cause == null) {
+                throw e;
+            }
+            throw switch (cause) {
+                case TIMEOUT -> new ResourceLimitException(what + " ran longer than the statement timeout of "
+                        + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                        + " (engine setting statement-timeout) and was cancelled", e);
+                case INTERRUPTED -> new BuildInterruptedException(what + " was interrupted and cancelled", e);
+                case CLOSED -> new BuildInterruptedException(what + " was cancelled: the engine is closing", e);
+            };
+        } finally {
+            task.cancel(false);
+        }
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException ignored) {
+            // the statement finished or closed in the meantime: nothing left to cancel
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watchdog.shutdown();
+    }
+}

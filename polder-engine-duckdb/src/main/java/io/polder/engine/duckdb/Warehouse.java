@@ -1,0 +1,297 @@
+package io.polder.engine.duckdb;
+
+import io.polder.spi.EngineJson;
+import io.polder.spi.PortRef;
+import io.polder.spi.SnapshotId;
+import io.polder.spi.check.CheckRun;
+import io.polder.spi.exceptions.ConcurrentBuildException;
+import io.polder.spi.exceptions.StorageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * The files of the warehouse, under {@code DATA/warehouse}:
+ * <pre>
+ * PRODUCT/.lock                                  held while the product is built (in-process and across processes)
+ * PRODUCT/PORT/vMAJOR/published.json             the published pointer
+ * PRODUCT/PORT/vMAJOR/snapshots/ID/TABLE.parquet the data, one file per table
+ * PRODUCT/PORT/vMAJOR/snapshots/ID/manifest.json written last: a folder with a manifest is a complete snapshot
+ * PRODUCT/PORT/vMAJOR/snapshots/ID/status.json   check outcome, quarantine, publication
+ * PRODUCT/PORT/vMAJOR/snapshots/ID/checks.json   the last contract run, with failed-row samples
+ * PRODUCT/PORT/vMAJOR/snapshots/ID.partial/      a snapshot being written; never read, removed by the next build
+ * </pre>
+ * Every metadata file is replaced by writing a temporary file and renaming it over the old one, so a crash
+ * at any moment leaves the old file or the new one, never half of one.
+ */
+final class Warehouse {
+    static final String PARTIAL = ".partial";
+    private static final String MANIFEST = "manifest.json";
+    private static final String STATUS = "status.json";
+    private static final String CHECKS = "checks.json";
+    private static final String POINTER = "published.json";
+
+    private final Path root;
+    private final ConcurrentHashMap<String, ReentrantLock> productLocks = new ConcurrentHashMap<>();
+
+    Warehouse(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path portDirectory(PortRef port) {
+        return root.resolve(port.productId()).resolve(port.portName()).resolve("v" + port.majorVersion());
+    }
+
+    Path snapshotsDirectory(PortRef port) {
+        return portDirectory(port).resolve("snapshots");
+    }
+
+    Path snapshotDirectory(PortRef port, SnapshotId id) {
+        return snapshotsDirectory(port).resolve(id.value());
+    }
+
+    Path partialDirectory(PortRef port, SnapshotId id) {
+        return snapshotsDirectory(port).resolve(id.value() + PARTIAL);
+    }
+
+    static Path tableFile(Path snapshotDirectory, String table) {
+        return snapshotDirectory.resolve(table + ".parquet");
+    }
+
+    void provision(PortRef port) {
+        createDirectories(snapshotsDirectory(port));
+    }
+
+    Path createPartial(PortRef port, SnapshotId id) {
+        Path partial = partialDirectory(port, id);
+        createDirectories(partial);
+        return partial;
+    }
+
+    /** Seals a partial snapshot: writes its manifest, then gives its folder the final name. */
+    void complete(PortRef port, SnapshotId id, SnapshotManifest manifest) {
+        Path partial = partialDirectory(port, id);
+        writeAtomically(partial.resolve(MANIFEST), EngineJson.write(manifest), "the manifest of snapshot " + id);
+        move(partial, snapshotDirectory(port, id), "sealing snapshot " + id);
+    }
+
+    Optional<SnapshotManifest> manifest(PortRef port, SnapshotId id) {
+        return read(snapshotDirectory(port, id).resolve(MANIFEST), SnapshotManifest.class);
+    }
+
+    SnapshotStatus status(PortRef port, SnapshotId id) {
+        return read(snapshotDirectory(port, id).resolve(STATUS), SnapshotStatus.class).orElse(SnapshotStatus.UNCHECKED);
+    }
+
+    void writeStatus(PortRef port, SnapshotId id, SnapshotStatus status) {
+        writeAtomically(snapshotDirectory(port, id).resolve(STATUS), EngineJson.write(status), "the status of snapshot " + id);
+    }
+
+    void writeChecks(PortRef port, SnapshotId id, CheckRun run) {
+        writeAtomically(snapshotDirectory(port, id).resolve(CHECKS), EngineJson.write(run), "the checks of snapshot " + id);
+    }
+
+    Optional<CheckRun> checks(PortRef port, SnapshotId id) {
+        return read(snapshotDirectory(port, id).resolve(CHECKS), CheckRun.class);
+    }
+
+    Optional<PublishedPointer> pointer(PortRef port) {
+        return read(portDirectory(port).resolve(POINTER), PublishedPointer.class);
+    }
+
+    void movePointer(PortRef port, PublishedPointer pointer) {
+        writeAtomically(portDirectory(port).resolve(POINTER), EngineJson.write(pointer), "the published pointer of " + port);
+    }
+
+    /** The complete snapshots of a port, newest first. */
+    List<SnapshotId> snapshotIds(PortRef port) {
+        List<SnapshotId> ids = new ArrayList<>();
+        for (Path entry : list(snapshotsDirectory(port))) {
+            String name = entry.getFileName().toString();
+            if (!name.endsWith(PARTIAL) && !name.startsWith(".") && Files.isRegularFile(entry.resolve(MANIFEST))) {
+                ids.add(SnapshotId.parse(name));
+            }
+        }
+        ids.sort(Comparator.reverseOrder());
+        return ids;
+    }
+
+    /** Folders of snapshots that were never completed (a build that failed or was killed while writing). */
+    List<Path> partials(PortRef port) {
+        return list(snapshotsDirectory(port)).stream()
+                .filter(path -> path.getFileName().toString().endsWith(PARTIAL)
+                        || path.getFileName().toString().startsWith(".deleting-"))
+                .toList();
+    }
+
+    /** Deletes a snapshot: first renamed away, so a half-deleted snapshot is never taken for a complete one. */
+    void delete(PortRef port, SnapshotId id) {
+        Path directory = snapshotDirectory(port, id);
+        Path doomed = directory.resolveSibling(".deleting-" + id.value());
+        move(directory, doomed, "deleting snapshot " + id);
+        deleteQuietly(doomed);
+    }
+
+    /** Holds the product for one build (or publication): across threads of this process and across processes. */
+    ProductLock lock(String productId) {
+        ReentrantLock inProcess = productLocks.computeIfAbsent(productId, id -> new ReentrantLock());
+        if (!inProcess.tryLock()) {
+            throw busy(productId);
+        }
+        try {
+            Path file = root.resolve(productId).resolve(".lock");
+            createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock fileLock = tryLock(channel);
+            if (fileLock == null) {
+                channel.close();
+                throw busy(productId);
+            }
+            return new ProductLock(inProcess, channel, fileLock);
+        } catch (IOException e) {
+            inProcess.unlock();
+            throw new StorageException("cannot lock product " + productId + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            inProcess.unlock();
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static ConcurrentBuildException busy(String productId) {
+        return new ConcurrentBuildException("product " + productId + " is being built (or published) by another run;"
+                + " try again when it has finished");
+    }
+
+    /** The lock of one product; released by {@link #close()}, and by the operating system if the process dies. */
+    static final class ProductLock implements AutoCloseable {
+        private final ReentrantLock inProcess;
+        private final FileChannel channel;
+        private final FileLock fileLock;
+
+        private ProductLock(ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
+            this.inProcess = inProcess;
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                fileLock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the channel, and the channel with the process
+            } finally {
+                inProcess.unlock();
+            }
+        }
+    }
+
+    static void writeAtomically(Path file, String content, String what) {
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw storageError("writing " + what, e);
+        }
+        move(temporary, file, "writing " + what);
+    }
+
+    private static void move(Path from, Path to, String what) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new StorageException(what + ": the warehouse's file system cannot rename atomically", e);
+        } catch (IOException e) {
+            throw storageError(what, e);
+        }
+    }
+
+    static StorageException storageError(String what, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left on device")) {
+            return new StorageException("no space left on device while " + what, e);
+        }
+        return new StorageException(what + " failed: " + e, e);
+    }
+
+    private static <T> Optional<T> read(Path file, Class<T> type) {
+        try {
+            return Optional.of(EngineJson.read(Files.readString(file, StandardCharsets.UTF_8), type));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw storageError("reading " + file, e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw storageError("creating " + directory, e);
+        }
+    }
+
+    private static List<Path> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.toList();
+        } catch (IOException e) {
+            throw storageError("listing " + directory, e);
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        if (path == null || !Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(entry -> {
+                try {
+                    Files.deleteIfExists(entry);
+                } catch (IOException ignored) {
+                    // left for the next cleanup; a leftover file is never read as data
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+}

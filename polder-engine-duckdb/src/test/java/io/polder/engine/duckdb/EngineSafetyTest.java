@@ -1,0 +1,176 @@
+package io.polder.engine.duckdb;
+
+import static io.polder.spi.testkit.KitFixtures.ORDERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.polder.error.ErrorCode;
+import io.polder.spi.Engine;
+import io.polder.spi.EngineConfig;
+import io.polder.spi.EngineContext;
+import io.polder.spi.SnapshotId;
+import io.polder.spi.SnapshotInfo;
+import io.polder.spi.Stage;
+import io.polder.spi.build.BuildFile;
+import io.polder.spi.build.BuildRequest;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.InputBinding;
+import io.polder.spi.build.ProductDefinition;
+import io.polder.spi.exceptions.ForbiddenSqlException;
+import io.polder.spi.testkit.KitFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The engine is locked down: build SQL reads its inputs and sources only, and runs within time and memory limits. */
+class EngineSafetyTest {
+    @TempDir
+    Path data;
+    private Path csv;
+    private Engine engine;
+
+    @BeforeEach
+    void setUp() {
+        csv = KitFixtures.write(data.resolve("kit-sources/orders.csv"), KitFixtures.GOOD_ORDERS);
+        engine = engine(EngineConfig.empty());
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+    }
+
+    private Engine engine(EngineConfig config) {
+        return new DuckDbEngineFactory().create(config, EngineContext.of(data));
+    }
+
+    private BuildResult buildOrders(Engine with, String sql) {
+        return with.build(BuildRequest.of(KitFixtures.orders(csv, sql, KitFixtures.ORDERS_CONTRACT), List.of()), null);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "SELECT * FROM '/etc/passwd'|FORBIDDEN|reads the file",
+            "SELECT * FROM read_text('/etc/hostname')|FORBIDDEN|read_text",
+            "SELECT * FROM read_parquet('warehouse/kit-daily/daily/v1/snapshots/x/daily.parquet')|FORBIDDEN|read_parquet",
+            "SELECT getenv('HOME') AS order_id|FORBIDDEN|getenv",
+            "SELECT * FROM duckdb_settings()|FORBIDDEN|duckdb_settings",
+            "SELECT * FROM information_schema.tables|FORBIDDEN|information_schema.tables",
+            "SELECT * FROM system.main.duckdb_tables|FORBIDDEN|catalog",
+            "SELECT * FROM \"kit-daily\".daily|INVALID_DOCUMENT|not declared",
+            "SELECT * FROM orders_internal|INVALID_DOCUMENT|not declared",
+            "SELECT 1 AS order_id; SELECT 2|INVALID_DOCUMENT|2 statements",
+            "CREATE TABLE x AS SELECT 1|INVALID_DOCUMENT|one SELECT",
+            "ATTACH '/tmp/other.duckdb'|INVALID_DOCUMENT|one SELECT",
+            "INSTALL httpfs|INVALID_DOCUMENT|one SELECT",
+            "COPY (SELECT 1) TO '/tmp/out.csv'|INVALID_DOCUMENT|one SELECT",
+            "SET enable_external_access = true|INVALID_DOCUMENT|one SELECT",
+            "SELEC order_id FROM source.orders_csv|INVALID_DOCUMENT|syntax error"})
+    void buildSqlReadsItsInputsAndSourcesOnly(String sql, ErrorCode code, String message) {
+        BuildResult result = buildOrders(engine, sql);
+
+        assertThat(result.failure()).isNotNull();
+        assertThat(result.failure().code()).as(result.failure().message()).isEqualTo(code);
+        assertThat(result.failure().message()).contains(message).contains("kit-orders/build/orders.sql");
+        assertThat(engine.snapshots(ORDERS)).isEmpty();
+    }
+
+    @Test
+    void anotherProductsPrivateRelationsAreNotVisible() {
+        ProductDefinition orders = KitFixtures.orders(csv);
+        ProductDefinition withPrivate = new ProductDefinition(orders.product(), orders.contracts(), List.of(
+                new BuildFile("cleaned", "SELECT * FROM source.orders_csv", "kit-orders/build/cleaned.sql"),
+                new BuildFile("orders", "SELECT * FROM cleaned", "kit-orders/build/orders.sql")), orders.settings());
+        assertThat(engine.build(BuildRequest.of(withPrivate, List.of()), null).succeeded()).isTrue();
+        ProductDefinition daily = KitFixtures.daily();
+        ProductDefinition readsPrivate = new ProductDefinition(daily.product(), daily.contracts(), List.of(new BuildFile(
+                "daily", "SELECT ordered_on, count(*) AS order_count, sum(amount) AS revenue FROM cleaned GROUP BY 1",
+                "kit-daily/build/daily.sql")), null);
+
+        BuildResult result = engine.build(BuildRequest.of(readsPrivate, List.of(new InputBinding("orders", ORDERS))), null);
+
+        assertThat(result.failure().code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
+        assertThat(result.failure().message()).contains("`cleaned`").contains("orders.orders");
+    }
+
+    @Test
+    void aSessionRefusesExtensionsFilesAndSettingChangesWhateverTheSql() throws Exception {
+        DuckDbSettings settings = DuckDbSettings.of(EngineConfig.empty(), EngineContext.of(data));
+        try (QueryGuard guard = new QueryGuard(Duration.ofMinutes(1));
+             DuckDbSession session = DuckDbSession.open(settings, guard, data.resolve("tmp/probe"))) {
+            session.lockDown(List.of(), List.of());
+            for (String sql : List.of("INSTALL httpfs", "LOAD httpfs", "SELECT * FROM read_csv('/etc/passwd')",
+                    "ATTACH '/tmp/probe.duckdb'", "COPY (SELECT 1) TO '/tmp/probe.csv'", "SET enable_external_access = true",
+                    "SET autoinstall_known_extensions = true", "SET lock_configuration = false")) {
+                assertThatThrownBy(() -> session.execute(sql, "probing")).as(sql).isInstanceOf(RuntimeException.class);
+            }
+            assertThatThrownBy(() -> session.execute("SELECT * FROM read_csv('/etc/passwd')", "probing"))
+                    .isInstanceOf(ForbiddenSqlException.class);
+            assertThat(session.scalar("SELECT current_setting('autoinstall_known_extensions')")).isEqualTo("false");
+            assertThat(session.scalar("SELECT current_setting('autoload_known_extensions')")).isEqualTo("false");
+            assertThat(session.scalar("SELECT current_setting('extension_directory')")).startsWith(data.toString());
+        }
+        assertThat(Files.exists(data.resolve("duckdb/extensions"))).as("nothing was ever installed").isFalse();
+    }
+
+    @Test
+    void aStatementThatRunsTooLongIsCancelled() {
+        SnapshotId good = buildOrders(engine, KitFixtures.ORDERS_SQL).port(ORDERS).orElseThrow().snapshot();
+        try (Engine limited = engine(EngineConfig.empty().with("statement-timeout", "1s"))) {
+            long started = System.nanoTime();
+            BuildResult result = buildOrders(limited, """
+                    SELECT a.range AS order_id, 'x' AS customer_email, 'paid' AS status, 1.0 AS amount,
+                           DATE '2025-01-01' AS ordered_on
+                    FROM range(100000) a, range(100000) b
+                    """);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+            assertThat(result.failure().code()).isEqualTo(ErrorCode.TOO_LARGE);
+            assertThat(result.failure().stage()).isEqualTo(Stage.WRITE);
+            assertThat(result.failure().message()).contains("statement timeout");
+            assertThat(limited.published(ORDERS)).map(SnapshotInfo::id).contains(good);
+        }
+        assertThat(partials()).isEmpty();
+    }
+
+    @Test
+    void aBuildOverTheMemoryLimitFailsClearly() {
+        try (Engine limited = engine(EngineConfig.empty().with("memory-limit", "64MB").with("temp-directory-limit", "1MB")
+                .with("threads", "1"))) {
+            BuildResult result = buildOrders(limited, """
+                    SELECT range AS order_id, repeat('x', 2000) || range AS customer_email, 'paid' AS status,
+                           1.0 AS amount, DATE '2025-01-01' AS ordered_on
+                    FROM range(3000000)
+                    ORDER BY customer_email DESC
+                    """);
+
+            assertThat(result.failure().code()).as(result.failure().message()).isEqualTo(ErrorCode.TOO_LARGE);
+            assertThat(result.failure().message()).containsAnyOf("memory", "temp");
+        }
+    }
+
+    @Test
+    void configurationIsChecked() {
+        for (var setting : List.of(List.of("memory-limit", "lots"), List.of("threads", "0"), List.of("statement-timeout", "soon"),
+                List.of("failed-row-samples", "-1"))) {
+            assertThatThrownBy(() -> engine(EngineConfig.empty().with(setting.get(0), setting.get(1))))
+                    .as(setting.toString()).hasMessageContaining(setting.get(0));
+        }
+    }
+
+    private List<Path> partials() {
+        try (Stream<Path> walk = Files.walk(data.resolve("warehouse"))) {
+            return walk.filter(path -> path.getFileName().toString().endsWith(Warehouse.PARTIAL)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
