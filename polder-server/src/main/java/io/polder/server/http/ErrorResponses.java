@@ -14,6 +14,7 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    /** Largest unread body read away after a refusal; a larger one closes the connection. */
+    private static final long DRAIN_LIMIT_BYTES = 4L * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final AuditLog audit;
@@ -47,7 +51,35 @@ public final class ErrorResponses {
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"polder\"");
         }
+        drainUnreadBody(ctx, e.code());
         write(ctx, e.code().httpStatus(), ErrorBody.of(e));
+    }
+
+    /**
+     * A refusal answered before the body was read (401 and 403 are decided from the headers) leaves the body
+     * in the connection. Read it away, up to a bound, so the client can finish sending and read the answer,
+     * and its next request on this keep-alive connection is not met by a closed socket; past the bound, or
+     * for a body refused as too large, the connection is closed instead.
+     */
+    private static void drainUnreadBody(Context ctx, ErrorCode code) {
+        if (code == ErrorCode.TOO_LARGE) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long drained = 0;
+            int read;
+            while (drained <= DRAIN_LIMIT_BYTES && (read = in.read(buffer)) > 0) {
+                drained += read;
+            }
+            if (drained > DRAIN_LIMIT_BYTES) {
+                ctx.header("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException e) {
+            ctx.header("Connection", "close");
+        }
     }
 
     /** Javalin's own refusals: no route (404), another method (405), a body over its limit (413). */
