@@ -64,7 +64,7 @@ public final class CatalogService {
     static final String LIST_PRODUCTS = "SELECT " + PRODUCT_COLUMNS + """
              FROM products
             WHERE (:domain IS NULL OR domain_id = :domain) AND (:team IS NULL OR team_id = :team)
-              AND (:status IS NULL OR status = :status) AND (:after IS NULL OR id > :after)
+              AND (:status IS NULL OR status = :status) AND id > :after
             ORDER BY id LIMIT :limit""";
     static final String GET_PRODUCT = "SELECT " + PRODUCT_COLUMNS + " FROM products WHERE id = :id";
     static final String LIST_PRODUCT_VERSIONS = "SELECT " + VERSION_COLUMNS + """
@@ -82,10 +82,11 @@ public final class CatalogService {
     static final String LIST_VERSION_PORTS = "SELECT " + PORT_COLUMNS + """
              FROM ports po WHERE po.product_id = :product AND po.product_version = :version
             ORDER BY po.direction, po.position""";
-    static final String LIST_CONTRACTS = "SELECT " + CONTRACT_COLUMNS + """
-             FROM contracts
-            WHERE (:product IS NULL OR product_id = :product) AND (:after IS NULL OR id > :after)
-            ORDER BY id LIMIT :limit""";
+    static final String LIST_CONTRACTS = "SELECT " + CONTRACT_COLUMNS
+            + " FROM contracts WHERE id > :after ORDER BY id LIMIT :limit";
+    /** Seeks the index (product_id, id): one product's contracts cost the same whatever the registry's size. */
+    static final String LIST_PRODUCT_CONTRACTS = "SELECT " + CONTRACT_COLUMNS
+            + " FROM contracts WHERE product_id = :product AND id > :after ORDER BY id LIMIT :limit";
     static final String GET_CONTRACT = "SELECT " + CONTRACT_COLUMNS + " FROM contracts WHERE id = :id";
     static final String LIST_CONTRACT_VERSIONS = "SELECT " + CONTRACT_VERSION_COLUMNS + """
              FROM contract_versions
@@ -94,6 +95,9 @@ public final class CatalogService {
             ORDER BY created_at DESC, version DESC LIMIT :limit""";
     static final String GET_CONTRACT_VERSION = "SELECT " + CONTRACT_VERSION_COLUMNS + ", document_text, document_json"
             + " FROM contract_versions WHERE contract_id = :contract AND version = :version";
+
+    /** Sorts before every id (ids are never empty): where a first page starts. */
+    private static final String FIRST = "";
 
     private final Database database;
 
@@ -186,8 +190,8 @@ public final class CatalogService {
                     .bind("product", id).bind("after", (Long) null).bind("limit", Integer.MAX_VALUE)
                     .map(CatalogRows::productVersion).list();
             List<Port> ports = versionPorts(handle, id, product.currentVersion());
-            List<Contract> contracts = handle.createQuery(LIST_CONTRACTS)
-                    .bind("product", id).bind("after", (String) null).bind("limit", Integer.MAX_VALUE)
+            List<Contract> contracts = handle.createQuery(LIST_PRODUCT_CONTRACTS)
+                    .bind("product", id).bind("after", FIRST).bind("limit", Integer.MAX_VALUE)
                     .map(CatalogRows::contract).list();
             return new ProductDetail(product, versions, ports, contracts);
         });
@@ -258,8 +262,9 @@ public final class CatalogService {
             if (productId != null) {
                 product(handle, productId);
             }
-            return handle.createQuery(LIST_CONTRACTS).bind("product", productId).bind("after", after)
-                    .bind("limit", page.limit() + 1).map(CatalogRows::contract).list();
+            var query = productId == null ? handle.createQuery(LIST_CONTRACTS)
+                    : handle.createQuery(LIST_PRODUCT_CONTRACTS).bind("product", productId);
+            return query.bind("after", after).bind("limit", page.limit() + 1).map(CatalogRows::contract).list();
         });
         return Pages.of(contracts, page.limit(), last -> Cursor.encode("contracts", last.id()));
     }
@@ -321,8 +326,13 @@ public final class CatalogService {
                 .map(CatalogRows::port).list();
     }
 
+    /**
+     * The key a page starts after: the cursor's, or {@link #FIRST} for the first page. Never null, so that
+     * {@code id > :after} is a range both databases seek with the primary key; {@code (:after IS NULL OR id > :after)}
+     * made SQLite scan the index from its start, so a deep page cost as much as all the pages before it.
+     */
     private static String after(String listing, PageRequest page) {
-        return page.cursor() == null ? null : Cursor.decode(listing, page.cursor(), 1).get(0);
+        return page.cursor() == null ? FIRST : Cursor.decode(listing, page.cursor(), 1).get(0);
     }
 
     private static long parseRevision(String text) {
