@@ -21,6 +21,11 @@ record BenchOptions(Map<String, String> values) {
         return new BenchOptions(values);
     }
 
+    long number(String name, long fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);
