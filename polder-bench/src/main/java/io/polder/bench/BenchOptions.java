@@ -31,6 +31,11 @@ record BenchOptions(Map<String, String> values) {
                 .filter(value -> !value.isEmpty()).toList();
     }
 
+    long number(String name, long fallback) {
+        String value = values.get(name);
+        return value == null ? fallback : Long.parseLong(value.replace("_", ""));
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);

@@ -100,7 +100,7 @@ final class BuildSession {
         } catch (SourceDataException | SourceUnavailableException e) {
             throw e;
         } catch (EngineException e) {
-            throw new SourceDataException("source " + source.name() + " (" + BuildRunText.describe(source) + "): "
+            throw new SourceDataException("source " + source.name() + " (" + source.description() + "): "
                     + e.getMessage(), e);
         }
     }

@@ -3,6 +3,7 @@ package io.polder.engine.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import io.polder.engine.duckdb.check.CheckContext;
+import io.polder.engine.duckdb.check.ColumnStatistics;
 import io.polder.engine.duckdb.check.ContractChecker;
 import io.polder.engine.duckdb.check.TypeResolver;
 import io.polder.model.odcs.DataContract;
@@ -34,7 +35,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +82,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public BuildResult build(BuildRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
@@ -112,6 +116,7 @@ public final class DuckDbEngine implements Engine {
         CheckRun run;
         try (DuckDbSession session = openSession(runId + "-check")) {
             List<Path> files = new ArrayList<>();
+            Map<String, Map<String, Long>> nullCounts = new HashMap<>();
             for (TableInfo table : manifest.tables()) {
                 Path file = Warehouse.tableFile(directory, table.name());
                 session.execute("CREATE VIEW main." + Sql.identifier(table.name()) + " AS SELECT * FROM read_parquet("
@@ -119,9 +124,14 @@ public final class DuckDbEngine implements Engine {
                 files.add(file);
             }
             session.lockDown(files, List.of());
+            if (settings.parquetStatistics()) {
+                manifest.tables().forEach(table -> nullCounts.put(table.name(),
+                        ParquetFooters.nullCounts(session, Warehouse.tableFile(directory, table.name()))));
+            }
             CheckContext checkContext = new CheckContext(runId, id, context.clock().instant(), retention,
                     settings.failedRowSamples(), progress);
-            run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session))).run(port, contract);
+            run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session)),
+                    ColumnStatistics.of(nullCounts)).run(port, contract);
         }
         warehouse.writeChecks(port, id, run);
         SnapshotStatus status = warehouse.status(port, id);
@@ -133,6 +143,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public SnapshotInfo publish(PortRef port, SnapshotId snapshot) {
         try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
             SnapshotInfo info = info(port, snapshot);
@@ -177,6 +188,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public RetentionResult applyRetention(PortRef port, RetentionPolicy policy) {
         try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
             warehouse.partials(port).forEach(Warehouse::deleteQuietly);

@@ -111,7 +111,19 @@ public final class DuckDbSession implements AutoCloseable {
         }
     }
 
+    /** Runs a query over metadata (a Parquet footer), not counted in {@link #queryCount()}. */
+    public <T> T metadata(String sql, String what, ResultReader<T> reader) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return guard.run(statement, what, () -> {
+                try (ResultSet result = statement.executeQuery(sql)) {
+                    return reader.read(result);
+                }
+            });
+        }
+    }
+
     /** Binds {@code sql} without running it: fails with DuckDB's binder error when a column or a regex is wrong. */
+    @SuppressWarnings("try") // preparing is the point; the statement is not used
     public void bind(String sql) throws SQLException {
         try (PreparedStatement ignored = connection.prepareStatement(sql)) {
             // preparing binds every name and constant; nothing is read

@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  * failed-row-samples    10     rows kept per failed check (0 for none)
  * source-directory      DATA/sources   where relative source paths of polder.yaml resolve
  * lineage-namespace     polder the OpenLineage namespace of the warehouse's datasets
+ * parquet-statistics    true   answer null counts from the snapshot's Parquet footers instead of scanning
  * </pre>
  */
 public record DuckDbSettings(Path dataDirectory, String memoryLimit, int threads, Duration statementTimeout,
                              String tempDirectoryLimit, int failedRowSamples, Path sourceDirectory,
-                             String lineageNamespace) {
+                             String lineageNamespace, boolean parquetStatistics) {
     static final Set<String> KEYS = Set.of("memory-limit", "threads", "statement-timeout", "temp-directory-limit",
-            "failed-row-samples", "source-directory", "lineage-namespace");
+            "failed-row-samples", "source-directory", "lineage-namespace", "parquet-statistics");
     private static final Pattern SIZE = Pattern.compile("(?i)^\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)$");
 
     public DuckDbSettings {
@@ -53,7 +54,15 @@ public record DuckDbSettings(Path dataDirectory, String memoryLimit, int threads
                 config.duration("statement-timeout", Duration.ofMinutes(30)),
                 config.string("temp-directory-limit", "20GB"), config.integer("failed-row-samples", 10),
                 Path.of(config.string("source-directory", data.resolve("sources").toString())).toAbsolutePath().normalize(),
-                config.string("lineage-namespace", "polder"));
+                config.string("lineage-namespace", "polder"), bool(config, "parquet-statistics", true));
+    }
+
+    private static boolean bool(EngineConfig config, String key, boolean fallback) {
+        String value = config.string(key, Boolean.toString(fallback)).trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidEngineConfigException("engine setting `" + key + "` must be true or false, found '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static void checkSize(String key, String value) {

@@ -13,4 +13,12 @@ record ResolvedSource(SourceDefinition definition, List<Path> files) {
     String name() {
         return definition.name();
     }
+
+    /** What the source reads, for messages: {@code csv sales/orders.csv}, or the JDBC URL without its parameters. */
+    String description() {
+        return switch (definition) {
+            case io.polder.spi.settings.FileSource file -> file.format().value() + " " + file.path();
+            case io.polder.spi.settings.JdbcSource jdbc -> "jdbc " + JdbcSourceLoader.redact(jdbc.url());
+        };
+    }
 }

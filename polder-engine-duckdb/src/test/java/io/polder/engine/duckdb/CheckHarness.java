@@ -1,6 +1,7 @@
 package io.polder.engine.duckdb;
 
 import io.polder.engine.duckdb.check.CheckContext;
+import io.polder.engine.duckdb.check.ColumnStatistics;
 import io.polder.engine.duckdb.check.ContractChecker;
 import io.polder.engine.duckdb.check.TypeResolver;
 import io.polder.spi.EngineConfig;
@@ -43,7 +44,7 @@ final class CheckHarness implements AutoCloseable {
     CheckRun run(String contractYaml, RetentionPolicy retention) {
         CheckContext context = new CheckContext("run", SnapshotId.parse("20250615T120000000Z-abcdef"), NOW, retention, 5,
                 ProgressListener.NONE);
-        return new ContractChecker(session, context, TypeResolver.using(new DuckDbTypes(session)))
+        return new ContractChecker(session, context, TypeResolver.using(new DuckDbTypes(session)), ColumnStatistics.none())
                 .run(new PortRef("p", "port", 1), KitFixtures.contract(contractYaml));
     }
 

@@ -40,11 +40,13 @@ public final class ContractChecker {
     private final DuckDbSession session;
     private final CheckContext context;
     private final TypeResolver types;
+    private final ColumnStatistics statistics;
 
-    public ContractChecker(DuckDbSession session, CheckContext context, TypeResolver types) {
+    public ContractChecker(DuckDbSession session, CheckContext context, TypeResolver types, ColumnStatistics statistics) {
         this.session = session;
         this.context = context;
         this.types = types;
+        this.statistics = statistics;
     }
 
     public CheckRun run(PortRef port, DataContract contract) {
@@ -78,7 +80,7 @@ public final class ContractChecker {
                     table, null, "schema", Severity.ERROR, CheckOutcome.FAILED, null, null, null,
                     "table " + table + " is not in the snapshot", null));
         }
-        TablePlan plan = new TablePlanner(object, table, columns, types, session, namespace, ids).plan(sla);
+        TablePlan plan = new TablePlanner(object, table, columns, types, statistics, session, namespace, ids).plan(sla);
         List<CheckResult> results = new TableChecker(session, context).check(plan);
         return samples.add(plan, results, columns.stream().map(ColumnInfo::name).toList(), protectedColumns(object));
     }

@@ -14,22 +14,24 @@ sealed interface PlannedCheck {
     }
 
     /**
-     * A count from the table's fused aggregate scan: {@code count(*) FILTER (WHERE predicate)}, or the row
-     * count itself when {@code predicate} is null.
+     * A count from the table's fused aggregate scan: {@code count_if(predicate)}, or the row count itself when
+     * {@code predicate} is null; or, when the files' footers already know it, {@code knownCount} (then
+     * {@code expression} is -1).
      *
      * @param percent compare the count as a percentage of the rows
      * @param phrase what is counted, for messages ("null values")
      */
-    record Counted(RuleMeta meta, int expression, String predicate, boolean percent, String phrase)
+    record Counted(RuleMeta meta, int expression, Long knownCount, String predicate, boolean percent, String phrase)
             implements PlannedCheck {
     }
 
     /**
      * Duplicates over a set of key columns, from the key set's own query. A primary key also counts rows
-     * with a null key part ({@code nullKeyExpression} in the aggregate scan, or -1).
+     * with a null key part ({@code nullKeyPredicate}): from the aggregate scan ({@code nullKeyExpression}), or
+     * known from the footers ({@code knownNullKeys}); a plain uniqueness check has neither.
      */
     record Duplicates(RuleMeta meta, List<String> keyColumns, boolean percent, int nullKeyExpression,
-                      String nullKeyPredicate) implements PlannedCheck {
+                      Long knownNullKeys, String nullKeyPredicate) implements PlannedCheck {
         public Duplicates {
             keyColumns = List.copyOf(keyColumns);
         }

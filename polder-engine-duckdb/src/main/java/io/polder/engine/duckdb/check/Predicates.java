@@ -60,6 +60,10 @@ final class Predicates {
         if (values.isEmpty()) {
             return null;
         }
+        if (family == TypeFamily.BOOLEAN && values.stream().allMatch(value -> value instanceof Boolean)) {
+            return Sql.identifier(column) + " IN (" + values.stream().map(String::valueOf).distinct()
+                    .collect(Collectors.joining(", ")) + ")";
+        }
         boolean numeric = family.isNumeric() && values.stream().allMatch(value -> value instanceof Number);
         String list = values.stream().map(value -> numeric ? Sql.number((Number) value) : Sql.literal(String.valueOf(value)))
                 .collect(Collectors.joining(", "));

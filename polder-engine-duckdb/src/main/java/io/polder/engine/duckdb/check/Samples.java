@@ -76,7 +76,7 @@ final class Samples {
         String repeated = "SELECT " + keyList + " FROM " + plan.relation + " WHERE " + notNull + " GROUP BY " + keyList
                 + " HAVING count(*) > 1 LIMIT " + rows;
         String duplicatesSql = "SELECT " + columns + from + " SEMI JOIN (" + repeated + ") AS d ON " + on;
-        if (duplicates.nullKeyPredicate() == null) {
+        if (duplicates.nullKeyPredicate() == null || Long.valueOf(0).equals(duplicates.knownNullKeys())) {
             return duplicatesSql + " ORDER BY " + keys.stream().map(key -> "t." + key).collect(Collectors.joining(", "))
                     + " LIMIT " + rows;
         }

@@ -49,6 +49,6 @@ record SlaCheck(RuleMeta meta, String column, SlaRules.Amount amount, Instant no
                 + Sql.literal(TIMESTAMP.format(cutoff));
         String predicate = quoted + " < " + bound;
         plan.add(new PlannedCheck.Counted(meta.withThreshold(new Comparison(ComparisonOperator.MUST_BE, 0L)),
-                plan.count(predicate), predicate, false, "rows older than the retention of " + amount));
+                plan.count(predicate), null, predicate, false, "rows older than the retention of " + amount));
     }
 }

@@ -164,12 +164,13 @@ final class TableChecker {
 
     private CheckResult counted(PlannedCheck.Counted counted, Measurements measured) {
         RuleMeta meta = counted.meta();
-        String broken = measured.brokenAggregates.get(counted.expression());
+        String broken = counted.expression() < 0 ? null : measured.brokenAggregates.get(counted.expression());
         if (broken != null || measured.aggregates[TablePlan.ROW_COUNT] == null) {
             return meta.result(CheckOutcome.ERROR, null, broken != null ? broken : "the table could not be scanned: "
                     + measured.brokenAggregates.get(TablePlan.ROW_COUNT));
         }
-        long count = Values.asLong(measured.aggregates[counted.expression()]);
+        long count = counted.knownCount() != null ? counted.knownCount()
+                : Values.asLong(measured.aggregates[counted.expression()]);
         Object value = counted.percent() ? percent(count, measured.rowCount()) : (Object) count;
         String measure = counted.percent() ? value + "% (" + count + " of " + measured.rowCount() + " rows)" : count + "";
         return compared(meta, value, measure + " " + counted.phrase() + " in " + meta.subject());
@@ -185,12 +186,13 @@ final class TableChecker {
             return meta.result(CheckOutcome.ERROR, null, broken);
         }
         long[] found = measured.duplicates.get(duplicates.keyColumns());
-        long nullKeys = duplicates.nullKeyExpression() < 0 ? 0 : Values.asLong(measured.aggregates[duplicates.nullKeyExpression()]);
+        long nullKeys = duplicates.knownNullKeys() != null ? duplicates.knownNullKeys()
+                : duplicates.nullKeyExpression() < 0 ? 0 : Values.asLong(measured.aggregates[duplicates.nullKeyExpression()]);
         long count = found[0] + nullKeys;
         Object value = duplicates.percent() ? percent(count, measured.rowCount()) : (Object) count;
         String keys = String.join(", ", duplicates.keyColumns());
         String measure = found[0] + " duplicate rows (" + found[1] + " repeated values of " + keys + ")"
-                + (duplicates.nullKeyExpression() >= 0 ? " and " + nullKeys + " rows with a null key" : "")
+                + (duplicates.nullKeyPredicate() != null ? " and " + nullKeys + " rows with a null key" : "")
                 + (duplicates.percent() ? ", " + value + "% of " + measured.rowCount() + " rows" : "");
         return compared(meta, value, measure + " in " + meta.table());
     }

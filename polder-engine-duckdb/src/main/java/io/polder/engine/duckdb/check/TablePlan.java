@@ -35,9 +35,13 @@ final class TablePlan {
         });
     }
 
-    /** {@code count(*) FILTER (WHERE predicate)}. */
+    /**
+     * The rows where {@code predicate} is true. {@code count_if} rather than {@code count(*) FILTER (WHERE ...)}:
+     * the same count, but DuckDB evaluates it as one vectorised expression instead of a filter per aggregate,
+     * which is markedly cheaper with thirty of them in one scan.
+     */
     int count(String predicate) {
-        return expression("count(*) FILTER (WHERE " + predicate + ")");
+        return expression("count_if(" + predicate + ")");
     }
 
     void keySet(List<String> columns) {

@@ -54,9 +54,11 @@ final class TablePlanner {
     private final RelationNamespace namespace;
     private final RuleIds ids;
     private final TablePlan plan;
+    private final ColumnStatistics statistics;
 
     TablePlanner(SchemaObject object, String table, List<ColumnInfo> actualColumns, TypeResolver types,
-                 DuckDbSession session, RelationNamespace namespace, RuleIds ids) {
+                 ColumnStatistics statistics, DuckDbSession session, RelationNamespace namespace, RuleIds ids) {
+        this.statistics = statistics;
         this.object = object;
         this.table = table;
         actualColumns.forEach(column -> columns.put(column.name(), column));
@@ -95,8 +97,7 @@ final class TablePlanner {
         if (Boolean.TRUE.equals(property.required())) {
             RuleMeta meta = meta(null, "required", CheckKind.REQUIRED, column, "required", Severity.ERROR,
                     "rows", ZERO, column + " is required");
-            plan.add(actual == null ? missingColumn(meta, column) : new PlannedCheck.Counted(meta,
-                    plan.count(Predicates.isNull(column)), Predicates.isNull(column), false, "null values in a required column"));
+            plan.add(actual == null ? missingColumn(meta, column) : nulls(meta, column, false, "null values in a required column"));
         }
         if (Boolean.TRUE.equals(property.unique())) {
             RuleMeta meta = meta(null, "unique", CheckKind.UNIQUE, column, "unique", Severity.ERROR, "rows",
@@ -140,7 +141,9 @@ final class TablePlanner {
         }
         String nullKey = Predicates.anyNull(keyColumns);
         plan.keySet(keyColumns);
-        plan.add(new PlannedCheck.Duplicates(meta, keyColumns, false, plan.count(nullKey), nullKey));
+        boolean noNulls = keyColumns.stream().allMatch(key -> statistics.nullCount(table, key).orElse(-1) == 0);
+        plan.add(noNulls ? new PlannedCheck.Duplicates(meta, keyColumns, false, -1, 0L, nullKey)
+                : new PlannedCheck.Duplicates(meta, keyColumns, false, plan.count(nullKey), null, nullKey));
     }
 
     private void planRule(QualityRule rule, SchemaProperty property) {
@@ -186,7 +189,7 @@ final class TablePlanner {
             if (percent) {
                 throw new RuleException("rowCount is counted in rows; unit percent does not apply");
             }
-            plan.add(new PlannedCheck.Counted(meta, TablePlan.ROW_COUNT, null, false, "rows"));
+            plan.add(new PlannedCheck.Counted(meta, TablePlan.ROW_COUNT, null, null, false, "rows"));
             return;
         }
         if (metric == LibraryMetric.DUPLICATE_VALUES) {
@@ -201,6 +204,10 @@ final class TablePlanner {
             plan.add(missingColumn(meta, column));
             return;
         }
+        if (metric == LibraryMetric.NULL_VALUES) {
+            plan.add(nulls(meta, column, percent, "null values"));
+            return;
+        }
         TypeFamily family = TypeFamily.of(actual.type());
         String predicate = switch (metric) {
             case NULL_VALUES -> Predicates.isNull(column);
@@ -213,7 +220,15 @@ final class TablePlanner {
             case MISSING_VALUES -> "missing values";
             default -> "invalid values";
         };
-        plan.add(new PlannedCheck.Counted(meta, plan.count(predicate), predicate, percent, phrase));
+        plan.add(new PlannedCheck.Counted(meta, plan.count(predicate), null, predicate, percent, phrase));
+    }
+
+    /** The nulls of a column: from the footers when they know, else counted in the scan. */
+    private PlannedCheck nulls(RuleMeta meta, String column, boolean percent, String phrase) {
+        String predicate = Predicates.isNull(column);
+        java.util.OptionalLong known = statistics.nullCount(table, column);
+        return known.isPresent() ? new PlannedCheck.Counted(meta, -1, known.getAsLong(), predicate, percent, phrase)
+                : new PlannedCheck.Counted(meta, plan.count(predicate), null, predicate, percent, phrase);
     }
 
     private static List<Object> nullList() {
@@ -278,7 +293,7 @@ final class TablePlanner {
             return missingColumn(meta, String.join(", ", missing));
         }
         plan.keySet(keyColumns);
-        return new PlannedCheck.Duplicates(meta, keyColumns, percent, -1, null);
+        return new PlannedCheck.Duplicates(meta, keyColumns, percent, -1, null, null);
     }
 
     private void planSql(RuleMeta meta, QualityCheck.Sql sql, String column) {

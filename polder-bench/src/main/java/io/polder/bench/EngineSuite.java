@@ -1,0 +1,269 @@
+package io.polder.bench;
+
+import io.polder.engine.duckdb.DuckDbEngineFactory;
+import io.polder.model.odcs.DataContract;
+import io.polder.model.odcs.OdcsReader;
+import io.polder.model.odps.DataProduct;
+import io.polder.model.odps.OdpsReader;
+import io.polder.model.problem.Problems;
+import io.polder.model.source.DocumentReader;
+import io.polder.model.source.SourceDocument;
+import io.polder.model.source.SourceFormat;
+import io.polder.spi.Engine;
+import io.polder.spi.EngineConfig;
+import io.polder.spi.EngineContext;
+import io.polder.spi.PortRef;
+import io.polder.spi.RetentionPolicy;
+import io.polder.spi.build.BuildFile;
+import io.polder.spi.build.BuildRequest;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.ProductDefinition;
+import io.polder.spi.check.CheckRequest;
+import io.polder.spi.check.CheckResult;
+import io.polder.spi.check.CheckRun;
+import io.polder.spi.settings.ProductSettingsReader;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The DuckDB engine against DuckDB itself, on N rows of 20 columns (10 million by default):
+ * <ul>
+ * <li>a contract run of 30 checks, fused into one scan, against a bare scan of the same columns (every value
+ *     read once: a sum of hashes per column), and against the same checks run one query each, the way dbt
+ *     and datacontract-cli run them. Target: fused <= 1.3x the bare scan.</li>
+ * <li>a build writing the N rows (write, checks of the schema, publish) against DuckDB's own COPY of the
+ *     same SELECT to Parquet. Target: <= 1.2x.</li>
+ * </ul>
+ * The engine and the baselines run with the same threads and memory limit, in the same process.
+ */
+final class EngineSuite implements Suite {
+    private static final double CHECK_TARGET = 1.3;
+    private static final double BUILD_TARGET = 1.2;
+    private static final PortRef PORT = new PortRef("bench-orders", "orders", 1);
+
+    @Override
+    public String name() {
+        return "engine";
+    }
+
+    @Override
+    public String description() {
+        return "DuckDB engine: 30-check contract run vs a bare scan, build vs DuckDB COPY (--rows=10000000, --runs=3);"
+                + " targets <= 1.3x and <= 1.2x";
+    }
+
+    @Override
+    public boolean run(BenchOptions options, PrintStream out) throws Exception {
+        long rows = options.number("rows", 10_000_000L);
+        int runs = options.integer("runs", 3);
+        int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
+        String memory = options.values().getOrDefault("memory", "4GB");
+        Path directory = Files.createTempDirectory("polder-bench-engine");
+        try {
+            Path source = directory.resolve("sources/big.parquet");
+            Files.createDirectories(source.getParent());
+            long generating = System.nanoTime();
+            BenchDataset.write(source, rows);
+            out.printf("engine: %,d rows x 20 columns, %,d bytes of Parquet (written in %s); %d threads, memory %s;"
+                    + " median of %d runs%n", rows, Files.size(source), Measure.millis(System.nanoTime() - generating),
+                    threads, memory, runs);
+            EngineConfig config = EngineConfig.empty().with("threads", Integer.toString(threads)).with("memory-limit", memory)
+                    .with("source-directory", source.getParent().toString()).with("statement-timeout", "2h");
+            try (Engine engine = new DuckDbEngineFactory().create(config, EngineContext.of(directory.resolve("data")))) {
+                boolean buildMet = buildBenchmark(engine, source, directory, threads, memory, runs, out);
+                boolean checksMet = checkBenchmark(engine, threads, memory, runs, out);
+                boolean met = buildMet && checksMet;
+                out.println(met ? "  targets met" : "  TARGET MISSED");
+                return met;
+            }
+        } finally {
+            delete(directory);
+        }
+    }
+
+    private static boolean buildBenchmark(Engine engine, Path source, Path directory, int threads, String memory,
+                                          int runs, PrintStream out) throws Exception {
+        BuildRequest request = BuildRequest.of(product(EngineContracts.schemaOnly()), List.of());
+        Path copy = directory.resolve("copy.parquet");
+        String select = "SELECT " + BenchDataset.COLUMNS + " FROM read_parquet('" + source + "')";
+        long baseline;
+        try (Connection duckdb = duckdb(threads, memory)) {
+            baseline = Measure.median(1, runs, () -> {
+                Files.deleteIfExists(copy);
+                try (Statement statement = duckdb.createStatement()) {
+                    statement.execute("COPY (" + select + ") TO '" + copy + "' (FORMAT parquet)");
+                    return statement.getUpdateCount();
+                }
+            });
+        }
+        long[] rowsWritten = new long[1];
+        long measured = Measure.median(1, runs, () -> {
+            engine.applyRetention(PORT, RetentionPolicy.keepLast(1));
+            BuildResult result = engine.build(request, null);
+            if (!result.succeeded()) {
+                throw new IllegalStateException("the benchmark build failed: " + result.failure() + " "
+                        + result.ports().getFirst().checks().problems());
+            }
+            rowsWritten[0] = result.ports().getFirst().tables().getFirst().rows();
+            return result;
+        });
+        double ratio = (double) measured / baseline;
+        out.println("  build: write N rows as a snapshot");
+        out.printf("    %-58s %12s%n", "baseline: DuckDB COPY (SELECT 20 columns) TO parquet", Measure.millis(baseline));
+        out.printf("    %-58s %12s   %s of baseline (target <= %.1fx)%n",
+                "polder: build (lock-down, write, schema checks, publish)", Measure.millis(measured), Measure.ratio(ratio),
+                BUILD_TARGET);
+        out.printf("    rows written: %,d%n", rowsWritten[0]);
+        return ratio <= BUILD_TARGET;
+    }
+
+    private static boolean checkBenchmark(Engine engine, int threads, String memory, int runs, PrintStream out)
+            throws Exception {
+        DataContract thirty = contract(EngineContracts.thirtyChecks(false));
+        DataContract withKey = contract(EngineContracts.thirtyChecks(true));
+        CheckRun sample = engine.check(CheckRequest.published(PORT, thirty), null);
+        List<CheckResult> dataChecks = sample.results().stream().filter(result -> !"schema".equals(result.metric())).toList();
+        if (!sample.problems().isEmpty() || dataChecks.size() != 30) {
+            throw new IllegalStateException("the benchmark contract must have 30 passing data checks: " + dataChecks.size()
+                    + " " + sample.problems());
+        }
+        String file = engine.describe(PORT, "orders").location();
+        long bare;
+        long oneByOne;
+        try (Connection duckdb = duckdb(threads, memory)) {
+            String from = " FROM read_parquet('" + file + "')";
+            bare = Measure.median(1, runs, () -> single(duckdb, bareScan(from)));
+            List<String> queries = perCheckQueries(from);
+            oneByOne = Measure.median(1, runs, () -> {
+                long total = 0;
+                for (String query : queries) {
+                    total += single(duckdb, query);
+                }
+                return total;
+            });
+        }
+        long fused = Measure.median(1, runs, () -> engine.check(CheckRequest.published(PORT, thirty), null));
+        CheckRun keyed = engine.check(CheckRequest.published(PORT, withKey), null);
+        long fusedWithKey = Measure.median(0, runs, () -> engine.check(CheckRequest.published(PORT, withKey), null));
+        double ratio = (double) fused / bare;
+        out.println("  contract run: 30 data checks (+20 schema checks from metadata)");
+        out.printf("    %-58s %12s%n", "baseline: bare scan, every value of the 20 columns read once", Measure.millis(bare));
+        out.printf("    %-58s %12s   %s of baseline (target <= %.1fx); %d queries%n", "polder: fused contract run",
+                Measure.millis(fused), Measure.ratio(ratio), CHECK_TARGET, sample.queryCount());
+        out.printf("    %-58s %12s   %s of baseline, %s of fused; %d queries%n", "one query per check (dbt, datacontract-cli way)",
+                Measure.millis(oneByOne), Measure.ratio((double) oneByOne / bare), Measure.ratio((double) oneByOne / fused),
+                perCheckQueries("").size());
+        out.printf("    %-58s %12s   %s of baseline; %d queries (not a target: a key set is a hash aggregate,"
+                + " not a scan)%n", "polder: the 30 checks plus `unique: true` on id", Measure.millis(fusedWithKey),
+                Measure.ratio((double) fusedWithKey / bare), keyed.queryCount());
+        return ratio <= CHECK_TARGET;
+    }
+
+    /**
+     * The bare scan: every value of the 20 columns read once, with the least work DuckDB can be asked to do
+     * per value (is it null?). Cheaper-looking queries are answered from Parquet's metadata (count, min, max)
+     * and read nothing.
+     */
+    private static String bareScan(String from) {
+        return "SELECT count(*), " + Stream.of(BenchDataset.COLUMNS.split(", "))
+                .map(column -> "count_if(" + column + " IS NULL)").collect(Collectors.joining(", ")) + from;
+    }
+
+    /**
+     * The 30 checks as 30 queries, each counting the rows that break one check with a WHERE clause, as dbt
+     * tests and datacontract-cli (through Soda) write them.
+     */
+    private static List<String> perCheckQueries(String from) {
+        List<String> where = new ArrayList<>();
+        for (String column : List.of("id", "code", "customer_id", "channel", "country", "amount", "tax", "order_date",
+                "updated_at", "status", "sku", "score", "note", "maybe", "pct", "days", "quantity")) {
+            where.add(column + " IS NULL");
+        }
+        where.add("channel IS NOT NULL AND NOT (channel IN ('web', 'store', 'phone'))");
+        where.add("country IS NOT NULL AND NOT (country IN ('NL', 'BE', 'DE', 'FR', 'SE'))");
+        where.add("status IS NOT NULL AND NOT (status IN ('a', 'b', 'c', 'd'))");
+        where.add("flag IS NOT NULL AND NOT (flag IN (true, false))");
+        where.add("days IS NOT NULL AND NOT (days IN (" + numbers(0, 364) + "))");
+        where.add("quantity IS NOT NULL AND NOT (quantity IN (" + numbers(1, 50) + "))");
+        where.add("sku IS NOT NULL AND NOT regexp_matches(sku, '^SKU-[0-9]{7}$')");
+        where.add("code IS NOT NULL AND NOT regexp_matches(code, '^ORD-[0-9]{9}$')");
+        where.add("email IS NOT NULL AND NOT regexp_matches(email, '@example[.]com$')");
+        where.add("note IS NULL OR note IN ('', 'N/A')");
+        where.add("email IN ('', 'n/a')");
+        where.add("customer_id IN (0)");
+        List<String> queries = new ArrayList<>();
+        queries.add("SELECT count(*)" + from);
+        where.forEach(condition -> queries.add("SELECT count(*)" + from + " WHERE " + condition));
+        return queries;
+    }
+
+    private static String numbers(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            Object value = result.getObject(1);
+            return value instanceof Number number ? number.longValue() : 0;
+        }
+    }
+
+    private static Connection duckdb(int threads, String memory) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("threads", Integer.toString(threads));
+        properties.setProperty("memory_limit", memory);
+        return DriverManager.getConnection("jdbc:duckdb:", properties);
+    }
+
+    private static ProductDefinition product(String contractYaml) {
+        return new ProductDefinition(productDocument(), List.of(contract(contractYaml)),
+                List.of(new BuildFile("orders", "SELECT " + BenchDataset.COLUMNS + " FROM source.big", "bench/orders.sql")),
+                ProductSettingsReader.parse("""
+                        apiVersion: polder/v1
+                        kind: ProductSettings
+                        sources:
+                          - {name: big, format: parquet, path: big.parquet}
+                        """, "bench/polder.yaml"));
+    }
+
+    private static DataContract contract(String yaml) {
+        Problems problems = new Problems("bench.odcs.yaml");
+        DataContract contract = new OdcsReader().read(document(yaml, "bench.odcs.yaml"), problems);
+        if (problems.hasErrors()) {
+            throw new IllegalStateException("the benchmark contract is invalid: " + problems.list());
+        }
+        return contract;
+    }
+
+    private static DataProduct productDocument() {
+        Problems problems = new Problems("bench.odps.yaml");
+        DataProduct product = new OdpsReader().read(document(EngineContracts.product(), "bench.odps.yaml"), problems);
+        if (problems.hasErrors()) {
+            throw new IllegalStateException("the benchmark product is invalid: " + problems.list());
+        }
+        return product;
+    }
+
+    private static SourceDocument document(String yaml, String name) {
+        return DocumentReader.withDefaults().read(yaml, name, SourceFormat.YAML).documents().getFirst();
+    }
+
+    private static void delete(Path directory) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}
