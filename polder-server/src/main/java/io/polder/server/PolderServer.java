@@ -45,18 +45,16 @@ public final class PolderServer implements AutoCloseable {
     private final Javalin app;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
-    private final Metrics metrics;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Javalin app, List<Route> routes,
-                         List<String> servedEndpoints, Metrics metrics) {
+                         List<String> servedEndpoints) {
         this.config = config;
         this.registry = registry;
         this.app = app;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
-        this.metrics = metrics;
     }
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
@@ -73,30 +71,45 @@ public final class PolderServer implements AutoCloseable {
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
             ObjectMapper mapper = ApiJson.mapper();
-            JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
-            List<Route> routes = new ArrayList<>();
-            AtomicReference<String> openApi = new AtomicReference<>();
-            routes.addAll(SystemRoutes.routes(metrics, openApi::get));
-            routes.addAll(new CatalogRoutes(registry.catalog()).routes());
-            routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
-            routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
-            routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
-            routes.addAll(new AuditRoutes(registry.audit()).routes());
-            openApi.set(OpenApiDocument.of(routes, mapper));
+            List<Route> routes = routeTable(registry, new JsonBodies(mapper, config.maxBodyBytes()), metrics, mapper);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add))
-                    .start(config.host(), config.port());
-            PolderServer server = new PolderServer(config, registry, app, List.copyOf(routes), List.copyOf(served), metrics);
+            Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add));
+            listen(app, config);
+            PolderServer server = new PolderServer(config, registry, app, routes, List.copyOf(served));
             LOG.info("Polder server ready at {} (registry: {})", server.baseUrl(), registry.database().description());
             return server;
         } catch (RuntimeException e) {
             registry.close();
             throw e;
         }
+    }
+
+    /** Starts listening; when that fails (a port in use), leaves no Jetty thread behind. */
+    private static void listen(Javalin app, ServerConfig config) {
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
+    }
+
+    /** Every route of the API, and the OpenAPI document that describes them all. */
+    private static List<Route> routeTable(Registry registry, JsonBodies bodies, Metrics metrics, ObjectMapper mapper) {
+        List<Route> routes = new ArrayList<>();
+        AtomicReference<String> openApi = new AtomicReference<>();
+        routes.addAll(SystemRoutes.routes(metrics, openApi::get));
+        routes.addAll(new CatalogRoutes(registry.catalog()).routes());
+        routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
+        routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
+        routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
+        routes.addAll(new AuditRoutes(registry.audit()).routes());
+        openApi.set(OpenApiDocument.of(routes, mapper));
+        return List.copyOf(routes);
     }
 
     /** Says where the first admin token is; the token itself never goes to a log. */
@@ -131,10 +144,6 @@ public final class PolderServer implements AutoCloseable {
 
     Registry registry() {
         return registry;
-    }
-
-    Metrics metrics() {
-        return metrics;
     }
 
     /**

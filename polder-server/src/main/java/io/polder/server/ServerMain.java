@@ -1,5 +1,6 @@
 package io.polder.server;
 
+import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,19 +25,31 @@ public final class ServerMain {
         try {
             config = parse(List.of(args));
         } catch (IllegalArgumentException e) {
-            fail(System.err, e.getMessage() + "\n" + USAGE, 2);
+            fail(e.getMessage() + "\n" + USAGE, 2);
             return;
         }
-        PolderServer server;
         try {
-            server = PolderServer.start(config);
+            serve(config, System.out);
         } catch (PolderException e) {
-            fail(System.err, "cannot start the Polder server: " + e.getMessage(), e.code().exitCode());
-            return;
+            fail("cannot start the Polder server: " + e.getMessage(), e.code().exitCode());
+        } catch (RuntimeException e) {
+            // such as the port being taken
+            fail("cannot start the Polder server: " + e.getMessage(), ErrorCode.INTERNAL.exitCode());
         }
+    }
+
+    /**
+     * Starts a server, says where it listens on {@code out} once it is ready, and blocks until it has
+     * stopped: on SIGTERM or SIGINT it stops taking requests, finishes those in flight and closes the
+     * registry. What {@code polder serve} runs.
+     *
+     * @throws PolderException when the server cannot start (its database, its port)
+     */
+    public static void serve(ServerConfig config, PrintStream out) {
+        PolderServer server = PolderServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "polder-shutdown"));
-        System.out.println(READY_LINE + server.baseUrl());
-        System.out.flush();
+        out.println(READY_LINE + server.baseUrl());
+        out.flush();
         server.awaitShutdown();
     }
 
@@ -71,8 +84,8 @@ public final class ServerMain {
         }
     }
 
-    private static void fail(PrintStream err, String message, int exitCode) {
-        err.println(message);
+    private static void fail(String message, int exitCode) {
+        System.err.println(message);
         System.exit(exitCode);
     }
 }

@@ -1,9 +1,18 @@
 package io.polder.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.registry.PageRequest;
 import io.polder.registry.Registry;
+import io.polder.registry.audit.AuditFilter;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.catalog.ProductFilter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import io.polder.registry.auth.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +69,7 @@ class ServerTest {
             String first;
             try (PolderServer started = PolderServer.start(config)) {
                 first = readToken(dataDir);
+                assertThat(new ApiClient(started.baseUrl()).get("/api/v1/tokens", first).status()).isEqualTo(200);
             }
             try (PolderServer restarted = PolderServer.start(config)) {
                 assertThat(readToken(dataDir)).isEqualTo(first);
@@ -75,6 +85,35 @@ class ServerTest {
             return Files.readString(dataDir.resolve("admin.token")).strip();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void closingLetsTheRequestsInFlightFinish() throws Exception {
+        Path dataDir = TestServer.temporaryDirectory();
+        try {
+            PolderServer started = PolderServer.start(new ServerConfig("127.0.0.1", 0, dataDir, null));
+            ApiClient client = new ApiClient(started.baseUrl());
+            String token = readToken(dataDir);
+            CompletableFuture<Answer> apply = CompletableFuture.supplyAsync(() ->
+                    client.post("/api/v1/apply", token, Meshes.generated(200, 1)));
+            AuditFilter published = AuditFilter.all().withAction("apply-product").withOutcome(AuditOutcome.SUCCEEDED);
+            while (started.registry().audit().list(Principal.platformAdmin("test"), published, PageRequest.first(1))
+                    .items().isEmpty() && !apply.isDone()) {
+                Thread.sleep(5);
+            }
+            assertThat(apply.isDone()).as("the apply is still writing when the server is closed").isFalse();
+            started.close();
+            Answer answer = apply.get(1, TimeUnit.MINUTES);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().path("applied").asBoolean()).isTrue();
+            try (Registry reopened = Registry.open("jdbc:sqlite:" + dataDir.resolve("polder.db"))) {
+                assertThat(reopened.catalog().listProducts(ProductFilter.inDomain("bulk"), PageRequest.first(1000)).items())
+                        .hasSize(200);
+            }
+            assertThatThrownBy(() -> client.get("/api/v1/health", null)).isInstanceOf(UncheckedIOException.class);
+        } finally {
+            TestServer.deleteRecursively(dataDir);
         }
     }
 
@@ -348,9 +387,5 @@ class ServerTest {
         List<String> values = new ArrayList<>();
         answer.json().path("items").forEach(item -> values.add(item.path(field).asText()));
         return values;
-    }
-
-    static Registry registryOf(TestServer server) {
-        return server.registry();
     }
 }

@@ -63,10 +63,11 @@ public final class ErrorResponses {
                     + "; the routes are listed at /api/openapi.json";
             case METHOD_NOT_ALLOWED -> Names.quoteForMessage(ctx.path()) + " does not answer " + ctx.method()
                     + "; the routes are listed at /api/openapi.json";
-            default -> e.getMessage() == null ? "request refused" : e.getMessage();
+            case TOO_LARGE -> "the request is too large";
+            case INTERNAL -> "internal error";
+            default -> "the request was refused (HTTP " + e.getStatus() + ")";
         };
-        write(ctx, code == ErrorCode.METHOD_NOT_ALLOWED ? 405 : e.getStatus() >= 400 ? e.getStatus() : 400,
-                ErrorBody.of(code, message));
+        write(ctx, code.httpStatus(), ErrorBody.of(code, message));
     }
 
     void unexpected(Exception e, Context ctx) {

@@ -40,7 +40,7 @@ public final class JsonBodies {
         return parse(bytes(ctx), type);
     }
 
-    <T> T parse(byte[] body, Class<T> type) {
+    private <T> T parse(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw InvalidRequest.badArgument("this request needs a JSON body");
         }

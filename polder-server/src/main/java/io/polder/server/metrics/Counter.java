@@ -25,11 +25,6 @@ final class Counter {
         counts.computeIfAbsent(List.of(labelValues), key -> new LongAdder()).increment();
     }
 
-    long count(String... labelValues) {
-        LongAdder count = counts.get(List.of(labelValues));
-        return count == null ? 0 : count.sum();
-    }
-
     void writeTo(StringBuilder out) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" counter\n");

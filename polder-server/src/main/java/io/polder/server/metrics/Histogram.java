@@ -29,11 +29,6 @@ final class Histogram {
         series.computeIfAbsent(List.of(labelValues), key -> new Series(bounds.length)).observe(bounds, value);
     }
 
-    long count(String... labelValues) {
-        Series found = series.get(List.of(labelValues));
-        return found == null ? 0 : found.count.sum();
-    }
-
     void writeTo(StringBuilder out) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(" histogram\n");

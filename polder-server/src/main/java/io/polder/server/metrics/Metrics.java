@@ -56,11 +56,6 @@ public final class Metrics {
         }
     }
 
-    /** How many requests were answered with {@code status} on a route: for tests and health checks. */
-    public long requestCount(String method, String route, int status) {
-        return requests.count(method, route, Integer.toString(status));
-    }
-
     /** Every metric in the Prometheus text format. */
     public String scrape() {
         StringBuilder out = new StringBuilder();
