@@ -27,6 +27,15 @@ final class EngineContracts {
 
     /** The 30 checks; with {@code uniqueKey}, id is also declared unique (a 31st check, one more query). */
     static String thirtyChecks(boolean uniqueKey) {
+        return checks(uniqueKey, true);
+    }
+
+    /** The 27 checks that are not patterns: what the three regular expressions cost shows in the difference. */
+    static String withoutPatterns() {
+        return checks(false, false);
+    }
+
+    private static String checks(boolean uniqueKey, boolean patterns) {
         String[] rules = new String[COLUMNS.length];
         for (String required : new String[] {"id", "code", "customer_id", "channel", "country", "amount", "tax",
                 "order_date", "updated_at", "status", "sku"}) {
@@ -45,9 +54,11 @@ final class EngineContracts {
         add(rules, "flag", "{metric: invalidValues, arguments: {validValues: [true, false]}, mustBe: 0}");
         add(rules, "days", "{metric: invalidValues, arguments: {validValues: " + range(0, 364) + "}, mustBe: 0}");
         add(rules, "quantity", "{metric: invalidValues, arguments: {validValues: " + range(1, 50) + "}, mustBe: 0}");
-        add(rules, "sku", "{metric: invalidValues, arguments: {pattern: '^SKU-[0-9]{7}$'}, mustBe: 0}");
-        add(rules, "code", "{metric: invalidValues, arguments: {pattern: '^ORD-[0-9]{9}$'}, mustBe: 0}");
-        add(rules, "email", "{metric: invalidValues, arguments: {pattern: '@example[.]com$'}, mustBe: 0}");
+        if (patterns) {
+            add(rules, "sku", "{metric: invalidValues, arguments: {pattern: '^SKU-[0-9]{7}$'}, mustBe: 0}");
+            add(rules, "code", "{metric: invalidValues, arguments: {pattern: '^ORD-[0-9]{9}$'}, mustBe: 0}");
+            add(rules, "email", "{metric: invalidValues, arguments: {pattern: '@example[.]com$'}, mustBe: 0}");
+        }
         add(rules, "note", "{metric: missingValues, arguments: {missingValues: [null, '', N/A]}, unit: percent, mustBeLessThan: 20}");
         add(rules, "email", "{metric: missingValues, arguments: {missingValues: ['', n/a]}, mustBe: 0}");
         add(rules, "customer_id", "{metric: missingValues, arguments: {missingValues: [0]}, mustBeLessThan: 100000}");

@@ -30,6 +30,36 @@ final class Measure {
         return times[runs / 2];
     }
 
+    /**
+     * The median wall times of several tasks measured in turns (one run of each, then the next round), so that
+     * a machine that gets busier or quieter during the measurement affects them all alike.
+     */
+    static java.util.Map<String, Long> interleaved(int warmups, int runs, java.util.Map<String, Callable<?>> tasks)
+            throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            for (Callable<?> task : tasks.values()) {
+                task.call();
+            }
+        }
+        java.util.Map<String, long[]> times = new java.util.LinkedHashMap<>();
+        tasks.keySet().forEach(name -> times.put(name, new long[runs]));
+        for (int i = 0; i < runs; i++) {
+            for (java.util.Map.Entry<String, Callable<?>> task : tasks.entrySet()) {
+                long start = System.nanoTime();
+                if (task.getValue().call() == null) {
+                    throw new IllegalStateException("the measured task produced nothing");
+                }
+                times.get(task.getKey())[i] = System.nanoTime() - start;
+            }
+        }
+        java.util.Map<String, Long> medians = new java.util.LinkedHashMap<>();
+        times.forEach((name, samples) -> {
+            Arrays.sort(samples);
+            medians.put(name, samples[runs / 2]);
+        });
+        return medians;
+    }
+
     static String millis(long nanos) {
         return String.format(java.util.Locale.ROOT, "%,.1f ms", nanos / 1e6);
     }

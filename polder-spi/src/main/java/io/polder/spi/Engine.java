@@ -60,6 +60,14 @@ public interface Engine extends AutoCloseable {
     /** The port's snapshots, newest first; empty for a port never built. */
     List<SnapshotInfo> snapshots(PortRef port);
 
+    /**
+     * The last contract run of a snapshot, with its failed-row samples: for a quarantined candidate, why it
+     * was not published.
+     *
+     * @throws io.polder.spi.exceptions.SnapshotNotFoundException when there is no such snapshot
+     */
+    Optional<CheckRun> checks(PortRef port, SnapshotId snapshot);
+
     /** The port's published snapshot, if any. */
     Optional<SnapshotInfo> published(PortRef port);
 

@@ -23,6 +23,8 @@ public final class EngineJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // whole numbers read back as Long, as the YAML reader gives them, so values compare equal after a round trip
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            // and decimals as BigDecimal, keeping their scale: 2.00 (an amount) stays 2.00
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private EngineJson() {

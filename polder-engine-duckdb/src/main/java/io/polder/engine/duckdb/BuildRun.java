@@ -1,7 +1,9 @@
 package io.polder.engine.duckdb;
 
 import io.polder.engine.duckdb.check.TypeResolver;
+import io.polder.error.ErrorCode;
 import io.polder.model.odcs.SchemaObject;
+import io.polder.model.odps.InputPort;
 import io.polder.spi.ColumnInfo;
 import io.polder.spi.PortRef;
 import io.polder.spi.Progress;
@@ -24,7 +26,6 @@ import io.polder.spi.exceptions.InputNotPublishedException;
 import io.polder.spi.lineage.RunEvent;
 import io.polder.spi.settings.FileSource;
 import io.polder.spi.settings.SourceDefinition;
-import io.polder.model.odps.InputPort;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,11 @@ final class BuildRun {
             }
         } catch (EngineException e) {
             failure = RunFailure.of(e, stage);
+        } catch (RuntimeException e) {
+            // not a failure the engine foresaw: still a recorded run, with lineage, rather than a lost one
+            failure = new RunFailure(ErrorCode.INTERNAL, stage, "the build failed unexpectedly: " + e);
+        }
+        if (failure != null) {
             ports.forEach(port -> portResults.putIfAbsent(port.ref(), failedPort(port.ref())));
         }
         return finish(failure);

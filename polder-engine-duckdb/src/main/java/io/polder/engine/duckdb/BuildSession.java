@@ -1,8 +1,8 @@
 package io.polder.engine.duckdb;
 
 import io.polder.spi.ColumnInfo;
-import io.polder.spi.ProgressListener;
 import io.polder.spi.Progress;
+import io.polder.spi.ProgressListener;
 import io.polder.spi.Stage;
 import io.polder.spi.build.BuildFile;
 import io.polder.spi.build.OutputPortDefinition;

@@ -259,9 +259,10 @@ public final class DuckDbEngine implements Engine {
                 status.checkOutcome(), status.publishedAt(), manifest.tables(), status.note());
     }
 
-    /** The last contract run of a snapshot, with its failed-row samples (for a quarantined candidate, why). */
-    public Optional<CheckRun> lastCheck(PortRef port, SnapshotId id) {
-        return warehouse.checks(port, id);
+    @Override
+    public Optional<CheckRun> checks(PortRef port, SnapshotId snapshot) {
+        manifest(port, snapshot);
+        return warehouse.checks(port, snapshot);
     }
 
     DuckDbSession openSession(String runId) {

@@ -1,10 +1,10 @@
 package io.polder.engine.duckdb;
 
+import io.polder.spi.exceptions.SourceDataException;
+import io.polder.spi.exceptions.SourceUnavailableException;
 import io.polder.spi.settings.CsvOptions;
 import io.polder.spi.settings.FileSource;
 import io.polder.spi.settings.SourceColumn;
-import io.polder.spi.exceptions.SourceDataException;
-import io.polder.spi.exceptions.SourceUnavailableException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

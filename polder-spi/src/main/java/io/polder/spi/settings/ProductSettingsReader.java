@@ -8,7 +8,6 @@ import io.polder.model.source.MapNode;
 import io.polder.model.source.Node;
 import io.polder.model.source.ParsedFile;
 import io.polder.model.source.ScalarNode;
-
 import io.polder.spi.RetentionPolicy;
 import io.polder.spi.exceptions.BuildDefinitionException;
 import java.nio.file.Files;

@@ -167,6 +167,14 @@ public abstract class EngineContractTests {
         CheckResult duplicateKey = checks.result("orders:primaryKey").orElseThrow();
         assertThat(duplicateKey.failedRows().rows()).hasSize(2);
         assertThat(EngineJson.write(checks)).doesNotContain("@example.com");
+
+        SnapshotInfo quarantined = engine.snapshots(ORDERS).getFirst();
+        assertThat(quarantined.state()).isEqualTo(SnapshotState.QUARANTINED);
+        assertThat(quarantined.note()).contains("status_valid");
+        CheckRun stored = engine.checks(ORDERS, quarantined.id()).orElseThrow();
+        assertThat(stored.result("status_valid").orElseThrow().failedRows()).isEqualTo(invalidStatus.failedRows());
+        assertThatThrownBy(() -> engine.checks(ORDERS, SnapshotId.parse("20200101T000000000Z-000000")))
+                .isInstanceOf(SnapshotNotFoundException.class);
     }
 
     @Test

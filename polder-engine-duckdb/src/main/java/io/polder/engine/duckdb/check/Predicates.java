@@ -55,7 +55,11 @@ final class Predicates {
         return Sql.identifier(column) + " IS NOT NULL AND NOT (" + String.join(" AND ", valid) + ")";
     }
 
-    /** {@code column IN (...)}, or null for no values. */
+    /**
+     * {@code column IN (SELECT unnest([...]))}, or null for no values. DuckDB evaluates a literal IN list as a
+     * chain of comparisons on every row (a list of 365 values made a scan of ten million rows take seconds per
+     * rule); as a subquery it becomes a hash lookup, hundreds of times faster, with the same meaning.
+     */
     private static String in(String column, TypeFamily family, List<?> values) {
         if (values.isEmpty()) {
             return null;
@@ -66,8 +70,8 @@ final class Predicates {
         }
         boolean numeric = family.isNumeric() && values.stream().allMatch(value -> value instanceof Number);
         String list = values.stream().map(value -> numeric ? Sql.number((Number) value) : Sql.literal(String.valueOf(value)))
-                .collect(Collectors.joining(", "));
-        return (numeric ? Sql.identifier(column) : text(column, family)) + " IN (" + list + ")";
+                .distinct().collect(Collectors.joining(", "));
+        return (numeric ? Sql.identifier(column) : text(column, family)) + " IN (SELECT unnest([" + list + "]))";
     }
 
     private static String text(String column, TypeFamily family) {
