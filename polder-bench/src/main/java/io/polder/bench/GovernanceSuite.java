@@ -51,7 +51,7 @@ final class GovernanceSuite implements Suite {
     @Override
     public String description() {
         return "50 policies on 5,000 generated products (<= 1 s), cached vs compile+evaluate (>= 100x), "
-                + "10x policies that do not apply (<= 1.2x); --products=5000 --runs=7";
+                + "10x policies that do not apply (<= 1.2x); --products=5000 --runs=7 --warmups=8";
     }
 
     @Override
@@ -70,6 +70,14 @@ final class GovernanceSuite implements Suite {
                 count, mesh.products().stream().mapToInt(product -> product.contracts().size()).sum(), policies.size(),
                 check.results(), runs);
 
+        if (options.integer("evaluate-only", 0) > 0) {
+            for (int i = 0; i < options.integer("evaluate-only", 0); i++) {
+                long start = System.nanoTime();
+                engine.evaluate(policies, mesh, NOW);
+                out.printf("%8.1f ms%n", (System.nanoTime() - start) / 1e6);
+            }
+            return true;
+        }
         if (options.integer("per-policy", 0) == 1) {
             for (CompiledPolicy policy : policies.policies()) {
                 PolicySet one = PolicySet.of(List.of(policy), List.of());
@@ -79,7 +87,9 @@ final class GovernanceSuite implements Suite {
             PolicySet none = PolicySet.of(List.of(), List.of());
             out.printf("%8.1f ms (no policy)%n", Measure.median(1, 3, () -> engine.evaluate(none, mesh, NOW)) / 1e6);
         }
-        long evaluation = Measure.median(1, runs, () -> engine.evaluate(policies, mesh, NOW));
+        // unmeasured runs first: the JIT compiles CEL's planned expressions only once they are hot, later still
+        // when other work on the machine competes with its compiler threads
+        long evaluation = Measure.median(options.integer("warmups", 8), runs, () -> engine.evaluate(policies, mesh, NOW));
         boolean fast = evaluation / 1e6 <= EVALUATION_TARGET_MS;
         out.printf("  %-58s %12s%n", "baseline: read and validate the products (ODPS, ODCS)", Measure.millis(parse));
         out.printf("  %-58s %12s   %s of reading (target <= %,.0f ms) %s%n", "evaluate " + policies.size()
@@ -91,8 +101,20 @@ final class GovernanceSuite implements Suite {
         boolean cacheMet = compareCache(engine, policies, mesh, out);
         boolean notApplyingMet = compareNotApplying(engine, policies, withNotApplying, mesh, runs, out);
         boolean met = fast && cacheMet && notApplyingMet;
+        out.printf("  machine: %d processors, load average %s (other work on the machine slows every figure)%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         out.println(met ? "  all targets met" : "  TARGET MISSED");
         return met;
+    }
+
+    /** The 1, 5 and 15 minute load averages, where the system tells them. */
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Cached: the policy compiled once, looked up and evaluated; uncached: compiled and evaluated each time. */
@@ -125,7 +147,10 @@ final class GovernanceSuite implements Suite {
         return results;
     }
 
-    /** Runs the two sets alternately, so that both see the same machine. */
+    /**
+     * Runs the two sets alternately, so that both see the same machine, and takes the median of the ratios
+     * of each pair: steadier than a ratio of medians when other work comes and goes on the machine.
+     */
     private static boolean compareNotApplying(PolicyEngine engine, PolicySet policies, PolicySet withNotApplying,
                                               MeshSnapshot mesh, int runs, PrintStream out) throws Exception {
         Check plain = check(engine.evaluate(policies, mesh, NOW));
@@ -133,22 +158,31 @@ final class GovernanceSuite implements Suite {
         if (plain.results() != extended.results()) {
             throw new IllegalStateException("the policies meant not to apply gave results: " + plain + " vs " + extended);
         }
-        long[] base = new long[runs];
-        long[] more = new long[runs];
-        Measure.median(1, 1, () -> engine.evaluate(withNotApplying, mesh, NOW));
-        for (int run = 0; run < runs; run++) {
+        PolicySet onlyNotApplying = PolicySet.of(withNotApplying.policies().subList(policies.size(),
+                withNotApplying.size()), List.of());
+        Measure.median(2, 1, () -> engine.evaluate(withNotApplying, mesh, NOW));
+        int pairs = Math.max(runs, 9);
+        long[] base = new long[pairs];
+        long[] more = new long[pairs];
+        double[] ratios = new double[pairs];
+        for (int run = 0; run < pairs; run++) {
             base[run] = Measure.median(0, 1, () -> engine.evaluate(policies, mesh, NOW));
             more[run] = Measure.median(0, 1, () -> engine.evaluate(withNotApplying, mesh, NOW));
+            ratios[run] = (double) more[run] / base[run];
         }
+        long alone = Measure.median(1, 5, () -> engine.evaluate(onlyNotApplying, mesh, NOW));
         Arrays.sort(base);
         Arrays.sort(more);
-        double ratio = (double) more[runs / 2] / base[runs / 2];
+        Arrays.sort(ratios);
+        double ratio = ratios[pairs / 2];
         boolean met = ratio <= NOT_APPLYING_TARGET;
-        out.printf("  %-58s %12s%n", "evaluate " + policies.size() + " policies (alternating runs)",
-                Measure.millis(base[runs / 2]));
-        out.printf("  %-58s %12s   %s (target <= %.1fx) %s%n", "evaluate them and " + (withNotApplying.size()
-                        - policies.size()) + " that do not apply", Measure.millis(more[runs / 2]), Measure.ratio(ratio),
+        int added = withNotApplying.size() - policies.size();
+        out.printf("  %-58s %12s%n", "evaluate " + policies.size() + " policies (" + pairs + " alternating runs)",
+                Measure.millis(base[pairs / 2]));
+        out.printf("  %-58s %12s   %s (median of the pairs' ratios; target <= %.1fx) %s%n", "evaluate them and "
+                + added + " that do not apply", Measure.millis(more[pairs / 2]), Measure.ratio(ratio),
                 NOT_APPLYING_TARGET, met ? "met" : "MISSED");
+        out.printf("    the %d that do not apply, alone: %s%n", added, Measure.millis(alone));
         return met;
     }
 
