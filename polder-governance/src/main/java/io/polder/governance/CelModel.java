@@ -297,6 +297,9 @@ final class CelModel {
         if (recordClass == io.polder.model.odcs.Team.TeamObject.class) {
             return prefix + ".Team";
         }
+        if (recordClass == DomainInfo.class) {
+            return prefix + ".Domain";
+        }
         Class<?> enclosing = recordClass.getEnclosingClass();
         return prefix + "." + (enclosing == null ? "" : enclosing.getSimpleName()) + recordClass.getSimpleName();
     }
