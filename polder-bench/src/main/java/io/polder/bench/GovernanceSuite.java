@@ -32,7 +32,8 @@ import java.util.List;
  * <ol>
  *   <li>50 policies on 5,000 products (every target of every product), target <= 1 s; also shown as a ratio to
  *       reading and validating those products' documents (ODPS and ODCS) in the same run;</li>
- *   <li>evaluating a policy compiled once (cached) against compiling and evaluating it, target >= 100x;</li>
+ *   <li>evaluating the policies on a product with their compiled forms from the cache, against compiling them
+ *       and evaluating them, target >= 100x;</li>
  *   <li>the same 50 policies plus 500 that do not apply to any product (by their {@code when} or scope) against
  *       the 50 alone, target <= 1.2x.</li>
  * </ol>
@@ -120,32 +121,36 @@ final class GovernanceSuite implements Suite {
         out.printf("%8.1f ms (no policy)%n", Measure.median(1, 3, () -> engine.evaluate(none, mesh, NOW)) / 1e6);
     }
 
-    /** Cached: the policy compiled once, looked up and evaluated; uncached: compiled and evaluated each time. */
+    /**
+     * What a plan or an apply of one product does: take the policy set's compiled policies and evaluate them on
+     * the product. Cached: the compiled forms come from the engine's cache; uncached: every policy is compiled
+     * again. Measured on a sample of products, per product.
+     */
     private static boolean compareCache(PolicyEngine engine, PolicySet policies, MeshSnapshot mesh, PrintStream out)
             throws Exception {
         PolicyEngine uncached = new PolicyEngine(engine.options().withCacheSize(0));
         List<Policy> definitions = policies.policies().stream().map(CompiledPolicy::policy).toList();
-        List<ProductContext> sample = mesh.products().subList(0, Math.min(10, mesh.products().size()));
-        int operations = definitions.size() * sample.size();
+        List<ProductContext> sample = mesh.products().subList(0, Math.min(20, mesh.products().size()));
         long cachedTime = Measure.median(5, 7, () -> compileAndEvaluate(engine, definitions, sample));
         long uncachedTime = Measure.median(1, 3, () -> compileAndEvaluate(uncached, definitions, sample));
         double ratio = (double) uncachedTime / cachedTime;
         boolean met = ratio >= CACHE_TARGET;
-        out.printf("  %-58s %12s%n", "compile and evaluate one policy on one product",
-                String.format(java.util.Locale.ROOT, "%,.1f us", uncachedTime / 1e3 / operations));
-        out.printf("  %-58s %12s   %s faster (target >= %.0fx) %s%n", "the same, compiled form cached",
-                String.format(java.util.Locale.ROOT, "%,.1f us", cachedTime / 1e3 / operations),
+        out.printf("  %-58s %12s%n", "compile " + definitions.size() + " policies, evaluate them on a product",
+                String.format(java.util.Locale.ROOT, "%,.1f us", uncachedTime / 1e3 / sample.size()));
+        out.printf("  %-58s %12s   %s faster (target >= %.0fx) %s%n", "the same, compiled forms from the cache",
+                String.format(java.util.Locale.ROOT, "%,.1f us", cachedTime / 1e3 / sample.size()),
                 Measure.ratio(ratio), CACHE_TARGET, met ? "met" : "MISSED");
         return met;
     }
 
     private static int compileAndEvaluate(PolicyEngine engine, List<Policy> definitions, List<ProductContext> products) {
         int results = 0;
-        for (Policy definition : definitions) {
-            for (ProductContext product : products) {
-                CompiledPolicy compiled = engine.compile(definition).compiledPolicy().orElseThrow();
-                results += engine.evaluate(PolicySet.of(List.of(compiled), List.of()), product, NOW).results().size();
+        for (ProductContext product : products) {
+            List<CompiledPolicy> compiled = new ArrayList<>(definitions.size());
+            for (Policy definition : definitions) {
+                compiled.add(engine.compile(definition).compiledPolicy().orElseThrow());
             }
+            results += engine.evaluate(PolicySet.of(compiled, List.of()), product, NOW).results().size();
         }
         return results;
     }
