@@ -45,10 +45,11 @@ final class CelEnvironments {
                 .maxExpressionCodePointSize(options.maxExpressionLength())
                 .enableOptionalSyntax(true)
                 .build();
-        // one runtime for every target: variables are resolved when evaluating
-        CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+        // one runtime for every target: variables are resolved when evaluating. The planner runtime plans an
+        // expression once and takes structs as they are; it evaluates several times faster than the legacy one
+        CelRuntime runtime = CelRuntimeFactory.plannerRuntimeBuilder()
                 .setOptions(celOptions)
-                .setStandardEnvironmentEnabled(false)
+                .setTypeProvider(model.typeProvider())
                 .setStandardFunctions(CelStandardFunctions.newBuilder()
                         .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
                 .addLibraries(CelOptionalLibrary.INSTANCE, strings())

@@ -65,7 +65,7 @@ final class CelModel {
                     .flatMap(type -> Arrays.stream(OdcsVersion.values()).flatMap(version -> type.fields(version).stream()))
                     .map(ServerField::name).distinct().sorted().toList());
 
-    private final Map<Class<?>, Shape> shapes = new HashMap<>();
+    private final Map<Class<?>, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, StructType> structs = new LinkedHashMap<>();
 
     CelModel(List<Class<?>> roots) {
@@ -92,16 +92,17 @@ final class CelModel {
         };
     }
 
-    /** The CEL value of a record (a lazy map of its fields); null stays null. */
-    Object value(Object record) {
+    /** The CEL value of a record (a struct whose fields are converted when read); null stays null. */
+    RecordValue value(Object record) {
         if (record == null) {
             return null;
         }
-        Shape shape = shapes.get(record.getClass());
-        if (shape == null) {
-            throw new IllegalArgumentException("not a record known to the policy engine: " + record.getClass());
-        }
-        return new RecordMap(shape, record);
+        return new RecordValue(shape(record.getClass()), record);
+    }
+
+    /** A struct of {@code recordClass} with every field absent: what an output port without a contract sees. */
+    RecordValue empty(Class<?> recordClass) {
+        return new RecordValue(shape(recordClass), null);
     }
 
     // ---- shapes: one per record class, with a CEL type and a converter per field
@@ -116,12 +117,16 @@ final class CelModel {
         final List<Field> fields = new ArrayList<>();
         final Map<String, Integer> index = new HashMap<>();
         MethodHandle anyGetter;
+        StructType type;
     }
 
     private Shape shape(Class<?> recordClass) {
         Shape existing = shapes.get(recordClass);
         if (existing != null) {
             return existing;
+        }
+        if (!recordClass.isRecord()) {
+            throw new IllegalArgumentException("not a record known to the policy engine: " + recordClass);
         }
         Shape shape = new Shape();
         List<RecordComponent> components = Arrays.stream(recordClass.getRecordComponents())
@@ -132,8 +137,9 @@ final class CelModel {
         names.addAll(EXTRA_FIELDS.getOrDefault(recordClass, List.of()));
         // registered before its fields are mapped, because records nest themselves (a property's properties)
         shapes.put(recordClass, shape);
-        structs.put(structName(recordClass), StructType.create(structName(recordClass), ImmutableSet.copyOf(names),
-                name -> Optional.ofNullable(fieldTypes.get(name))));
+        shape.type = StructType.create(structName(recordClass), ImmutableSet.copyOf(names),
+                name -> Optional.ofNullable(fieldTypes.get(name)));
+        structs.put(structName(recordClass), shape.type);
         for (RecordComponent component : components) {
             Mapping mapping = mapping(component.getGenericType());
             JsonInclude include = annotation(component, JsonInclude.class);
@@ -212,7 +218,7 @@ final class CelModel {
         }
         if (javaClass.isRecord()) {
             Shape shape = shape(javaClass);
-            return new Mapping(structType(javaClass), value -> new RecordMap(shape, value));
+            return new Mapping(structType(javaClass), value -> new RecordValue(shape, value));
         }
         throw new IllegalStateException("no CEL type for " + javaClass.getName());
     }
@@ -225,7 +231,7 @@ final class CelModel {
     /** ODPS v0.9.0 writes the team as a bare list of members: CEL sees the v1.0.0 object with only members. */
     private Object productTeam(Object team) {
         if (team instanceof TeamMemberList list) {
-            return Map.of("members", list(list.members(), this::value));
+            return value(new Team(null, null, list.members(), null, null, null));
         }
         return value(team);
     }
@@ -233,7 +239,7 @@ final class CelModel {
     /** ODCS v3.0 writes the team as a list of members: CEL sees the v3.1 object with only members. */
     private Object contractTeam(Object team) {
         if (team instanceof io.polder.model.odcs.Team.MemberList list) {
-            return Map.of("members", list(list.members(), this::value));
+            return value(new io.polder.model.odcs.Team.TeamObject(null, null, null, list.members(), null, null, null));
         }
         return value(team);
     }
@@ -290,6 +296,9 @@ final class CelModel {
         }
         if (recordClass == io.polder.model.odcs.Team.TeamObject.class) {
             return prefix + ".Team";
+        }
+        if (recordClass == DomainInfo.class) {
+            return prefix + ".Domain";
         }
         Class<?> enclosing = recordClass.getEnclosingClass();
         return prefix + "." + (enclosing == null ? "" : enclosing.getSimpleName()) + recordClass.getSimpleName();

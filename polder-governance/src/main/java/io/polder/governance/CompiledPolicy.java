@@ -3,8 +3,6 @@ package io.polder.governance;
 import static java.util.Objects.requireNonNull;
 
 import dev.cel.runtime.CelRuntime;
-import io.polder.model.odps.DataProduct;
-import java.util.function.Predicate;
 
 /**
  * A policy whose expressions were type-checked and planned: ready to evaluate, any number of times, from
@@ -51,6 +49,6 @@ public final class CompiledPolicy {
      *              apply, without evaluating anything
      */
     record Expressions(String digest, CelRuntime.Program rule, CelRuntime.Program when, boolean whenReadsProductOnly,
-                       Predicate<DataProduct> guard, MessageTemplate message) {
+                       Guard guard, MessageTemplate message) {
     }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates a policy set on one product. Each CEL value (the product, each contract, ...) is built once per
@@ -18,6 +20,7 @@ import java.util.Optional;
  * the iteration budget and a deadline, and whatever goes wrong in one becomes that policy's error result.
  */
 final class Evaluator {
+    private static final Pattern LOCATED = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
     private final CelModel model;
     private final EngineOptions options;
 
@@ -28,7 +31,7 @@ final class Evaluator {
 
     Verdict evaluate(PolicySet set, ProductContext context, Instant now) {
         Run run = new Run(set, context, now);
-        for (CompiledPolicy policy : set.candidates(context.product().domain())) {
+        for (CompiledPolicy policy : set.candidates(context.product())) {
             run.apply(policy);
         }
         return new Verdict(context, set, run.results);
@@ -58,7 +61,7 @@ final class Evaluator {
 
         void apply(CompiledPolicy compiled) {
             CompiledPolicy.Expressions expressions = compiled.expressions();
-            if (!expressions.guard().test(product)) {
+            if (!expressions.guard().test().test(product)) {
                 return; // not applicable by its when; the verdict lists it without anyone evaluating anything
             }
             List<Targets.Instance> instances = targets.of(compiled.policy().target());
@@ -151,19 +154,22 @@ final class Evaluator {
         }
 
         private Failure failure(CelEvaluationException e) {
-            String message = String.valueOf(e.getMessage());
             if (Deadline.causedBy(e)) {
                 return timedOut();
             }
+            // CEL says "evaluation error at <input>:19: ...": say which character of the expression instead
+            Matcher located = LOCATED.matcher(String.valueOf(e.getMessage()));
+            String message = located.matches() ? located.group(2) : String.valueOf(e.getMessage());
+            String where = located.matches() ? " (at character " + located.group(1) + ")" : "";
             if (message.contains("Iteration budget exceeded")) {
                 return new Failure(PolicyResult.ErrorKind.LIMIT, "was stopped: it ran over the budget of "
-                        + options.iterationBudget() + " comprehension iterations (" + message + ")");
+                        + options.iterationBudget() + " comprehension iterations" + where);
             }
-            if (message.contains("not present in map")) {
-                return new Failure(PolicyResult.ErrorKind.RUNTIME, "failed: " + message
-                        + " (an optional field is absent: test it with has(), e.g. has(product.description))");
+            if (message.contains("is absent") || message.contains("not present in map")) {
+                return new Failure(PolicyResult.ErrorKind.RUNTIME, "failed: " + message + where
+                        + "; test optional fields with has() first, e.g. has(product.description) && ...");
             }
-            return new Failure(PolicyResult.ErrorKind.RUNTIME, "failed: " + message);
+            return new Failure(PolicyResult.ErrorKind.RUNTIME, "failed: " + message + where);
         }
 
         private Failure timedOut() {

@@ -6,10 +6,8 @@ import io.polder.model.odps.DataProduct;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * What the engine learns from a checked {@code when} expression to evaluate less: which variables it reads
@@ -21,7 +19,6 @@ import java.util.function.Predicate;
 final class ExpressionAnalysis {
     private static final Set<String> PRODUCT_LEVEL = Set.of(Variables.PRODUCT, Variables.DOMAIN, Variables.FACTS,
             Variables.NOW);
-    private static final Predicate<DataProduct> ALWAYS = product -> true;
 
     private ExpressionAnalysis() {
     }
@@ -35,19 +32,15 @@ final class ExpressionAnalysis {
     }
 
     /** The guard implied by the top-level {@code &&} terms of {@code when} that test product fields. */
-    static Predicate<DataProduct> guard(CelExpr when) {
-        List<Predicate<DataProduct>> guards = new ArrayList<>();
+    static Guard guard(CelExpr when) {
+        Guard guard = Guard.ALWAYS;
         for (CelExpr term : conjuncts(when, new ArrayList<>())) {
-            Predicate<DataProduct> guard = termGuard(term);
-            if (guard != null) {
-                guards.add(guard);
+            Guard found = termGuard(term);
+            if (found != null) {
+                guard = guard == Guard.ALWAYS ? found : guard.and(found);
             }
         }
-        return guards.stream().reduce(Predicate::and).orElse(ALWAYS);
-    }
-
-    static boolean isAlways(Predicate<DataProduct> guard) {
-        return guard == ALWAYS;
+        return guard;
     }
 
     private static List<CelExpr> conjuncts(CelExpr expr, List<CelExpr> terms) {
@@ -60,7 +53,7 @@ final class ExpressionAnalysis {
     }
 
     /** {@code product.F == 'v'}, {@code product.F != 'v'}, {@code product.F in ['a', 'b']}, {@code 'v' in product.tags}. */
-    private static Predicate<DataProduct> termGuard(CelExpr term) {
+    private static Guard termGuard(CelExpr term) {
         if (term.getKind() != CelExpr.ExprKind.Kind.CALL || term.call().args().size() != 2) {
             return null;
         }
@@ -74,8 +67,8 @@ final class ExpressionAnalysis {
         };
     }
 
-    private static Predicate<DataProduct> equality(CelExpr left, CelExpr right, boolean equal) {
-        Function<DataProduct, String> field = productField(left);
+    private static Guard equality(CelExpr left, CelExpr right, boolean equal) {
+        String field = productField(left);
         String value = string(right);
         if (field == null || value == null) {
             field = productField(right);
@@ -84,23 +77,23 @@ final class ExpressionAnalysis {
         if (field == null || value == null) {
             return null;
         }
-        Function<DataProduct, String> read = field;
+        Function<DataProduct, String> read = Guard.FIELDS.get(field);
         String expected = value;
         // an absent field makes the CEL comparison an error, never true: the guard rejects it either way
-        return equal ? product -> expected.equals(read.apply(product))
-                : product -> read.apply(product) != null && !expected.equals(read.apply(product));
+        return equal ? new Guard(product -> expected.equals(read.apply(product)), field, Set.of(expected))
+                : new Guard(product -> read.apply(product) != null && !expected.equals(read.apply(product)), null, Set.of());
     }
 
-    private static Predicate<DataProduct> membership(CelExpr element, CelExpr collection) {
+    private static Guard membership(CelExpr element, CelExpr collection) {
         String tag = string(element);
-        if (tag != null && isProductSelect(collection, "tags")) {
-            return product -> product.tags() != null && product.tags().contains(tag);
+        if (tag != null && isProductSelect(collection, Guard.TAGS)) {
+            return new Guard(product -> product.tags() != null && product.tags().contains(tag), Guard.TAGS, Set.of(tag));
         }
-        Function<DataProduct, String> field = productField(element);
+        String field = productField(element);
         if (field == null || collection.getKind() != CelExpr.ExprKind.Kind.LIST) {
             return null;
         }
-        List<String> values = new ArrayList<>();
+        Set<String> values = new java.util.HashSet<>();
         for (CelExpr item : collection.list().elements()) {
             String value = string(item);
             if (value == null) {
@@ -108,11 +101,12 @@ final class ExpressionAnalysis {
             }
             values.add(value);
         }
-        return product -> values.contains(field.apply(product));
+        Function<DataProduct, String> read = Guard.FIELDS.get(field);
+        return new Guard(product -> values.contains(read.apply(product)), field, Set.copyOf(values));
     }
 
-    /** A read of one of the product's string fields, or of the domain's id (the product's domain). */
-    private static Function<DataProduct, String> productField(CelExpr expr) {
+    /** Which of the product's string fields {@code expr} reads (the domain's id is the product's domain), or null. */
+    private static String productField(CelExpr expr) {
         if (expr.getKind() != CelExpr.ExprKind.Kind.SELECT || expr.select().testOnly()
                 || expr.select().operand().getKind() != CelExpr.ExprKind.Kind.IDENT) {
             return null;
@@ -120,20 +114,9 @@ final class ExpressionAnalysis {
         String variable = expr.select().operand().ident().name();
         String field = expr.select().field();
         if (variable.equals(Variables.DOMAIN) && field.equals("id")) {
-            return product -> Objects.requireNonNullElse(product.domain(), "");
+            return "domain";
         }
-        if (!variable.equals(Variables.PRODUCT)) {
-            return null;
-        }
-        return switch (field) {
-            case "id" -> DataProduct::id;
-            case "name" -> DataProduct::name;
-            case "version" -> DataProduct::version;
-            case "status" -> DataProduct::status;
-            case "domain" -> DataProduct::domain;
-            case "tenant" -> DataProduct::tenant;
-            default -> null;
-        };
+        return variable.equals(Variables.PRODUCT) && Guard.FIELDS.containsKey(field) ? field : null;
     }
 
     private static boolean isProductSelect(CelExpr expr, String field) {

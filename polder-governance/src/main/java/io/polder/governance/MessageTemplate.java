@@ -84,7 +84,7 @@ final class MessageTemplate {
             return format(evaluation.evaluate(placeholder.program()));
         } catch (Exception | StackOverflowError e) {
             String reason = String.valueOf(e.getMessage());
-            if (reason.contains("not present in map") || reason.contains("no such")) {
+            if (reason.contains("is absent") || reason.contains("not present in map") || reason.contains("no such")) {
                 return "(missing: " + placeholder.expression() + ")";
             }
             return "(cannot show " + placeholder.expression() + ": " + reason + ")";
@@ -97,6 +97,7 @@ final class MessageTemplate {
             case null -> "null";
             case NullValue ignored -> "null";
             case String text -> text;
+            case RecordValue struct -> format(struct.fields());
             case Instant instant -> instant.toString();
             case Optional<?> optional -> optional.map(MessageTemplate::format).orElse("(none)");
             case List<?> list -> list.stream().map(MessageTemplate::format).collect(Collectors.joining(", ", "[", "]"));

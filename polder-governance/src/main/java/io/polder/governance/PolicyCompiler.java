@@ -58,7 +58,7 @@ final class PolicyCompiler {
         boolean whenReadsProductOnly = when != null && ExpressionAnalysis.readsProductOnly(when.getExpr(), declared);
         return new CompiledPolicy.Expressions(digest(policy), program(cel, rule),
                 when == null ? null : program(cel, when), whenReadsProductOnly,
-                when == null ? product -> true : ExpressionAnalysis.guard(when.getExpr()), message);
+                when == null ? Guard.ALWAYS : ExpressionAnalysis.guard(when.getExpr()), message);
     }
 
     /** The digest of what compilation depends on: the target and the three expressions. */

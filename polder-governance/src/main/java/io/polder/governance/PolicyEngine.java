@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Compiles policies and evaluates them on products. Framework-free and thread-safe: one engine serves a
- * whole server. Compiled expressions are cached by policy id, version and source digest, so reloading an
- * unchanged policy costs a lookup; the policy set holds what it needs, so evaluation never compiles.
+ * whole server. Compiled expressions are cached by policy id, version and source (target, when, rule and
+ * message), so reloading an unchanged policy costs a lookup; the policy set holds what it needs, so
+ * evaluation never compiles.
  *
  * <pre>{@code
  * PolicyEngine engine = new PolicyEngine();
@@ -25,7 +26,18 @@ public final class PolicyEngine {
     private final CelEnvironments environments;
     private final PolicyCompiler compiler;
     private final Evaluator evaluator;
-    private final Map<String, CompiledPolicy.Expressions> cache;
+    private final Map<CacheKey, CompiledPolicy.Expressions> cache;
+
+    /**
+     * What compilation depends on, with id and version: compared in full, so that a rule edited without a new
+     * version is never mistaken for the cached one (the digest names it in messages and APIs).
+     */
+    private record CacheKey(String id, String version, PolicyTarget target, String when, String rule, String message) {
+        static CacheKey of(Policy policy) {
+            return new CacheKey(policy.id(), policy.version(), policy.target(), policy.when(), policy.rule(),
+                    policy.message());
+        }
+    }
 
     public PolicyEngine() {
         this(EngineOptions.DEFAULTS);
@@ -38,7 +50,7 @@ public final class PolicyEngine {
         this.evaluator = new Evaluator(environments.model(), options);
         this.cache = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy.Expressions> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CacheKey, CompiledPolicy.Expressions> eldest) {
                 return size() > options.cacheSize();
             }
         };
@@ -54,7 +66,7 @@ public final class PolicyEngine {
      */
     public PolicyCompilation compile(Policy policy) {
         requireNonNull(policy, "policy is null");
-        String key = policy.id() + "@" + policy.version() + "#" + PolicyCompiler.digest(policy);
+        CacheKey key = CacheKey.of(policy);
         CompiledPolicy.Expressions cached = cached(key);
         if (cached != null) {
             return new PolicyCompilation(policy, new CompiledPolicy(policy, cached), List.of());
@@ -86,13 +98,13 @@ public final class PolicyEngine {
         return products.map(product -> evaluate(policies, product, now)).toList();
     }
 
-    private CompiledPolicy.Expressions cached(String key) {
+    private CompiledPolicy.Expressions cached(CacheKey key) {
         synchronized (cache) {
             return cache.get(key);
         }
     }
 
-    private void remember(String key, CompiledPolicy.Expressions expressions) {
+    private void remember(CacheKey key, CompiledPolicy.Expressions expressions) {
         if (options.cacheSize() > 0) {
             synchronized (cache) {
                 cache.put(key, expressions);

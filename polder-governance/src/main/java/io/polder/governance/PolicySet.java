@@ -1,10 +1,14 @@
 package io.polder.governance;
 
+import io.polder.model.odps.DataProduct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +25,7 @@ public final class PolicySet {
     private final Map<String, CompiledPolicy> policies = new LinkedHashMap<>();
     private final List<Exemption> exemptions;
     private final Map<String, List<Exemption>> exemptionsByPolicyAndProduct = new HashMap<>();
-    private final Map<String, List<CompiledPolicy>> candidatesByDomain = new ConcurrentHashMap<>();
+    private final Map<String, Candidates> candidatesByDomain = new ConcurrentHashMap<>();
 
     private PolicySet(Collection<CompiledPolicy> compiled, List<Exemption> exemptions) {
         for (CompiledPolicy policy : compiled) {
@@ -87,10 +91,55 @@ public final class PolicySet {
         return new PolicySet(chosen, exemptions.stream().filter(exemption -> ids.contains(exemption.policy())).toList());
     }
 
-    /** The policies whose scope covers a product of {@code domain}, in declaration order. */
-    List<CompiledPolicy> candidates(String domain) {
-        return candidatesByDomain.computeIfAbsent(Objects.requireNonNullElse(domain, ""),
-                key -> policies.values().stream().filter(policy -> policy.policy().scope().covers(domain)).toList());
+    /**
+     * The policies that may apply to {@code product}, in declaration order: those whose scope covers its
+     * domain, less those whose indexed guard names other values than the product's.
+     */
+    List<CompiledPolicy> candidates(DataProduct product) {
+        String domain = product.domain();
+        return candidatesByDomain.computeIfAbsent(Objects.requireNonNullElse(domain, ""), key -> new Candidates(
+                policies.values().stream().filter(policy -> policy.policy().scope().covers(domain)).toList()))
+                .of(product);
+    }
+
+    /** The policies of one domain, those with an indexed guard filed under the field and values it names. */
+    private static final class Candidates {
+        private final List<CompiledPolicy> unindexed = new ArrayList<>();
+        private final Map<String, Map<String, List<CompiledPolicy>>> indexed = new HashMap<>();
+        private final Map<CompiledPolicy, Integer> order = new IdentityHashMap<>();
+
+        Candidates(List<CompiledPolicy> policies) {
+            for (CompiledPolicy policy : policies) {
+                order.put(policy, order.size());
+                Guard guard = policy.expressions().guard();
+                if (!guard.indexed()) {
+                    unindexed.add(policy);
+                    continue;
+                }
+                Map<String, List<CompiledPolicy>> byValue = indexed.computeIfAbsent(guard.field(), field -> new HashMap<>());
+                guard.values().forEach(value -> byValue.computeIfAbsent(value, key -> new ArrayList<>()).add(policy));
+            }
+        }
+
+        List<CompiledPolicy> of(DataProduct product) {
+            List<CompiledPolicy> found = null;
+            for (Map.Entry<String, Map<String, List<CompiledPolicy>>> field : indexed.entrySet()) {
+                for (String value : Guard.valuesOf(product, field.getKey())) {
+                    List<CompiledPolicy> named = field.getValue().get(value);
+                    if (named != null) {
+                        found = found == null ? new ArrayList<>(unindexed) : found;
+                        found.addAll(named);
+                    }
+                }
+            }
+            if (found == null) {
+                return unindexed;
+            }
+            // a product with several indexed values may find a policy twice; results keep declaration order
+            List<CompiledPolicy> distinct = new ArrayList<>(new LinkedHashSet<>(found));
+            distinct.sort(Comparator.comparing(order::get));
+            return distinct;
+        }
     }
 
     /** The exemption that covers {@code policy} for {@code product} at {@code now}, if any. */

@@ -2,6 +2,7 @@ package io.polder.governance;
 
 import dev.cel.runtime.CelVariableResolver;
 import io.polder.model.odcs.DataContract;
+import io.polder.model.odps.OutputPort;
 import io.polder.model.source.SourceDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,23 +13,50 @@ import java.util.Optional;
 
 /**
  * The target instances of one product, each with its CEL variables, built the first time a policy asks for
- * a target kind. The CEL values are shared: the {@code port} of an output-port instance is the same map as
- * the element of {@code product.outputPorts}, so each field is converted once per product.
+ * a target kind. The CEL values are shared: the {@code port} of an output-port instance is the same struct
+ * as the element of {@code product.outputPorts}, so each field is converted once per product.
  */
 final class Targets {
-    /** An output port without a contract in the product (or a contract that no port names) sees this. */
-    private static final Map<String, Object> NONE = Map.of();
 
     /** One instance and the variables a policy on it sees. */
     record Instance(Target target, Bindings variables) {
     }
 
-    /** The variables of one instance; those its target does not have are never asked for. */
-    record Bindings(Object product, Object domain, Object facts, Instant now, Object port, Object contract,
-                    Object object, Object property) implements CelVariableResolver {
+    /**
+     * The variables of one instance; those its target does not have are never asked for. CEL asks for each
+     * variable at every evaluation, so the answers are made once.
+     */
+    static final class Bindings implements CelVariableResolver {
+        private final Optional<Object> product;
+        private final Optional<Object> domain;
+        private final Optional<Object> facts;
+        private final Optional<Object> now;
+        private final Optional<Object> port;
+        private final Optional<Object> contract;
+        private final Optional<Object> object;
+        private final Optional<Object> property;
+
+        Bindings(Object product, Object domain, Object facts, Instant now) {
+            this(Optional.of(product), Optional.of(domain), Optional.of(facts), Optional.of(now), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        private Bindings(Optional<Object> product, Optional<Object> domain, Optional<Object> facts,
+                         Optional<Object> now, Optional<Object> port, Optional<Object> contract,
+                         Optional<Object> object, Optional<Object> property) {
+            this.product = product;
+            this.domain = domain;
+            this.facts = facts;
+            this.now = now;
+            this.port = port;
+            this.contract = contract;
+            this.object = object;
+            this.property = property;
+        }
+
         @Override
         public Optional<Object> find(String name) {
-            return Optional.ofNullable(switch (name) {
+            return switch (name) {
                 case Variables.PRODUCT -> product;
                 case Variables.DOMAIN -> domain;
                 case Variables.FACTS -> facts;
@@ -37,12 +65,29 @@ final class Targets {
                 case Variables.CONTRACT -> contract;
                 case Variables.OBJECT -> object;
                 case Variables.PROPERTY -> property;
-                default -> null;
-            });
+                default -> Optional.empty();
+            };
         }
 
         Bindings with(Object port, Object contract, Object object, Object property) {
-            return new Bindings(product, domain, facts, now, port, contract, object, property);
+            return new Bindings(product, domain, facts, now, Optional.ofNullable(port), Optional.ofNullable(contract),
+                    Optional.ofNullable(object), Optional.ofNullable(property));
+        }
+
+        Object product() {
+            return product.orElseThrow();
+        }
+
+        Object port() {
+            return port.orElse(null);
+        }
+
+        Object contract() {
+            return contract.orElse(null);
+        }
+
+        Object object() {
+            return object.orElse(null);
         }
     }
 
@@ -50,13 +95,13 @@ final class Targets {
     private final ProductContext context;
     private final Instance product;
     private final Map<PolicyTarget, List<Instance>> built = new EnumMap<>(PolicyTarget.class);
-    private List<Map<String, Object>> contractValues;
+    private List<RecordValue> contractValues;
 
     Targets(CelModel model, ProductContext context, Instant now) {
         this.model = model;
         this.context = context;
         Bindings base = new Bindings(model.value(context.product()), model.value(context.domain()),
-                model.value(context.facts()), now, null, null, null, null);
+                model.value(context.facts()), now);
         this.product = new Instance(new Target(PolicyTarget.PRODUCT, context.productId(), context.productId(), null,
                 file(context.productSource()), ""), base);
     }
@@ -82,9 +127,9 @@ final class Targets {
 
     private List<Instance> outputPorts() {
         List<Instance> instances = new ArrayList<>();
-        List<Map<String, Object>> ports = maps(productValue().get("outputPorts"));
+        List<RecordValue> ports = structs(productValue().get("outputPorts"));
         for (int i = 0; i < ports.size(); i++) {
-            Map<String, Object> port = ports.get(i);
+            RecordValue port = ports.get(i);
             String name = port.get("name") + " " + port.get("version");
             Target target = new Target(PolicyTarget.OUTPUT_PORT, context.productId(), name, null,
                     product.target().file(), "/outputPorts/" + i);
@@ -96,7 +141,7 @@ final class Targets {
 
     private List<Instance> contracts() {
         List<Instance> instances = new ArrayList<>();
-        List<Map<String, Object>> contracts = contractValues();
+        List<RecordValue> contracts = contractValues();
         for (int i = 0; i < contracts.size(); i++) {
             DataContract contract = context.contracts().get(i);
             String id = contract.id() == null ? "" : contract.id();
@@ -110,7 +155,7 @@ final class Targets {
         List<Instance> instances = new ArrayList<>();
         for (Instance contract : of(PolicyTarget.CONTRACT)) {
             Bindings variables = contract.variables();
-            List<Map<String, Object>> objects = maps(((Map<?, ?>) variables.contract()).get("schema"));
+            List<RecordValue> objects = structs(((RecordValue) variables.contract()).get("schema"));
             for (int j = 0; j < objects.size(); j++) {
                 Target target = new Target(PolicyTarget.SCHEMA_OBJECT, context.productId(),
                         String.valueOf(objects.get(j).get("name")), contract.target().contractId(),
@@ -125,45 +170,45 @@ final class Targets {
     private List<Instance> properties() {
         List<Instance> instances = new ArrayList<>();
         for (Instance object : of(PolicyTarget.SCHEMA_OBJECT)) {
-            Map<?, ?> objectValue = (Map<?, ?>) object.variables().object();
-            addProperties(object, maps(objectValue.get("properties")), object.target().name(),
+            RecordValue objectValue = (RecordValue) object.variables().object();
+            addProperties(object, structs(objectValue.get("properties")), object.target().name(),
                     object.target().pointer(), instances);
         }
         return instances;
     }
 
     /** Properties and, below them, nested properties and array items, depth first in document order. */
-    private void addProperties(Instance object, List<Map<String, Object>> properties, String parentName,
+    private void addProperties(Instance object, List<RecordValue> properties, String parentName,
                                String parentPointer, List<Instance> instances) {
         for (int k = 0; k < properties.size(); k++) {
-            Map<String, Object> property = properties.get(k);
+            RecordValue property = properties.get(k);
             addProperty(object, property, parentName + "." + property.get("name"), parentPointer + "/properties/" + k,
                     instances);
         }
     }
 
-    private void addProperty(Instance object, Map<String, Object> property, String name, String pointer,
+    private void addProperty(Instance object, RecordValue property, String name, String pointer,
                              List<Instance> instances) {
         Bindings variables = object.variables();
         Target target = new Target(PolicyTarget.PROPERTY, context.productId(), name, object.target().contractId(),
                 object.target().file(), pointer);
         instances.add(new Instance(target, variables.with(variables.port(), variables.contract(), variables.object(),
                 property)));
-        addProperties(object, maps(property.get("properties")), name, pointer, instances);
-        if (property.get("items") instanceof Map<?, ?> items) {
-            addProperty(object, cast(items), name + "[]", pointer + "/items", instances);
+        addProperties(object, structs(property.get("properties")), name, pointer, instances);
+        if (property.get("items") instanceof RecordValue items) {
+            addProperty(object, items, name + "[]", pointer + "/items", instances);
         }
     }
 
-    private Map<String, Object> productValue() {
-        return cast((Map<?, ?>) product.variables().product());
+    private RecordValue productValue() {
+        return (RecordValue) product.variables().product();
     }
 
-    private List<Map<String, Object>> contractValues() {
+    private List<RecordValue> contractValues() {
         if (contractValues == null) {
             contractValues = new ArrayList<>();
             for (DataContract contract : context.contracts()) {
-                contractValues.add(cast((Map<?, ?>) model.value(contract)));
+                contractValues.add(model.value(contract));
             }
         }
         return contractValues;
@@ -176,16 +221,16 @@ final class Targets {
                 return contractValues().get(i);
             }
         }
-        return NONE;
+        return model.empty(DataContract.class); // an output port without a contract in the product
     }
 
     private Object portBackedBy(String contractId) {
-        for (Map<String, Object> port : maps(productValue().get("outputPorts"))) {
+        for (RecordValue port : structs(productValue().get("outputPorts"))) {
             if (contractId.equals(port.get("contractId"))) {
                 return port;
             }
         }
-        return NONE;
+        return model.empty(OutputPort.class); // a contract that no output port names
     }
 
     private String contractFile(String contractId) {
@@ -196,21 +241,16 @@ final class Targets {
         return source == null ? "" : source.file();
     }
 
-    private static List<Map<String, Object>> maps(Object list) {
+    private static List<RecordValue> structs(Object list) {
         if (!(list instanceof List<?> items)) {
             return List.of();
         }
-        List<Map<String, Object>> maps = new ArrayList<>(items.size());
+        List<RecordValue> structs = new ArrayList<>(items.size());
         for (Object item : items) {
-            if (item instanceof Map<?, ?> map) {
-                maps.add(cast(map));
+            if (item instanceof RecordValue struct) {
+                structs.add(struct);
             }
         }
-        return maps;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> map) {
-        return (Map<String, Object>) map;
+        return structs;
     }
 }

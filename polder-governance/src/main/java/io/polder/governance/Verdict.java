@@ -95,7 +95,7 @@ public final class Verdict {
                 continue;
             }
             PolicyResult.Reason reason = !policy.scope().covers(context.product().domain()) ? PolicyResult.Reason.SCOPE
-                    : compiled.expressions().guard().test(context.product()) ? PolicyResult.Reason.TARGET
+                    : compiled.expressions().guard().test().test(context.product()) ? PolicyResult.Reason.TARGET
                     : PolicyResult.Reason.WHEN;
             found.add(new PolicyResult.NotApplicable(policy, product, reason));
         }

@@ -100,13 +100,29 @@ class EvaluationTest {
     }
 
     @Test
+    void policiesFoundThroughTheirGuardsKeepTheirOrder() {
+        ProductContext tagged = Fixtures.product(Fixtures.PRODUCT.replace("team:\n", "tags: [pii, finance]\nteam:\n"));
+        Verdict verdict = evaluate(policy("first", "product", "rule: true\nmessage: m")
+                + policy("pii", "product", "when: \"'pii' in product.tags\"\nrule: true\nmessage: m")
+                + policy("drafts", "product", "when: product.status in ['draft', 'proposed']\nrule: true\nmessage: m")
+                + policy("active", "product", "when: product.status == 'active' && domain.id == 'sales'\nrule: true\nmessage: m")
+                + policy("both", "product", "when: \"'finance' in product.tags && product.id == 'shop-orders'\"\nrule: true"
+                + "\nmessage: m")
+                + policy("not-sales", "product", "when: product.domain != 'sales'\nrule: true\nmessage: m")
+                + policy("last", "product", "rule: true\nmessage: m"), tagged);
+        assertThat(verdict.results()).extracting(result -> result.policy().id())
+                .containsExactly("first", "pii", "active", "both", "last");
+        assertThat(verdict.notApplicable()).extracting(result -> result.policy().id()).containsExactly("drafts", "not-sales");
+    }
+
+    @Test
     void aRuntimeErrorIsThatPolicysErrorAndBlocksWhenTheSeverityIsError() {
         Verdict verdict = evaluate(policy("unguarded", "product", "rule: product.description.usage != ''\nmessage: m")
                 + policy("fine", "product", "rule: true\nmessage: m"), shop());
         assertThat(verdict.errors()).singleElement().satisfies(error -> {
             assertThat(error.kind()).isEqualTo(PolicyResult.ErrorKind.RUNTIME);
-            assertThat(error.message()).contains("key 'usage' is not present in map")
-                    .contains("test it with has(), e.g. has(product.description)");
+            assertThat(error.message()).isEqualTo("rule failed: field `usage` is absent (at character 19); test optional"
+                    + " fields with has() first, e.g. has(product.description) && ...");
         });
         assertThat(verdict.passed()).hasSize(1);
         assertThat(verdict.blocks()).isTrue();
@@ -288,6 +304,14 @@ class EvaluationTest {
                 + "\"{{ port.name }}: {{ has(port.contractId) ? port.contractId + ' is missing' : 'none' }}\""), product);
         assertThat(verdict.failures()).singleElement().extracting(PolicyResult.Failed::message)
                 .isEqualTo("orders: shop-orders-orders is missing");
+    }
+
+    @Test
+    void aPatternBuiltFromDataIsCheckedWhenItRuns() {
+        Verdict verdict = evaluate(policy("pattern", "product", "rule: product.id.matches(product.name + '(')\nmessage: m"),
+                shop());
+        assertThat(verdict.errors()).singleElement().extracting(PolicyResult.Errored::message).asString()
+                .isEqualTo("rule failed: invalid regular expression: error parsing regexp: missing closing ): `Orders(`");
     }
 
     @Test

@@ -12,6 +12,12 @@ class ExampleMeshTest {
     static final Path MESH = Path.of(System.getProperty("polder.repo.dir", "..")).resolve("examples/mesh");
 
     @Test
+    void theMeshStillValidatesWithItsPoliciesFolders() {
+        var report = new Validator().validate(MESH, "examples/mesh");
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
     void dependenciesAreResolvedAgainstTheOtherProductsOfTheMesh() {
         MeshSnapshot mesh = MeshSnapshot.of(new Validator().loadMesh(MESH, "examples/mesh"));
         ProductContext customer360 = mesh.product("customer-360").orElseThrow();
@@ -39,6 +45,19 @@ class ExampleMeshTest {
         List<Verdict> verdicts = engine.evaluate(load.policySet(), changed, Instant.parse("2026-01-15T00:00:00Z"));
         assertThat(verdicts).filteredOn(Verdict::blocks).extracting(Verdict::product)
                 .containsExactlyInAnyOrder("sales-daily-revenue", "logistics-delivery-performance", "customer-360");
+        ComplianceSummary summary = ComplianceSummary.of(verdicts);
+        assertThat(summary.domains()).extracting(domain -> domain.domain() + " " + domain.products() + " "
+                + domain.blockedProducts()).containsExactlyInAnyOrder("customer 2 1", "finance 1 0", "logistics 2 1",
+                "sales 2 1");
+        assertThat(summary.policies()).filteredOn(policy -> policy.policy().equals("no-deprecated-dependencies"))
+                .singleElement().satisfies(policy -> {
+                    assertThat(policy.counts()).isEqualTo(new ComplianceSummary.Counts(4, 3, 0, 0));
+                    assertThat(policy.failingProducts()).isEqualTo(3);
+                    assertThat(policy.counts().passRate()).isEqualTo(4 / 7.0);
+                });
+        assertThat(summary.failures()).hasSize(3);
+        assertThat(ComplianceSummary.ofDomain(verdicts, "finance").domains()).singleElement()
+                .extracting(domain -> domain.counts().passRate()).isEqualTo(1.0);
         assertThat(verdicts).filteredOn(verdict -> verdict.product().equals("customer-360")).singleElement()
                 .satisfies(verdict -> assertThat(verdict.problems()).extracting(io.polder.model.problem.Problem::format)
                         .containsExactly("examples/mesh/customer/customer-360/product.odps.yaml:1:1: customer-360 depends"
