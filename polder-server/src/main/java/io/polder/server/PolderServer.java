@@ -64,7 +64,10 @@ public final class PolderServer implements AutoCloseable {
 
     static PolderServer start(ServerConfig config, Clock clock) {
         requireNonNull(config, "config is null");
+        long startNanos = System.nanoTime();
+        Thread warmUp = HttpWarmUp.begin();
         Registry registry = Registry.open(config.jdbcUrl(), clock);
+        long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             Metrics metrics = new Metrics();
@@ -78,9 +81,11 @@ public final class PolderServer implements AutoCloseable {
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
             Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add));
+            HttpWarmUp.await(warmUp);
             listen(app, config);
             PolderServer server = new PolderServer(config, registry, app, routes, List.copyOf(served));
-            LOG.info("Polder server ready at {} (registry: {})", server.baseUrl(), registry.database().description());
+            LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms)", server.baseUrl(),
+                    (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(), storeMillis);
             return server;
         } catch (RuntimeException e) {
             registry.close();
