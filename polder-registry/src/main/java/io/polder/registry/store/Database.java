@@ -67,9 +67,13 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
+        if (Migrations.current(dataSource)) {
+            LOG.info("registry database {} ({}) at the current schema", description, dialect.name());
+            return;
+        }
         var result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:" + Migrations.LOCATION)
                 .load()
                 .migrate();
         LOG.info("registry database {} ({}) at schema version {}", description, dialect.name(),
