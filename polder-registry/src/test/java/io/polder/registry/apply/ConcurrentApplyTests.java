@@ -41,7 +41,7 @@ public abstract class ConcurrentApplyTests extends RegistryTestBase {
         registry.apply().apply(admin(), example, ApplyOptions.defaults());
         CyclicBarrier allPlanned = new CyclicBarrier(THREADS);
         ApplyService service = new ApplyService(registry.database(), registry.authorizer(), registry.auditLog(),
-                clock, plan -> await(allPlanned));
+                clock, registry.policies(), registry.compliance(), plan -> await(allPlanned));
         List<ErrorCode> outcomes = runConcurrently(service);
         assertThat(outcomes.stream().filter(code -> code == null).count()).as(outcomes.toString()).isEqualTo(1);
         assertThat(outcomes.stream().filter(code -> code == ErrorCode.CONFLICT).count()).isEqualTo(THREADS - 1);
