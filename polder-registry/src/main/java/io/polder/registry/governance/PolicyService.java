@@ -22,7 +22,6 @@ import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.store.Database;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -180,37 +179,8 @@ public final class PolicyService {
         current.policySet().policies().forEach(policy -> inForceIds.add(policy.id()));
         PolicySet combined = current.policySet().with(compiled).withExemptions(candidates.policySet().exemptions());
         List<Verdict> verdicts = evaluateCurrent(combined.only(compiled));
-        List<PolicyPreview.PreviewedPolicy> policies = new ArrayList<>();
-        for (CompiledPolicy candidate : compiled) {
-            policies.add(previewed(candidate.policy(), inForceIds.contains(candidate.id()), verdicts));
-        }
-        List<ProductPolicies> affected = verdicts.stream().map(verdict -> Reports.of(verdict, false))
-                .filter(product -> product.policies().stream().anyMatch(check -> !check.outcome().equals(PolicyCheck.PASS)
-                        && !check.outcome().equals(PolicyCheck.NOT_APPLICABLE)))
-                .toList();
-        return new PolicyPreview(current.digest(), verdicts.size(), policies, affected,
+        return PolicyPreview.of(current.digest(), compiled, inForceIds, verdicts,
                 candidates.problems().stream().map(Problem::format).toList());
-    }
-
-    private static PolicyPreview.PreviewedPolicy previewed(Policy policy, boolean replaces, List<Verdict> verdicts) {
-        int passing = 0;
-        int failing = 0;
-        int warning = 0;
-        int erroring = 0;
-        int exempted = 0;
-        for (Verdict verdict : verdicts) {
-            var results = verdict.resultsOf(policy.id());
-            switch (results.isEmpty() ? PolicyCheck.NOT_APPLICABLE : Reports.outcome(policy, results)) {
-                case PolicyCheck.FAIL -> failing++;
-                case PolicyCheck.WARN -> warning++;
-                case PolicyCheck.ERROR -> erroring++;
-                case PolicyCheck.EXEMPTED -> exempted++;
-                default -> passing++;
-            }
-        }
-        return new PolicyPreview.PreviewedPolicy(policy.id(), policy.version(), policy.scope().toString(),
-                Reports.severity(policy.severity()), policy.origin().file(), policy.origin().position().line(), replaces,
-                passing, failing, warning, erroring, exempted);
     }
 
     static PolicyInfo info(Policy policy) {
