@@ -170,11 +170,12 @@ final class PolicyCommand implements Runnable {
 
         private static void print(PolicyPreview preview, String where, PrintWriter out) {
             out.println(where + ".");
-            Table table = new Table("POLICY", "SEVERITY", "SCOPE", "PASSING", "FAILING", "WARNING", "ERRORS", "EXEMPTED", "");
+            Table table = new Table("POLICY", "SEVERITY", "SCOPE", "PASSING", "FAILING", "WARNING", "ERRORS", "EXEMPTED",
+                    "IN FORCE");
             preview.policies().forEach(policy -> table.row(policy.id(), policy.severity(), policy.scope(),
                     String.valueOf(policy.passing()), String.valueOf(policy.failing()), String.valueOf(policy.warning()),
                     String.valueOf(policy.erroring()), String.valueOf(policy.exempted()),
-                    policy.replaces() ? "(new version of a policy in force)" : ""));
+                    policy.replaces() ? "replaced by this one" : "no"));
             table.print(out);
             if (preview.affected().isEmpty()) {
                 out.println("No product would fail.");
