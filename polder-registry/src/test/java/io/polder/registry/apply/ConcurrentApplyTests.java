@@ -57,6 +57,51 @@ public abstract class ConcurrentApplyTests extends RegistryTestBase {
         assertPublishedOnce();
     }
 
+    @Test
+    void ofTwoAppliesThatPlannedAgainstTheSamePolicySetOnlyOneReplacesIt() throws Exception {
+        MeshBundle withPolicies = ExampleMesh.withPolicies();
+        registry.apply().apply(admin(), withPolicies, ApplyOptions.defaults());
+        CyclicBarrier bothPlanned = new CyclicBarrier(2);
+        ApplyService service = new ApplyService(registry.database(), registry.authorizer(), registry.auditLog(),
+                clock, registry.policies(), registry.compliance(), plan -> await(bothPlanned));
+        List<Future<ErrorCode>> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String id : List.of("first-extra", "second-extra")) {
+                List<io.polder.registry.governance.PolicyFile> files = new ArrayList<>(withPolicies.policies());
+                files.add(new io.polder.registry.governance.PolicyFile("policies/" + id + ".yaml", """
+                        apiVersion: polder/v1
+                        kind: Policy
+                        id: %s
+                        version: 1.0.0
+                        target: product
+                        severity: warning
+                        rule: 'true'
+                        message: m
+                        """.formatted(id)));
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        service.apply(admin(), withPolicies.withPolicies(files), ApplyOptions.defaults());
+                        return null;
+                    } catch (PolderException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            List<ErrorCode> codes = new ArrayList<>();
+            for (Future<ErrorCode> outcome : outcomes) {
+                codes.add(outcome.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(codes).as(codes.toString()).containsExactlyInAnyOrder(null, ErrorCode.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        var list = registry.policies().list(admin());
+        assertThat(list.revision()).isEqualTo(2);
+        assertThat(list.policies()).filteredOn(policy -> policy.id().endsWith("-extra")).hasSize(1);
+        assertThat(list.files()).hasSize(withPolicies.policies().size() + 1);
+    }
+
     private void assertPublishedOnce() {
         ProductDetail detail = registry.catalog().getProduct("sales-orders");
         assertThat(detail.versions()).extracting(version -> version.version()).containsExactly("1.3.0", "1.2.0");
