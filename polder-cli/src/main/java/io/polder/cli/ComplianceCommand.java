@@ -1,6 +1,8 @@
 package io.polder.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
 import io.polder.registry.governance.ComplianceReport;
 import io.polder.registry.governance.ComplianceReport.ComplianceCounts;
 import java.io.PrintWriter;
@@ -58,7 +60,7 @@ final class ComplianceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (record && domain != null) {
-            throw new io.polder.error.PolderException(io.polder.error.ErrorCode.INVALID_ARGUMENT,
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT,
                     "--record evaluates the whole mesh; it cannot be combined with --domain");
         }
         PolderClient client = serverOptions.client();

@@ -1,5 +1,6 @@
 package io.polder.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,7 +21,7 @@ final class ServerOptions {
      */
     boolean configured() {
         return server != null || token != null || present(System.getenv("POLDER_SERVER"))
-                || present(System.getenv("POLDER_TOKEN")) || java.nio.file.Files.isRegularFile(Credentials.DEFAULT_TOKEN_FILE);
+                || present(System.getenv("POLDER_TOKEN")) || Files.isRegularFile(Credentials.DEFAULT_TOKEN_FILE);
     }
 
     private static boolean present(String value) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -153,7 +154,7 @@ public final class ApplyService {
         return new Plan(items, warnings, applied, governance);
     }
 
-    private <T> T validated(Principal principal, java.util.function.Supplier<T> work) {
+    private <T> T validated(Principal principal, Supplier<T> work) {
         try {
             return work.get();
         } catch (PolderException e) {

@@ -7,9 +7,11 @@ import io.polder.registry.auth.Action;
 import io.polder.registry.governance.PolicyFile;
 import io.polder.registry.governance.PolicyService;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -82,8 +84,8 @@ record PolicyPlan(PolicySet policies, String digest, List<PlanItem> items, List<
                 warnings);
     }
 
-    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a.keySet());
+    private static Set<String> union(Map<String, ?> a, Map<String, ?> b) {
+        Set<String> all = new HashSet<>(a.keySet());
         all.addAll(b.keySet());
         return all;
     }

@@ -24,6 +24,7 @@ import io.polder.registry.store.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -132,7 +133,7 @@ public final class ComplianceService {
             }
         }
         List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
-        java.util.Collections.reverse(history);
+        Collections.reverse(history);
         return new ComplianceReport(evaluation.at(), domain, evaluation.inForce().digest(),
                 evaluation.inForce().policySet().size(), total(summary), domains, rates, failures,
                 summary.failures().size(), history);

@@ -22,6 +22,7 @@ import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.store.Database;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class PolicyService {
      * @param problems what loading the stored files reported; errors only if the files were stored by an
      *                 older Polder that accepted what this one refuses (their policies are then left out)
      */
-    public record InForce(long revision, String digest, java.time.Instant appliedAt, String appliedBy,
+    public record InForce(long revision, String digest, Instant appliedAt, String appliedBy,
                           List<PolicyFile> files, PolicySet policySet, List<Problem> problems) {
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -75,7 +76,7 @@ final class PolicyStore {
             return "";
         }
         StringBuilder all = new StringBuilder();
-        files.stream().sorted(java.util.Comparator.comparing(PolicyFile::path)).forEach(file -> all.append(file.path())
+        files.stream().sorted(Comparator.comparing(PolicyFile::path)).forEach(file -> all.append(file.path())
                 .append('\u0000').append(sha256(file.text())).append('\n'));
         return sha256(all.toString());
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -102,7 +103,7 @@ final class RegistryFacts {
         }
         String sunset = dependency.sunsetDate() != null ? dependency.sunsetDate()
                 : offers.values().stream().filter(offer -> offer.product().equals(dependency.product()))
-                        .map(Offer::sunsetDate).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                        .map(Offer::sunsetDate).filter(Objects::nonNull).findFirst().orElse(null);
         return new Dependency(dependency.inputPort(), dependency.contractId(), dependency.version(), dependency.product(),
                 dependency.port(), registered, sunset);
     }
