@@ -358,4 +358,17 @@ abstract class GovernanceTests extends RegistryTestBase {
         failure(() -> registry.compliance().report(admin(), "nowhere"), ErrorCode.NOT_FOUND);
         failure(() -> registry.compliance().report(admin(), "../x"), ErrorCode.INVALID_ARGUMENT);
     }
+
+    @Test
+    void withoutPoliciesComplianceCountsTheProductsPerDomain() {
+        registry.apply().apply(admin(), ExampleMesh.bundle(), ApplyOptions.defaults());
+        ComplianceReport report = registry.compliance().report(admin(), null);
+        assertThat(report.policies()).isZero();
+        assertThat(report.total().products()).isEqualTo(7);
+        assertThat(report.domains()).extracting(ComplianceReport.DomainCompliance::domain)
+                .containsExactly("customer", "finance", "logistics", "sales");
+        assertThat(report.total().counts().passRate()).isEqualTo(1.0);
+        assertThat(report.history()).singleElement().satisfies(snapshot -> assertThat(snapshot.products()).isEqualTo(7));
+        assertThat(registry.compliance().report(admin(), "sales").total().products()).isEqualTo(2);
+    }
 }

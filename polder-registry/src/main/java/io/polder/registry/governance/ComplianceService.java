@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -61,6 +62,8 @@ public final class ComplianceService {
             FROM compliance_domains d JOIN compliance_snapshots s ON s.id = d.snapshot_id
             WHERE d.domain_id = :domain ORDER BY s.taken_at DESC, s.id DESC LIMIT :limit""";
     static final String DOMAIN_EXISTS = "SELECT COUNT(*) FROM domains WHERE id = :domain";
+    static final String PRODUCTS_BY_DOMAIN = """
+            SELECT domain_id, COUNT(*) AS products FROM products WHERE status <> 'retired' GROUP BY domain_id""";
 
     private final Database database;
     private final Authorizer authorizer;
@@ -109,18 +112,50 @@ public final class ComplianceService {
         record(principal, evaluate(), AFTER_APPLY);
     }
 
-    private record Evaluation(Instant at, PolicyService.InForce inForce, List<Verdict> verdicts) {
+    /**
+     * @param productsByDomain when no policy is in force, the products counted per domain instead of evaluated;
+     *                         else empty
+     */
+    private record Evaluation(Instant at, PolicyService.InForce inForce, List<Verdict> verdicts,
+                              Map<String, Integer> productsByDomain) {
     }
 
     private Evaluation evaluate() {
         PolicyService.InForce inForce = policies.inForce();
-        return new Evaluation(clock.instant(), inForce, policies.evaluateCurrent(inForce.policySet()));
+        if (inForce.policySet().size() == 0) {
+            // nothing to evaluate: count the products rather than read every document (an apply records a
+            // snapshot each time, and a registry without policies should not pay for reading them all)
+            return new Evaluation(clock.instant(), inForce, List.of(), database.read(ComplianceService::productsByDomain));
+        }
+        return new Evaluation(clock.instant(), inForce, policies.evaluateCurrent(inForce.policySet()), Map.of());
+    }
+
+    private static Map<String, Integer> productsByDomain(Handle handle) {
+        Map<String, Integer> counts = new TreeMap<>();
+        handle.createQuery(PRODUCTS_BY_DOMAIN).map((row, context) -> Map.entry(row.getString("domain_id"), row.getInt("products")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** The verdicts of {@code domain} (or all) counted; without policies, the products counted per domain. */
+    private static ComplianceSummary summary(Evaluation evaluation, String domain) {
+        List<Verdict> verdicts = domain == null ? evaluation.verdicts()
+                : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
+        if (evaluation.productsByDomain().isEmpty()) {
+            return ComplianceSummary.of(verdicts);
+        }
+        List<ComplianceSummary.DomainCompliance> domains = evaluation.productsByDomain().entrySet().stream()
+                .filter(entry -> domain == null || entry.getKey().equals(domain))
+                .map(entry -> new ComplianceSummary.DomainCompliance(entry.getKey(), entry.getValue(), 0,
+                        new ComplianceSummary.Counts(0, 0, 0, 0)))
+                .toList();
+        return new ComplianceSummary(domains, List.of(), List.of());
     }
 
     private ComplianceReport report(Evaluation evaluation, String domain) {
         List<Verdict> verdicts = domain == null ? evaluation.verdicts()
                 : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
-        ComplianceSummary summary = ComplianceSummary.of(verdicts);
+        ComplianceSummary summary = summary(evaluation, domain);
         List<DomainCompliance> domains = summary.domains().stream().map(ComplianceService::domain).toList();
         List<PolicyCompliance> rates = summary.policies().stream().map(policy -> new PolicyCompliance(policy.policy(),
                 Reports.severity(policy.severity()), policy.failingProducts(), counts(policy.counts()))).toList();
@@ -155,7 +190,7 @@ public final class ComplianceService {
     }
 
     private void record(Principal principal, Evaluation evaluation, String cause) {
-        ComplianceSummary summary = ComplianceSummary.of(evaluation.verdicts());
+        ComplianceSummary summary = summary(evaluation, null);
         DomainCompliance total = total(summary);
         String id = ids.next();
         database.writeVoid(handle -> {
