@@ -361,7 +361,9 @@ abstract class GovernanceTests extends RegistryTestBase {
 
     @Test
     void withoutPoliciesComplianceCountsTheProductsPerDomain() {
-        registry.apply().apply(admin(), ExampleMesh.bundle(), ApplyOptions.defaults());
+        Plan planned = registry.apply().apply(admin(), ExampleMesh.bundle(), ApplyOptions.defaults());
+        assertThat(planned.governance().policies()).isZero();
+        assertThat(planned.governance().products()).as("no policy, nothing evaluated").isEmpty();
         ComplianceReport report = registry.compliance().report(admin(), null);
         assertThat(report.policies()).isZero();
         assertThat(report.total().products()).isEqualTo(7);

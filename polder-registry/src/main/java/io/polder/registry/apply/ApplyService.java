@@ -130,6 +130,9 @@ public final class ApplyService {
      */
     private GovernanceReport govern(Declared.Mesh declared, Work.Planned planned, PolicyPlan policyPlan,
                                     ApplyOptions options) {
+        if (policyPlan.policies().size() == 0) {
+            return new GovernanceReport(policyPlan.digest(), 0, List.of(), List.of()); // nothing to evaluate, no facts to read
+        }
         Set<String> changing = new HashSet<>();
         planned.products().forEach(work -> changing.add(work.declared().id()));
         List<Verdict> verdicts = policies.evaluate(policyPlan.policies(), declared.snapshot()).stream()
