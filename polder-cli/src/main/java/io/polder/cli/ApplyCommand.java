@@ -22,6 +22,11 @@ import picocli.CommandLine.Spec;
             "transaction of its own; applying the same folder again changes nothing (No changes.), and",
             "after an interruption it completes what was left. Published versions are immutable: a version",
             "published again with other content is refused (exit 4); raise the version instead.",
+            "",
+            "Policies: the folder's policy files replace the ones in force (global ones need a",
+            "platform-admin token, a domain's its owner's). Every product is evaluated against them; a",
+            "product that would change and that an error-level policy fails on is refused (shown as",
+            "x product ..., with each failure and its fix), the other products go through.",
             ""
         },
         footer = {
@@ -33,7 +38,8 @@ import picocli.CommandLine.Spec;
             "  polder apply examples/mesh --prune             # retire what the folder no longer declares",
             "",
             "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
-            "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message),",
+            "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or",
+            "a product was refused by policy,",
             "2 wrong usage, 4 conflict, 5 no or insufficient token, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
@@ -67,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
         PolderClient.Query query = PolderClient.Query.none().with("prune", prune).with("dryRun", dryRun)
                 .withAll("product", products);
         Plan plan = MeshUpload.send(client, PolderClient.path("apply"), query, dir, spec.commandLine().getErr());
-        PlanPrinter.print(plan, dryRun ? PlanPrinter.Mode.DRY_RUN : PlanPrinter.Mode.APPLIED, spec.commandLine().getOut());
-        return 0;
+        PlanPrinter.print(plan, dryRun ? PlanPrinter.Mode.DRY_RUN : PlanPrinter.Mode.APPLIED, spec.commandLine().getOut(), dir);
+        return MeshUpload.policyExitCode(plan, !dryRun, spec.commandLine().getErr());
     }
 }

@@ -2,6 +2,8 @@ package io.polder.cli;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.governance.PolicyEngine;
+import io.polder.governance.PolicyLoader;
 import io.polder.model.problem.Problem;
 import io.polder.model.validate.FileValidation;
 import io.polder.model.validate.LoadedMesh;
@@ -12,6 +14,7 @@ import io.polder.model.validate.Validator;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.MeshBundle.BundleFile;
 import io.polder.registry.apply.MeshBundle.BundleProduct;
+import io.polder.registry.governance.PolicyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +27,10 @@ import java.util.stream.Stream;
 /**
  * A mesh folder read from disk for {@code plan} and {@code apply}: checked exactly as {@code polder validate}
  * checks it (so a broken folder is reported here, with local file names, before anything is sent), then
- * packed into the {@link MeshBundle} the server takes: mesh.yaml and, per product folder, its
- * product.odps.yaml and the files of its contracts/ folder, as text. The server validates it again itself.
+ * packed into the {@link MeshBundle} the server takes: mesh.yaml, per product folder its product.odps.yaml
+ * and the files of its contracts/ folder, and the policy files of policies/ and each domain's policies/
+ * (tests included), as text. The policies are loaded and compiled here too, so a broken policy is reported
+ * with its file and line before anything is sent. The server validates it again itself.
  *
  * @param bundle what to upload; null when the folder has errors
  * @param problems every problem found, errors and warnings, named by the path the user typed
@@ -43,11 +48,51 @@ record LocalMesh(MeshBundle bundle, List<Problem> problems) {
         List<Problem> problems = new ArrayList<>();
         mesh.files().stream().map(FileValidation::problems).forEach(problems::addAll);
         problems.addAll(MeshChecks.check(mesh));
+        problems.addAll(new PolicyLoader(new PolicyEngine()).load(root, display).problems());
         if (problems.stream().anyMatch(Problem::isError)) {
             return new LocalMesh(null, problems);
         }
         List<BundleProduct> products = mesh.products().stream().map(folder -> product(root, folder)).toList();
-        return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products), problems);
+        return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products, policies(root)), problems);
+    }
+
+    /**
+     * The files the policy loader reads: below the mesh's {@code policies/} and each {@code <domain>/policies/},
+     * YAML and JSON files in any subfolder that is not hidden, by their path relative to the mesh root.
+     */
+    static List<PolicyFile> policies(Path root) {
+        List<Path> folders = new ArrayList<>();
+        folders.add(root.resolve(MeshLoader.POLICIES_DIR));
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> !dir.getFileName().toString().equals(MeshLoader.POLICIES_DIR)).sorted()
+                    .forEach(dir -> folders.add(dir.resolve(MeshLoader.POLICIES_DIR)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        List<PolicyFile> files = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).filter(file -> visible(folder.relativize(file))).filter(LocalMesh::isDocumentFile)
+                        .sorted().forEach(file -> files.add(new PolicyFile(
+                                root.relativize(file).toString().replace('\\', '/'), text(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + folder, e);
+            }
+        }
+        return files;
+    }
+
+    private static boolean visible(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     long errorCount() {

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             LifecycleCommand.class,
             TokenCommand.class,
             AuditCommand.class,
+            PolicyCommand.class,
+            ComplianceCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

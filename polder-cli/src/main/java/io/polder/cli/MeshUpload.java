@@ -7,6 +7,8 @@ import io.polder.model.problem.Problem;
 import io.polder.model.problem.Severity;
 import io.polder.model.source.Position;
 import io.polder.registry.apply.Plan;
+import io.polder.registry.governance.GovernanceReport;
+import io.polder.registry.governance.ProductPolicies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +46,28 @@ final class MeshUpload {
         return plan;
     }
 
+    /**
+     * 1 (and a line on {@code err}) when an error-level policy fails on a product: on an apply, when a product
+     * was refused; on a plan, when any product fails, changed or not. Else 0.
+     */
+    static int policyExitCode(Plan plan, boolean applied, PrintWriter err) {
+        GovernanceReport governance = plan.governance();
+        if (applied && !governance.refused().isEmpty()) {
+            err.println("polder: refused by policy: " + String.join(", ", governance.refused())
+                    + "; the other products were applied. Fix the failures above (or record an exemption) and apply again");
+            return ErrorCode.INVALID_DOCUMENT.exitCode();
+        }
+        if (!applied && governance.blocks()) {
+            err.println("polder: an error-level policy fails on " + String.join(", ", governance.blocked().stream()
+                    .map(ProductPolicies::product).toList()) + (governance.refused().isEmpty() ? ""
+                    : "; apply would refuse " + String.join(", ", governance.refused())));
+            return ErrorCode.INVALID_DOCUMENT.exitCode();
+        }
+        return 0;
+    }
+
     /** A 422 from the server: print its problems the way validate does, then fail with exit code 1. */
-    private static PolderException printedProblems(PolderException error, String display, PrintWriter err) {
+    static PolderException printedProblems(PolderException error, String display, PrintWriter err) {
         if (error.code() != ErrorCode.INVALID_DOCUMENT || !(error.details().get("problems") instanceof List<?> listed)) {
             return error;
         }

@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
             "grouped per product, with the reason:",
             "  + added   ~ changed (1.2.0 -> 1.3.0)   ! deprecated   - retired",
             "When nothing would change it prints exactly: No changes.",
+            "",
+            "The policies (global ones in DIR/policies/, each domain's in DIR/<domain>/policies/) travel",
+            "with the folder; the server compiles them and evaluates every product. Then, per product,",
+            "how many policies passed, warned, failed, could not be evaluated or were exempted, and every",
+            "finding as FILE:LINE:COLUMN: outcome: message [policy id]. A product that would change and",
+            "that an error-level policy fails on would be refused by apply.",
             ""
         },
         footer = {
@@ -28,7 +34,8 @@ import picocli.CommandLine.Spec;
             "  polder plan examples/mesh --prune     # also retire the products the folder no longer declares",
             "",
             "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
-            "Exit codes: 0 planned, 1 the folder has problems (printed as FILE:LINE:COLUMN: message),",
+            "Exit codes: 0 planned, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or an",
+            "error-level policy fails on a product,",
             "2 wrong usage, 4 conflict (a published version changed), 5 no or insufficient token,",
             "10 server unreachable."
         },
@@ -51,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
         PolderClient client = serverOptions.client();
         Plan plan = MeshUpload.send(client, PolderClient.path("plan"), PolderClient.Query.none().with("prune", prune),
                 dir, spec.commandLine().getErr());
-        PlanPrinter.print(plan, PlanPrinter.Mode.PLAN, spec.commandLine().getOut());
-        return 0;
+        PlanPrinter.print(plan, PlanPrinter.Mode.PLAN, spec.commandLine().getOut(), dir);
+        return MeshUpload.policyExitCode(plan, false, spec.commandLine().getErr());
     }
 }

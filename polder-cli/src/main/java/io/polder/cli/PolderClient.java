@@ -3,10 +3,13 @@ package io.polder.cli;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
@@ -22,6 +25,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,13 @@ import java.util.Optional;
 final class PolderClient {
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // the server writes instants as ISO-8601 text; the records that carry them read them back
+            .addModule(new SimpleModule().addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
+                @Override
+                protected Instant _deserialize(String value, DeserializationContext context) {
+                    return Instant.parse(value);
+                }
+            }))
             .build();
     private static final String API = "/api/v1";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);

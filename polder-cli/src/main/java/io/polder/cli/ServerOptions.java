@@ -1,5 +1,6 @@
 package io.polder.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,19 @@ final class ServerOptions {
             description = {"The API token (default: $POLDER_TOKEN; for a server on this machine, else",
                 "./polder-data/admin.token when it exists). Prefer the variable: options show in `ps`."})
     String token;
+
+    /**
+     * Whether a server is configured: named by --server or POLDER_SERVER, or a token given by --token or
+     * POLDER_TOKEN, or a local server's admin token in ./polder-data/admin.token.
+     */
+    boolean configured() {
+        return server != null || token != null || present(System.getenv("POLDER_SERVER"))
+                || present(System.getenv("POLDER_TOKEN")) || Files.isRegularFile(Credentials.DEFAULT_TOKEN_FILE);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
 
     PolderClient client() {
         Credentials credentials = Credentials.resolve(server, token, System.getenv(), Path.of(""));

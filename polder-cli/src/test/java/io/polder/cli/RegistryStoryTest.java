@@ -43,11 +43,13 @@ class RegistryStoryTest {
         assertThat(plan.out()).contains("+ domain sales: new domain")
                 .contains("+ product sales-orders 1.2.0: new product")
                 .contains("\n    + contract sales-orders-orders 1.2.0: new contract of product 'sales-orders'")
-                .endsWith("Plan: 25 to add, 0 to change, 0 to deprecate, 0 to retire.\n");
+                .contains("+ policy-file policies/ownership.yaml: new global policy file")
+                .contains("\nPlan: 37 to add, 0 to change, 0 to deprecate, 0 to retire.\n")
+                .containsPattern("(?m)^sales-orders +sales +7 +0 +0 +0 +0 +ok$");
 
         CliRun apply = server.admin("apply", mesh);
         assertThat(apply.exitCode()).as(apply.err()).isZero();
-        assertThat(apply.out()).endsWith("Applied: 25 added, 0 changed, 0 deprecated, 0 retired.\n");
+        assertThat(apply.out()).contains("\nApplied: 37 added, 0 changed, 0 deprecated, 0 retired.\n");
         assertThat(server.admin("apply", mesh).out()).isEqualTo("No changes.\n");
         assertThat(server.admin("plan", mesh).out()).isEqualTo("No changes.\n");
 
@@ -91,11 +93,11 @@ class RegistryStoryTest {
         bumpVersion(copy.resolve("sales/sales-orders/product.odps.yaml"), "1.2.0", "1.3.0");
 
         CliRun plan = server.as(token, "plan", copy.toString());
-        assertThat(plan.out()).isEqualTo("~ product sales-orders 1.2.0 -> 1.3.0: new version\n"
-                + "Plan: 0 to add, 1 to change, 0 to deprecate, 0 to retire.\n");
+        assertThat(plan.out()).startsWith("~ product sales-orders 1.2.0 -> 1.3.0: new version\n"
+                + "Plan: 0 to add, 1 to change, 0 to deprecate, 0 to retire.\n\nPolicies: 13 in force");
         CliRun apply = server.as(token, "apply", copy.toString());
         assertThat(apply.exitCode()).as(apply.err()).isZero();
-        assertThat(apply.out()).endsWith("Applied: 0 added, 1 changed, 0 deprecated, 0 retired.\n");
+        assertThat(apply.out()).contains("\nApplied: 0 added, 1 changed, 0 deprecated, 0 retired.\n");
 
         bumpVersion(copy.resolve("customer/customer-360/product.odps.yaml"), "1.0.0", "1.1.0");
         CliRun refused = server.as(token, "apply", copy.toString());

@@ -80,6 +80,34 @@ public final class PolicyLoader {
         return load.finish();
     }
 
+    /**
+     * One policy file held in memory, such as an uploaded bundle's.
+     *
+     * @param display the file's name in messages, relative to the mesh root ({@code policies/ownership.yaml})
+     * @param location the scope its folder declares: global for the mesh's {@code policies/}, the domain for
+     *                 {@code <domain>/policies/}
+     */
+    public record Source(String display, String text, PolicyScope location) {
+        public Source {
+            requireNonNull(display, "display is null");
+            requireNonNull(text, "text is null");
+            requireNonNull(location, "location is null");
+        }
+    }
+
+    /**
+     * Reads several files held in memory as one loading, as {@link #load} reads a mesh's folders: a policy id
+     * declared twice is refused across files too, and an exemption may name a policy of another file.
+     */
+    public PolicyLoad read(List<Source> sources) {
+        Load load = new Load(null);
+        for (Source source : sources) {
+            load.read(reader.read(source.text(), source.display(), SourceFormat.ofFileName(source.display())),
+                    source.text(), source.location());
+        }
+        return load.finish();
+    }
+
     private PolicyLoad loadMesh(Path root, String display) {
         MeshConfig mesh = meshConfig(root, display);
         Load load = new Load(mesh);

@@ -55,7 +55,11 @@ public final class Verdict {
         return !blocking().isEmpty();
     }
 
-    /** The results that block: error-severity failures and errors not covered by an exemption. */
+    /**
+     * The results that block: error-severity failures and errors not covered by an exemption. An error (the
+     * policy could not be evaluated) blocks on purpose: a rule that cannot decide shows nothing, and passing
+     * it would make a broken error-level rule a silent no-op. Callers say that the policy is at fault.
+     */
     public List<PolicyResult> blocking() {
         return results.stream()
                 .filter(result -> result instanceof PolicyResult.Failed || result instanceof PolicyResult.Errored)

@@ -56,6 +56,32 @@ class LoaderTest {
     }
 
     @Test
+    void filesHeldInMemoryLoadAsOneMeshDuplicatesAndExemptionsAcrossFilesIncluded() {
+        PolicyLoader loader = new PolicyLoader(Fixtures.ENGINE, io.polder.model.source.DocumentReader.withDefaults(), CLOCK);
+        PolicyLoad load = loader.read(java.util.List.of(
+                new PolicyLoader.Source("policies/owner.yaml",
+                        Fixtures.policy("global-rule", "product", "rule: has(product.team)\nmessage: m"), PolicyScope.global()),
+                new PolicyLoader.Source("sales/policies/sales.yaml",
+                        Fixtures.policy("global-rule", "product", "rule: true\nmessage: m"), PolicyScope.domain("sales")),
+                new PolicyLoader.Source("policies/exemptions.yaml", """
+                        apiVersion: polder/v1
+                        kind: PolicyExemption
+                        policy: global-rule
+                        product: shop-orders
+                        reason: Moving to the new owner model.
+                        approver: dana@acme.example
+                        expires: 2030-01-01
+                        """, PolicyScope.global())));
+        assertThat(load.errors()).singleElement().extracting(Problem::format).asString()
+                .startsWith("sales/policies/sales.yaml:").contains("already declared at policies/owner.yaml");
+        assertThat(load.policySet().policies()).singleElement().satisfies(policy -> assertThat(policy.policy().scope())
+                .isEqualTo(PolicyScope.global()));
+        assertThat(load.policySet().exemptions()).singleElement().satisfies(exemption ->
+                assertThat(exemption.policy()).isEqualTo("global-rule"));
+        assertThat(load.problems()).noneMatch(problem -> problem.message().contains("not loaded"));
+    }
+
+    @Test
     void aDomainCannotExemptItselfFromAGlobalPolicy() throws IOException {
         write("mesh.yaml", MESH);
         write("policies/owner.yaml", Fixtures.policy("global-rule", "product", "rule: has(product.team)\nmessage: m"));

@@ -2,6 +2,7 @@ package io.polder.registry;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.governance.PolicyEngine;
 import io.polder.registry.apply.ApplyService;
 import io.polder.registry.apply.LifecycleService;
 import io.polder.registry.audit.AuditLog;
@@ -9,6 +10,9 @@ import io.polder.registry.audit.AuditService;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.TokenService;
 import io.polder.registry.catalog.CatalogService;
+import io.polder.registry.governance.CheckResults;
+import io.polder.registry.governance.ComplianceService;
+import io.polder.registry.governance.PolicyService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
 import java.time.Clock;
@@ -26,8 +30,17 @@ public final class Registry implements AutoCloseable {
     private final CatalogService catalog;
     private final LifecycleService lifecycle;
     private final ApplyService apply;
+    private final PolicyService policies;
+    private final ComplianceService compliance;
 
     public Registry(Database database, Clock clock) {
+        this(database, clock, CheckResults.NONE_RECORDED);
+    }
+
+    /**
+     * @param checks where policies find {@code facts.latestChecks}: the engine's recorded check results
+     */
+    public Registry(Database database, Clock clock, CheckResults checks) {
         this.database = requireNonNull(database, "database is null");
         Ids ids = new Ids(clock);
         this.auditLog = new AuditLog(database, ids, clock);
@@ -36,7 +49,9 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
-        this.apply = new ApplyService(database, authorizer, auditLog, clock);
+        this.policies = new PolicyService(database, authorizer, auditLog, clock, new PolicyEngine(), checks);
+        this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
+        this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -78,6 +93,14 @@ public final class Registry implements AutoCloseable {
 
     public ApplyService apply() {
         return apply;
+    }
+
+    public PolicyService policies() {
+        return policies;
+    }
+
+    public ComplianceService compliance() {
+        return compliance;
     }
 
     @Override

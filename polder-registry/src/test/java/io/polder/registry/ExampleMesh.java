@@ -3,6 +3,7 @@ package io.polder.registry;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.MeshBundle.BundleFile;
 import io.polder.registry.apply.MeshBundle.BundleProduct;
+import io.polder.registry.governance.PolicyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,31 @@ public final class ExampleMesh {
         return read(root());
     }
 
+    /** The example mesh with its policy files, as the command line uploads it. */
+    public static MeshBundle withPolicies() {
+        return bundle().withPolicies(policies(root()));
+    }
+
+    /** Every file below {@code policies/} and {@code <domain>/policies/}, by its path relative to the root. */
+    public static List<PolicyFile> policies(Path root) {
+        List<Path> folders = new ArrayList<>(List.of(root.resolve("policies")));
+        folders(root).forEach(domain -> folders.add(domain.resolve("policies")));
+        List<PolicyFile> files = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder) || folder.getParent().getFileName().toString().equals("policies")) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(".yaml")).sorted()
+                        .forEach(file -> files.add(new PolicyFile(root.relativize(file).toString().replace('\\', '/'),
+                                text(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
     public static MeshBundle read(Path root) {
         List<BundleProduct> products = new ArrayList<>();
         for (Path domain : folders(root)) {
@@ -49,13 +75,13 @@ public final class ExampleMesh {
         return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
                 .map(product -> product.path().equals(path)
                         ? new BundleProduct(path, edit.apply(product.productYaml()), product.contracts()) : product)
-                .toList());
+                .toList(), bundle.policies());
     }
 
     /** The bundle without the product at {@code path}. */
     public static MeshBundle without(MeshBundle bundle, String path) {
         return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
-                .filter(product -> !product.path().equals(path)).toList());
+                .filter(product -> !product.path().equals(path)).toList(), bundle.policies());
     }
 
     /** Replaces a product document's top-level {@code version}. */

@@ -59,4 +59,12 @@ class SqliteRegistryTest {
             return new SqliteTestDatabase();
         }
     }
+
+    @Nested
+    class Governance extends GovernanceTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.polder.registry.auth.BootstrapResult;
 import io.polder.server.api.ApplyRoutes;
 import io.polder.server.api.AuditRoutes;
 import io.polder.server.api.CatalogRoutes;
+import io.polder.server.api.GovernanceRoutes;
 import io.polder.server.api.LifecycleRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
@@ -113,6 +114,7 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
         routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
         routes.addAll(new AuditRoutes(registry.audit()).routes());
+        routes.addAll(new GovernanceRoutes(registry.policies(), registry.compliance(), bodies).routes());
         openApi.set(OpenApiDocument.of(routes, mapper));
         return List.copyOf(routes);
     }

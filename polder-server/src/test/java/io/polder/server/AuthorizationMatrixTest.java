@@ -40,6 +40,8 @@ class AuthorizationMatrixTest {
     private static final Set<Caller> APPLIERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.SALES_OWNER);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.PLATFORM_ADMIN);
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.GOVERNANCE);
+    private static final Set<Caller> PREVIEWERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.GOVERNANCE,
+            Caller.SALES_OWNER, Caller.CUSTOMER_OWNER);
 
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
@@ -110,6 +112,21 @@ class AuthorizationMatrixTest {
         cases.put("DELETE /api/v1/tokens/{id}", new Case(ADMIN, false, () -> new Request("DELETE",
                 "/api/v1/tokens/" + createdToken("revoked-" + counter.incrementAndGet()), null, Map.of())));
         cases.put("GET /api/v1/audit", new Case(AUDITORS, false, () -> Request.get("/api/v1/audit")));
+        read(cases, "/api/v1/policies", "/api/v1/policies");
+        cases.put("POST /api/v1/policies/preview", new Case(PREVIEWERS, false, () -> new Request("POST",
+                "/api/v1/policies/preview", Map.of("path", "policies/preview.yaml", "text", """
+                        apiVersion: polder/v1
+                        kind: Policy
+                        id: previewed
+                        version: 1.0.0
+                        target: product
+                        severity: error
+                        rule: has(product.tags)
+                        message: tag it
+                        """), Map.of())));
+        read(cases, "/api/v1/compliance", "/api/v1/compliance?domain=sales");
+        cases.put("POST /api/v1/compliance", new Case(AUDITORS, false,
+                () -> new Request("POST", "/api/v1/compliance", null, Map.of())));
         return cases;
     }
 

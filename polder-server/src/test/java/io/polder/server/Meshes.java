@@ -3,6 +3,7 @@ package io.polder.server;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.MeshBundle.BundleFile;
 import io.polder.registry.apply.MeshBundle.BundleProduct;
+import io.polder.registry.governance.PolicyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,19 +46,41 @@ final class Meshes {
         return new MeshBundle(read(root.resolve("mesh.yaml")), products);
     }
 
+    /** The example mesh with its policy files (policies/ and customer/policies/, tests included). */
+    static MeshBundle exampleWithPolicies() {
+        Path root = exampleRoot();
+        List<PolicyFile> files = new ArrayList<>();
+        for (Path folder : List.of(root.resolve("policies"), root.resolve("customer").resolve("policies"))) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(file -> file.toString().endsWith(".yaml")).sorted().forEach(file -> files.add(
+                        new PolicyFile(root.relativize(file).toString().replace('\\', '/'), read(file))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return example().withPolicies(files);
+    }
+
+    /** The bundle with {@code path} holding {@code text} among its policy files. */
+    static MeshBundle withPolicy(MeshBundle bundle, String path, String text) {
+        List<PolicyFile> files = new ArrayList<>(bundle.policies().stream().filter(file -> !file.path().equals(path)).toList());
+        files.add(new PolicyFile(path, text));
+        return bundle.withPolicies(files);
+    }
+
     /** The bundle with the product document at {@code path} (such as {@code sales/sales-orders}) edited. */
     static MeshBundle withProduct(MeshBundle bundle, String path, UnaryOperator<String> edit) {
         return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
                 .map(product -> product.path().equals(path)
                         ? new BundleProduct(path, edit.apply(product.productYaml()), product.contracts()) : product)
-                .toList());
+                .toList(), bundle.policies());
     }
 
     /** The bundle with {@code product} added. */
     static MeshBundle with(MeshBundle bundle, BundleProduct product) {
         List<BundleProduct> products = new ArrayList<>(bundle.products());
         products.add(product);
-        return new MeshBundle(bundle.meshYaml(), products);
+        return new MeshBundle(bundle.meshYaml(), products, bundle.policies());
     }
 
     /** Replaces the document's first top-level line {@code key: from} with {@code key: to}. */

@@ -32,7 +32,8 @@ class OpenApiTest {
             "GET /api/v1/contracts/{id}", "GET /api/v1/contracts/{id}/versions",
             "GET /api/v1/contracts/{id}/versions/{version}", "POST /api/v1/plan", "POST /api/v1/apply",
             "GET /api/v1/tokens", "POST /api/v1/tokens", "GET /api/v1/tokens/{id}", "DELETE /api/v1/tokens/{id}",
-            "GET /api/v1/audit");
+            "GET /api/v1/audit",
+            "GET /api/v1/policies", "POST /api/v1/policies/preview", "GET /api/v1/compliance", "POST /api/v1/compliance");
 
     private TestServer server;
     private JsonNode document;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.governance.Verdict;
 import io.polder.registry.apply.Work.DomainWork;
 import io.polder.registry.apply.Work.Permission;
 import io.polder.registry.apply.Work.ProductWork;
@@ -14,14 +15,22 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
+import io.polder.registry.governance.ComplianceService;
+import io.polder.registry.governance.GovernanceReport;
+import io.polder.registry.governance.PolicyCheck;
+import io.polder.registry.governance.PolicyService;
+import io.polder.registry.governance.ProductPolicies;
 import io.polder.registry.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -37,6 +46,13 @@ import org.jdbi.v3.core.Handle;
  * the others get {@link ErrorCode#CONFLICT} — enforced by primary keys and revision-checked updates, so it
  * holds across server replicas; an apply that plans after the version was published finds nothing to
  * change (idempotence).
+ *
+ * <p>Governance: the bundle's policy files are compiled here (a policy that does not compile refuses the
+ * bundle with its file and line), and every selected product is evaluated, on plan and again on apply, against
+ * the policy set that will be in force, with the registry's facts. A product that would change and that an
+ * error-severity policy fails on is refused (not written, and audited with the policies and the first
+ * message); the other products go through. The policy files are written first, in a transaction of their own
+ * that names the revision of the set it replaces. After every apply, a compliance snapshot is recorded.
  */
 public final class ApplyService {
     private final Database database;
@@ -44,21 +60,27 @@ public final class ApplyService {
     private final AuditLog audit;
     private final Clock clock;
     private final BundleValidator validator = new BundleValidator();
+    private final PolicyService policies;
+    private final ComplianceService compliance;
     private final Consumer<Plan> afterPlanning;
 
-    public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock) {
-        this(database, authorizer, audit, clock, plan -> { });
+    public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
+                        ComplianceService compliance) {
+        this(database, authorizer, audit, clock, policies, compliance, plan -> { });
     }
 
     /**
      * With {@code afterPlanning} called between planning and writing: a seam for tests that make several
      * applies plan before any of them writes.
      */
-    ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, Consumer<Plan> afterPlanning) {
+    ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
+                 ComplianceService compliance, Consumer<Plan> afterPlanning) {
         this.database = requireNonNull(database, "database is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.policies = requireNonNull(policies, "policies is null");
+        this.compliance = requireNonNull(compliance, "compliance is null");
         this.afterPlanning = requireNonNull(afterPlanning, "afterPlanning is null");
     }
 
@@ -81,19 +103,66 @@ public final class ApplyService {
         requireNonNull(bundle, "bundle is null");
         requireNonNull(options, "options is null");
         Declared.Mesh declared = validate(principal, bundle);
+        PolicyPlan policyPlan = validated(principal, () -> PolicyPlan.of(policies, bundle, options));
         Work.Planned planned = Planner.plan(declared, database.read(RegistryState::read), options);
-        authorize(principal, planned.permissions());
+        List<Permission> permissions = new ArrayList<>(policyPlan.permissions());
+        permissions.addAll(planned.permissions());
+        authorize(principal, permissions);
         if (!planned.conflicts().isEmpty()) {
             throw failed(principal, new PolderException(ErrorCode.CONFLICT, conflictMessage(planned.conflicts()),
                     Map.of("conflicts", planned.conflicts()), null));
         }
+        GovernanceReport governance = govern(declared, planned, policyPlan, options);
+        Plan plan = withPolicies(planned.plan(), policyPlan, governance, false);
         if (options.dryRun()) {
-            return planned.plan();
+            return plan;
         }
-        afterPlanning.accept(planned.plan());
-        write(principal, planned);
-        Plan plan = planned.plan();
-        return new Plan(plan.items(), plan.warnings(), true);
+        afterPlanning.accept(plan);
+        write(principal, planned, policyPlan, governance);
+        compliance.recordAfterApply(principal);
+        return withPolicies(planned.plan(), policyPlan, governance, true);
+    }
+
+    /**
+     * Evaluates the selected products of the bundle against the policy set that will be in force, with the
+     * registry's facts. A product that would change and on which an error-severity policy fails (or cannot be
+     * evaluated), no exemption covering it, is refused; the others go through.
+     */
+    private GovernanceReport govern(Declared.Mesh declared, Work.Planned planned, PolicyPlan policyPlan,
+                                    ApplyOptions options) {
+        if (policyPlan.policies().size() == 0) {
+            return new GovernanceReport(policyPlan.digest(), 0, List.of(), List.of()); // nothing to evaluate, no facts to read
+        }
+        Set<String> changing = new HashSet<>();
+        planned.products().forEach(work -> changing.add(work.declared().id()));
+        List<Verdict> verdicts = policies.evaluate(policyPlan.policies(), declared.snapshot()).stream()
+                .filter(verdict -> options.selects(verdict.product())).toList();
+        List<ProductPolicies> products = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            boolean refuse = verdict.blocks() && changing.contains(verdict.product());
+            products.add(GovernanceReport.product(verdict, refuse));
+            if (refuse) {
+                refused.add(verdict.product());
+            }
+        }
+        return new GovernanceReport(policyPlan.digest(), policyPlan.policies().size(), products, refused);
+    }
+
+    private static Plan withPolicies(Plan plan, PolicyPlan policyPlan, GovernanceReport governance, boolean applied) {
+        List<PlanItem> items = new ArrayList<>(plan.items());
+        items.addAll(policyPlan.items());
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(policyPlan.warnings());
+        return new Plan(items, warnings, applied, governance);
+    }
+
+    private <T> T validated(Principal principal, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PolderException e) {
+            throw failed(principal, e);
+        }
     }
 
     private Declared.Mesh validate(Principal principal, MeshBundle bundle) {
@@ -127,9 +196,19 @@ public final class ApplyService {
                 Map.of("refusals", messages), null);
     }
 
-    private void write(Principal principal, Work.Planned planned) {
+    private void write(Principal principal, Work.Planned planned, PolicyPlan policyPlan, GovernanceReport governance) {
         ApplyWriter writer = new ApplyWriter(clock.millis(), principal.name());
         List<String> applied = new ArrayList<>();
+        if (policyPlan.changes()) {
+            inTransaction(principal, "policies", applied, handle -> {
+                policies.replace(handle, policyPlan.expectedRevision(), policyPlan.files(), principal.name());
+                for (PlanItem item : policyPlan.items()) {
+                    audit.record(handle, principal, item.domain() == null ? Action.APPLY_GLOBAL_POLICIES
+                            : Action.APPLY_DOMAIN_POLICIES, "policies/" + item.id(), AuditOutcome.SUCCEEDED,
+                            Map.of("change", item.change().value(), "reason", item.reason()));
+                }
+            });
+        }
         if (planned.meshChanges()) {
             inTransaction(principal, "mesh", applied, handle -> {
                 for (DomainWork domain : planned.domains()) {
@@ -145,6 +224,10 @@ public final class ApplyService {
             });
         }
         for (ProductWork product : planned.products()) {
+            if (governance.refused().contains(product.declared().id())) {
+                refuse(principal, governance, product);
+                continue;
+            }
             inTransaction(principal, "product/" + product.declared().id(), applied, handle -> {
                 writer.writeProduct(handle, product);
                 audit.record(handle, principal, Action.APPLY_PRODUCT, "product/" + product.declared().id(),
@@ -198,6 +281,22 @@ public final class ApplyService {
         audit.record(principal, action, target, AuditOutcome.FAILED,
                 Map.of("code", error.code().name(), "reason", error.getMessage()));
         return error;
+    }
+
+    /** A product an error-severity policy fails on is not written; the audit log says why, policy by policy. */
+    private void refuse(Principal principal, GovernanceReport governance, ProductWork product) {
+        String id = product.declared().id();
+        ProductPolicies verdict = governance.products().stream().filter(candidate -> candidate.product().equals(id))
+                .findFirst().orElseThrow();
+        List<String> blocking = verdict.policies().stream()
+                .filter(check -> check.severity().equals("error") && (check.outcome().equals(PolicyCheck.FAIL)
+                        || check.outcome().equals(PolicyCheck.ERROR)))
+                .map(PolicyCheck::policy).toList();
+        String first = verdict.policies().stream().filter(check -> blocking.contains(check.policy()))
+                .flatMap(check -> check.findings().stream()).map(PolicyCheck.Finding::format).findFirst().orElse("");
+        audit.record(principal, Action.APPLY_PRODUCT, "product/" + id, AuditOutcome.FAILED, Map.of(
+                "code", ErrorCode.INVALID_DOCUMENT.name(), "policies", String.join(", ", blocking),
+                "reason", "refused by policy: " + first));
     }
 
     private void record(Handle handle, Principal principal, Action action, String target, String change) {

@@ -2,6 +2,7 @@ package io.polder.registry.apply;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.governance.MeshSnapshot;
 import io.polder.model.mesh.MeshConfig;
 import io.polder.model.odcs.DataContract;
 import io.polder.model.odps.DataProduct;
@@ -71,7 +72,8 @@ final class BundleValidator {
         }
         failOnErrors(problems);
         List<String> warnings = problems.stream().map(Problem::format).toList();
-        return new Declared.Mesh(domains(mesh.config()), teams(mesh.config()), products, warnings);
+        MeshSnapshot snapshot = MeshSnapshot.of(new LoadedMesh(Path.of("."), mesh, folders, List.of()));
+        return new Declared.Mesh(domains(mesh.config()), teams(mesh.config()), products, warnings, snapshot);
     }
 
     private FileValidation validate(String text, String displayName, List<Problem> problems) {

@@ -17,7 +17,9 @@ final class Declared {
     private Declared() {
     }
 
-    record Mesh(List<Domain> domains, List<Team> teams, List<Product> products, List<String> warnings) {
+    /** @param snapshot the products as the governance library evaluates them, with their source documents */
+    record Mesh(List<Domain> domains, List<Team> teams, List<Product> products, List<String> warnings,
+                io.polder.governance.MeshSnapshot snapshot) {
         Mesh {
             domains = List.copyOf(domains);
             teams = List.copyOf(teams);

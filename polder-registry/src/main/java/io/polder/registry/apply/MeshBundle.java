@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.registry.governance.PolicyFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,11 @@ import java.util.Set;
  *
  * @param meshYaml the text of mesh.yaml
  * @param products the product folders, each once
+ * @param policies the policy files of the mesh's {@code policies/} and of each {@code <domain>/policies/}
+ *                 (tests included), by their path relative to the mesh root; null when the client sends
+ *                 none, and then the policy set in force stays as it is
  */
-public record MeshBundle(String meshYaml, List<BundleProduct> products) {
+public record MeshBundle(String meshYaml, List<BundleProduct> products, List<PolicyFile> policies) {
     /** How many product folders one bundle may hold. */
     public static final int MAX_PRODUCTS = 200_000;
 
@@ -34,6 +38,17 @@ public record MeshBundle(String meshYaml, List<BundleProduct> products) {
                         + "' appears twice in the bundle");
             }
         }
+        policies = policies == null ? null : PolicyFile.distinct(policies);
+    }
+
+    /** A bundle that carries no policies: the policy set in force stays as it is. */
+    public MeshBundle(String meshYaml, List<BundleProduct> products) {
+        this(meshYaml, products, null);
+    }
+
+    /** This bundle with these policy files. */
+    public MeshBundle withPolicies(List<PolicyFile> files) {
+        return new MeshBundle(meshYaml, products, files);
     }
 
     /**

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a plan item is about. */
 public enum ObjectKind {
-    DOMAIN("domain"), TEAM("team"), PRODUCT("product"), CONTRACT("contract");
+    DOMAIN("domain"), TEAM("team"), PRODUCT("product"), CONTRACT("contract"),
+    /** A policy file (its id is the file's path relative to the mesh root). */
+    POLICY_FILE("policy-file");
 
     private final String value;
 

@@ -1,5 +1,6 @@
 package io.polder.registry.apply;
 
+import io.polder.registry.governance.GovernanceReport;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,11 +9,20 @@ import java.util.stream.Collectors;
  * contract concerned, in that order, plus the warnings the documents raised.
  *
  * @param applied whether the changes were made (false for a plan or dry run)
+ * @param governance what the policies said about each product, and which products were refused (an applied
+ *                   plan's items still list a refused product's change; {@code governance.refused()} says it
+ *                   was not made)
  */
-public record Plan(List<PlanItem> items, List<String> warnings, boolean applied) {
+public record Plan(List<PlanItem> items, List<String> warnings, boolean applied, GovernanceReport governance) {
     public Plan {
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
+        governance = governance == null ? GovernanceReport.NONE : governance;
+    }
+
+    /** A plan without policy results. */
+    public Plan(List<PlanItem> items, List<String> warnings, boolean applied) {
+        this(items, warnings, applied, GovernanceReport.NONE);
     }
 
     public boolean hasChanges() {

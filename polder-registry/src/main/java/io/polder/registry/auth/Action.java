@@ -15,7 +15,15 @@ public enum Action {
     /** Create, list and revoke API tokens. */
     MANAGE_TOKENS("manage-tokens", false),
     /** Read the audit log. */
-    READ_AUDIT("read-audit", false);
+    READ_AUDIT("read-audit", false),
+    /** Add, change or remove global policy files (the mesh's policies/). */
+    APPLY_GLOBAL_POLICIES("apply-global-policies", false),
+    /** Add, change or remove a domain's policy files (its policies/ folder). */
+    APPLY_DOMAIN_POLICIES("apply-domain-policies", true),
+    /** Evaluate candidate policies against the current products, changing nothing. */
+    PREVIEW_POLICIES("preview-policies", false),
+    /** Evaluate the current products against the policies in force and record a compliance snapshot. */
+    RECORD_COMPLIANCE("record-compliance", false);
 
     private final String value;
     private final boolean domainScoped;

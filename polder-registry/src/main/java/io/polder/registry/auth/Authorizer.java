@@ -21,7 +21,14 @@ import java.util.Optional;
  *   <tr><td>change-lifecycle (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
  *   <tr><td>manage-tokens</td><td>platform-admin</td></tr>
  *   <tr><td>read-audit</td><td>platform-admin; governance</td></tr>
+ *   <tr><td>apply-global-policies</td><td>platform-admin</td></tr>
+ *   <tr><td>apply-domain-policies (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
+ *   <tr><td>preview-policies</td><td>platform-admin; governance; domain-owner</td></tr>
+ *   <tr><td>record-compliance</td><td>platform-admin; governance</td></tr>
  * </table>
+ *
+ * <p>Reading the policies in force and the compliance view is {@code read}: the rules of the mesh and how
+ * its products meet them are as open as the catalog they are about.
  *
  * <p>A refusal is a {@link PolderException} with {@link ErrorCode#FORBIDDEN} naming the action and the
  * role it needs, and {@link #require} records it in the audit log.
@@ -38,10 +45,13 @@ public final class Authorizer {
         requireScope(action, domain);
         return switch (action) {
             case READ -> true;
-            case APPLY_PRODUCT, CHANGE_LIFECYCLE -> principal.role() == Role.PLATFORM_ADMIN
+            case APPLY_PRODUCT, CHANGE_LIFECYCLE, APPLY_DOMAIN_POLICIES -> principal.role() == Role.PLATFORM_ADMIN
                     || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
-            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> principal.role() == Role.PLATFORM_ADMIN;
-            case READ_AUDIT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE;
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS, APPLY_GLOBAL_POLICIES -> principal.role() == Role.PLATFORM_ADMIN;
+            case READ_AUDIT, RECORD_COMPLIANCE -> principal.role() == Role.PLATFORM_ADMIN
+                    || principal.role() == Role.GOVERNANCE;
+            case PREVIEW_POLICIES -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE
+                    || principal.role() == Role.DOMAIN_OWNER;
         };
     }
 
@@ -49,9 +59,11 @@ public final class Authorizer {
     public static String allowedRoles(Action action, String domain) {
         return switch (action) {
             case READ -> "any role";
-            case APPLY_PRODUCT, CHANGE_LIFECYCLE -> "platform-admin or domain-owner of '" + domain + "'";
-            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> "platform-admin";
-            case READ_AUDIT -> "platform-admin or governance";
+            case APPLY_PRODUCT, CHANGE_LIFECYCLE, APPLY_DOMAIN_POLICIES -> "platform-admin or domain-owner of '"
+                    + domain + "'";
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS, APPLY_GLOBAL_POLICIES -> "platform-admin";
+            case READ_AUDIT, RECORD_COMPLIANCE -> "platform-admin or governance";
+            case PREVIEW_POLICIES -> "platform-admin, governance or domain-owner";
         };
     }
 

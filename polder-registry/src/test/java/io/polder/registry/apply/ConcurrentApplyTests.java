@@ -41,7 +41,7 @@ public abstract class ConcurrentApplyTests extends RegistryTestBase {
         registry.apply().apply(admin(), example, ApplyOptions.defaults());
         CyclicBarrier allPlanned = new CyclicBarrier(THREADS);
         ApplyService service = new ApplyService(registry.database(), registry.authorizer(), registry.auditLog(),
-                clock, plan -> await(allPlanned));
+                clock, registry.policies(), registry.compliance(), plan -> await(allPlanned));
         List<ErrorCode> outcomes = runConcurrently(service);
         assertThat(outcomes.stream().filter(code -> code == null).count()).as(outcomes.toString()).isEqualTo(1);
         assertThat(outcomes.stream().filter(code -> code == ErrorCode.CONFLICT).count()).isEqualTo(THREADS - 1);
@@ -55,6 +55,51 @@ public abstract class ConcurrentApplyTests extends RegistryTestBase {
         assertThat(outcomes).as("each succeeds (publishing, or finding nothing to change) or conflicts")
                 .allMatch(code -> code == null || code == ErrorCode.CONFLICT);
         assertPublishedOnce();
+    }
+
+    @Test
+    void ofTwoAppliesThatPlannedAgainstTheSamePolicySetOnlyOneReplacesIt() throws Exception {
+        MeshBundle withPolicies = ExampleMesh.withPolicies();
+        registry.apply().apply(admin(), withPolicies, ApplyOptions.defaults());
+        CyclicBarrier bothPlanned = new CyclicBarrier(2);
+        ApplyService service = new ApplyService(registry.database(), registry.authorizer(), registry.auditLog(),
+                clock, registry.policies(), registry.compliance(), plan -> await(bothPlanned));
+        List<Future<ErrorCode>> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String id : List.of("first-extra", "second-extra")) {
+                List<io.polder.registry.governance.PolicyFile> files = new ArrayList<>(withPolicies.policies());
+                files.add(new io.polder.registry.governance.PolicyFile("policies/" + id + ".yaml", """
+                        apiVersion: polder/v1
+                        kind: Policy
+                        id: %s
+                        version: 1.0.0
+                        target: product
+                        severity: warning
+                        rule: 'true'
+                        message: m
+                        """.formatted(id)));
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        service.apply(admin(), withPolicies.withPolicies(files), ApplyOptions.defaults());
+                        return null;
+                    } catch (PolderException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            List<ErrorCode> codes = new ArrayList<>();
+            for (Future<ErrorCode> outcome : outcomes) {
+                codes.add(outcome.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(codes).as(codes.toString()).containsExactlyInAnyOrder(null, ErrorCode.CONFLICT);
+        } finally {
+            pool.shutdownNow();
+        }
+        var list = registry.policies().list(admin());
+        assertThat(list.revision()).isEqualTo(2);
+        assertThat(list.policies()).filteredOn(policy -> policy.id().endsWith("-extra")).hasSize(1);
+        assertThat(list.files()).hasSize(withPolicies.policies().size() + 1);
     }
 
     private void assertPublishedOnce() {

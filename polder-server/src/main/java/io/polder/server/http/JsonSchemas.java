@@ -88,6 +88,9 @@ final class JsonSchemas {
         if (plain == int.class || plain == Integer.class || plain == long.class || plain == Long.class) {
             return NODES.objectNode().put("type", "integer");
         }
+        if (plain == double.class || plain == Double.class) {
+            return NODES.objectNode().put("type", "number");
+        }
         if (plain == boolean.class || plain == Boolean.class) {
             return NODES.objectNode().put("type", "boolean");
         }

@@ -1,0 +1,275 @@
+package io.polder.registry.governance;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.governance.ComplianceSummary;
+import io.polder.governance.PolicyResult;
+import io.polder.governance.Verdict;
+import io.polder.model.source.Position;
+import io.polder.registry.Names;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Action;
+import io.polder.registry.auth.Authorizer;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.governance.ComplianceReport.ComplianceCounts;
+import io.polder.registry.governance.ComplianceReport.ComplianceFailure;
+import io.polder.registry.governance.ComplianceReport.ComplianceSnapshot;
+import io.polder.registry.governance.ComplianceReport.DomainCompliance;
+import io.polder.registry.governance.ComplianceReport.PolicyCompliance;
+import io.polder.registry.store.Database;
+import io.polder.registry.store.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Compliance: the registry's current products evaluated against the policies in force, counted per domain and
+ * per policy, with the failures; and its history, one snapshot per evaluation recorded (after every apply, and
+ * on demand), so that a trend can be drawn. Reading is open to every principal; recording on demand needs
+ * platform-admin or governance.
+ */
+public final class ComplianceService {
+    /** Why a snapshot was recorded. */
+    public static final String AFTER_APPLY = "apply";
+    public static final String ON_DEMAND = "on-demand";
+    private static final int HISTORY = 100;
+    private static final String TOTAL = "*";
+
+    static final String INSERT_SNAPSHOT = """
+            INSERT INTO compliance_snapshots (id, taken_at, cause, principal_name, policy_set, products,
+                blocked_products, passed, failed, errored, exempted)
+            VALUES (:id, :takenAt, :cause, :principal, :policySet, :products, :blocked, :passed, :failed, :errored, :exempted)""";
+    static final String INSERT_DOMAIN = """
+            INSERT INTO compliance_domains (snapshot_id, domain_id, products, blocked_products, passed, failed, errored, exempted)
+            VALUES (:id, :domain, :products, :blocked, :passed, :failed, :errored, :exempted)""";
+    static final String INSERT_POLICY = """
+            INSERT INTO compliance_policies (snapshot_id, policy_id, severity, failing_products, passed, failed, errored, exempted)
+            VALUES (:id, :policy, :severity, :failing, :passed, :failed, :errored, :exempted)""";
+    static final String HISTORY_ALL = """
+            SELECT id, taken_at, cause, principal_name, policy_set, products, blocked_products, passed, failed, errored, exempted
+            FROM compliance_snapshots ORDER BY taken_at DESC, id DESC LIMIT :limit""";
+    static final String HISTORY_OF_DOMAIN = """
+            SELECT s.id, s.taken_at, s.cause, s.principal_name, s.policy_set, d.products, d.blocked_products, d.passed,
+                d.failed, d.errored, d.exempted
+            FROM compliance_domains d JOIN compliance_snapshots s ON s.id = d.snapshot_id
+            WHERE d.domain_id = :domain ORDER BY s.taken_at DESC, s.id DESC LIMIT :limit""";
+    static final String DOMAIN_EXISTS = "SELECT COUNT(*) FROM domains WHERE id = :domain";
+    static final String PRODUCTS_BY_DOMAIN = """
+            SELECT domain_id, COUNT(*) AS products FROM products WHERE status <> 'retired' GROUP BY domain_id""";
+
+    private final Database database;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+    private final Ids ids;
+    private final Clock clock;
+    private final PolicyService policies;
+
+    public ComplianceService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock,
+                             PolicyService policies) {
+        this.database = requireNonNull(database, "database is null");
+        this.authorizer = requireNonNull(authorizer, "authorizer is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.policies = requireNonNull(policies, "policies is null");
+    }
+
+    /**
+     * The current products evaluated now (nothing is recorded), with the recorded history.
+     *
+     * @param domain only this domain's products and history; null for the whole mesh
+     * @throws PolderException INVALID_ARGUMENT for a malformed domain id, NOT_FOUND for an unknown one
+     */
+    public ComplianceReport report(Principal principal, String domain) {
+        authorizer.require(principal, Action.READ, "compliance");
+        requireDomain(domain);
+        Evaluation evaluation = evaluate();
+        return report(evaluation, domain);
+    }
+
+    /**
+     * Evaluates the current products and records the snapshot, on demand.
+     *
+     * @throws PolderException FORBIDDEN unless platform-admin or governance
+     */
+    public ComplianceReport record(Principal principal) {
+        authorizer.require(principal, Action.RECORD_COMPLIANCE, "compliance");
+        Evaluation evaluation = evaluate();
+        record(principal, evaluation, ON_DEMAND);
+        return report(evaluation, null);
+    }
+
+    /** Evaluates and records a snapshot after an apply; the apply authorised its caller already. */
+    public void recordAfterApply(Principal principal) {
+        record(principal, evaluate(), AFTER_APPLY);
+    }
+
+    /**
+     * @param productsByDomain when no policy is in force, the products counted per domain instead of evaluated;
+     *                         else empty
+     */
+    private record Evaluation(Instant at, PolicyService.InForce inForce, List<Verdict> verdicts,
+                              Map<String, Integer> productsByDomain) {
+    }
+
+    private Evaluation evaluate() {
+        PolicyService.InForce inForce = policies.inForce();
+        if (inForce.policySet().size() == 0) {
+            // nothing to evaluate: count the products rather than read every document (an apply records a
+            // snapshot each time, and a registry without policies should not pay for reading them all)
+            return new Evaluation(clock.instant(), inForce, List.of(), database.read(ComplianceService::productsByDomain));
+        }
+        return new Evaluation(clock.instant(), inForce, policies.evaluateCurrent(inForce.policySet()), Map.of());
+    }
+
+    private static Map<String, Integer> productsByDomain(Handle handle) {
+        Map<String, Integer> counts = new TreeMap<>();
+        handle.createQuery(PRODUCTS_BY_DOMAIN).map((row, context) -> Map.entry(row.getString("domain_id"), row.getInt("products")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** The verdicts of {@code domain} (or all) counted; without policies, the products counted per domain. */
+    private static ComplianceSummary summary(Evaluation evaluation, String domain) {
+        List<Verdict> verdicts = domain == null ? evaluation.verdicts()
+                : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
+        if (evaluation.productsByDomain().isEmpty()) {
+            return ComplianceSummary.of(verdicts);
+        }
+        List<ComplianceSummary.DomainCompliance> domains = evaluation.productsByDomain().entrySet().stream()
+                .filter(entry -> domain == null || entry.getKey().equals(domain))
+                .map(entry -> new ComplianceSummary.DomainCompliance(entry.getKey(), entry.getValue(), 0,
+                        new ComplianceSummary.Counts(0, 0, 0, 0)))
+                .toList();
+        return new ComplianceSummary(domains, List.of(), List.of());
+    }
+
+    private ComplianceReport report(Evaluation evaluation, String domain) {
+        List<Verdict> verdicts = domain == null ? evaluation.verdicts()
+                : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
+        ComplianceSummary summary = summary(evaluation, domain);
+        List<DomainCompliance> domains = summary.domains().stream().map(ComplianceService::domain).toList();
+        List<PolicyCompliance> rates = summary.policies().stream().map(policy -> new PolicyCompliance(policy.policy(),
+                Reports.severity(policy.severity()), policy.failingProducts(), counts(policy.counts()))).toList();
+        List<ComplianceFailure> failures = new ArrayList<>();
+        for (Verdict verdict : verdicts) {
+            for (PolicyResult result : verdict.results()) {
+                if (failures.size() < ComplianceReport.MAX_FAILURES) {
+                    failure(verdict, result, failures);
+                }
+            }
+        }
+        List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
+        Collections.reverse(history);
+        return new ComplianceReport(evaluation.at(), domain, evaluation.inForce().digest(),
+                evaluation.inForce().policySet().size(), total(summary), domains, rates, failures,
+                summary.failures().size(), history);
+    }
+
+    private static void failure(Verdict verdict, PolicyResult result, List<ComplianceFailure> failures) {
+        String message = switch (result) {
+            case PolicyResult.Failed failed -> failed.message();
+            case PolicyResult.Errored errored -> Reports.brokenPolicy(errored);
+            default -> null;
+        };
+        if (message == null) {
+            return;
+        }
+        Position at = verdict.position(result.target()).orElse(null);
+        failures.add(new ComplianceFailure(verdict.product(), verdict.domain(), result.policy().id(),
+                Reports.severity(result.policy().severity()), result.outcome().value(), result.target().toString(), message,
+                result.target().file(), at == null ? 0 : at.line(), at == null ? 0 : at.column()));
+    }
+
+    private void record(Principal principal, Evaluation evaluation, String cause) {
+        ComplianceSummary summary = summary(evaluation, null);
+        DomainCompliance total = total(summary);
+        String id = ids.next();
+        database.writeVoid(handle -> {
+            handle.createUpdate(INSERT_SNAPSHOT).bind("id", id).bind("takenAt", evaluation.at().toEpochMilli())
+                    .bind("cause", cause).bind("principal", principal.name()).bind("policySet", evaluation.inForce().digest())
+                    .bind("products", total.products()).bind("blocked", total.blockedProducts())
+                    .bindMethods(total.counts()).execute();
+            for (ComplianceSummary.DomainCompliance domain : summary.domains()) {
+                handle.createUpdate(INSERT_DOMAIN).bind("id", id).bind("domain", domain.domain())
+                        .bind("products", domain.products()).bind("blocked", domain.blockedProducts())
+                        .bindMethods(counts(domain.counts())).execute();
+            }
+            for (ComplianceSummary.PolicyCompliance policy : summary.policies()) {
+                handle.createUpdate(INSERT_POLICY).bind("id", id).bind("policy", policy.policy())
+                        .bind("severity", Reports.severity(policy.severity())).bind("failing", policy.failingProducts())
+                        .bindMethods(counts(policy.counts())).execute();
+            }
+            if (cause.equals(ON_DEMAND)) {
+                audit.record(handle, principal, Action.RECORD_COMPLIANCE, "compliance", AuditOutcome.SUCCEEDED,
+                        Map.of("snapshot", id, "products", String.valueOf(total.products()),
+                                "blockedProducts", String.valueOf(total.blockedProducts())));
+            }
+        });
+    }
+
+    private static List<ComplianceSnapshot> history(Handle handle, String domain) {
+        var query = handle.createQuery(domain == null ? HISTORY_ALL : HISTORY_OF_DOMAIN).bind("limit", HISTORY);
+        if (domain != null) {
+            query.bind("domain", domain);
+        }
+        return query.map((row, context) -> {
+            long passed = row.getLong("passed");
+            long failed = row.getLong("failed");
+            long errored = row.getLong("errored");
+            return new ComplianceSnapshot(row.getString("id"), Instant.ofEpochMilli(row.getLong("taken_at")),
+                    row.getString("cause"), row.getString("principal_name"), row.getString("policy_set"),
+                    row.getInt("products"), row.getInt("blocked_products"),
+                    counts(passed, failed, errored, row.getLong("exempted")));
+        }).list();
+    }
+
+    private void requireDomain(String domain) {
+        if (domain == null) {
+            return;
+        }
+        Names.requireId("domain", domain);
+        if (database.read(handle -> handle.createQuery(DOMAIN_EXISTS).bind("domain", domain).mapTo(Long.class).one()) == 0) {
+            throw new PolderException(ErrorCode.NOT_FOUND, "no domain '" + domain + "'");
+        }
+    }
+
+    private static DomainCompliance domain(ComplianceSummary.DomainCompliance domain) {
+        return new DomainCompliance(domain.domain(), domain.products(), domain.blockedProducts(), counts(domain.counts()));
+    }
+
+    private static DomainCompliance total(ComplianceSummary summary) {
+        int products = 0;
+        int blocked = 0;
+        long passed = 0;
+        long failed = 0;
+        long errored = 0;
+        long exempted = 0;
+        for (ComplianceSummary.DomainCompliance domain : summary.domains()) {
+            products += domain.products();
+            blocked += domain.blockedProducts();
+            passed += domain.counts().passed();
+            failed += domain.counts().failed();
+            errored += domain.counts().errored();
+            exempted += domain.counts().exempted();
+        }
+        return new DomainCompliance(TOTAL, products, blocked, counts(passed, failed, errored, exempted));
+    }
+
+    private static ComplianceCounts counts(ComplianceSummary.Counts counts) {
+        return new ComplianceCounts(counts.passed(), counts.failed(), counts.errored(), counts.exempted(), counts.passRate());
+    }
+
+    private static ComplianceCounts counts(long passed, long failed, long errored, long exempted) {
+        long decided = passed + failed + errored;
+        return new ComplianceCounts(passed, failed, errored, exempted, decided == 0 ? 1.0 : (double) passed / decided);
+    }
+}
