@@ -9,6 +9,9 @@ import io.polder.registry.audit.AuditService;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.TokenService;
 import io.polder.registry.catalog.CatalogService;
+import io.polder.registry.runs.BuildDefinitions;
+import io.polder.registry.runs.LineageService;
+import io.polder.registry.runs.RunService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
 import java.time.Clock;
@@ -26,6 +29,9 @@ public final class Registry implements AutoCloseable {
     private final CatalogService catalog;
     private final LifecycleService lifecycle;
     private final ApplyService apply;
+    private final RunService runs;
+    private final BuildDefinitions buildDefinitions;
+    private final LineageService lineage;
 
     public Registry(Database database, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -37,6 +43,9 @@ public final class Registry implements AutoCloseable {
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
         this.apply = new ApplyService(database, authorizer, auditLog, clock);
+        this.runs = new RunService(database, authorizer, auditLog, ids, clock);
+        this.buildDefinitions = new BuildDefinitions(database);
+        this.lineage = new LineageService(database);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -78,6 +87,18 @@ public final class Registry implements AutoCloseable {
 
     public ApplyService apply() {
         return apply;
+    }
+
+    public RunService runs() {
+        return runs;
+    }
+
+    public BuildDefinitions buildDefinitions() {
+        return buildDefinitions;
+    }
+
+    public LineageService lineage() {
+        return lineage;
     }
 
     @Override

@@ -59,4 +59,12 @@ class PostgresRegistryTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class Runs extends io.polder.registry.runs.RunTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

@@ -15,7 +15,9 @@ public enum Action {
     /** Create, list and revoke API tokens. */
     MANAGE_TOKENS("manage-tokens", false),
     /** Read the audit log. */
-    READ_AUDIT("read-audit", false);
+    READ_AUDIT("read-audit", false),
+    /** Build a product of a domain, or run its contract ({@code polder build}, {@code polder test}). */
+    BUILD_PRODUCT("build-product", true);
 
     private final String value;
     private final boolean domainScoped;

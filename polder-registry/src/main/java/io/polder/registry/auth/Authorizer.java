@@ -21,6 +21,8 @@ import java.util.Optional;
  *   <tr><td>change-lifecycle (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
  *   <tr><td>manage-tokens</td><td>platform-admin</td></tr>
  *   <tr><td>read-audit</td><td>platform-admin; governance</td></tr>
+ *   <tr><td>build-product (domain, team)</td><td>platform-admin; domain-owner of that domain; member of the
+ *   team that owns the product ({@link #requireBuild})</td></tr>
  * </table>
  *
  * <p>A refusal is a {@link PolderException} with {@link ErrorCode#FORBIDDEN} naming the action and the
@@ -42,6 +44,9 @@ public final class Authorizer {
                     || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
             case APPLY_MESH_CONFIG, MANAGE_TOKENS -> principal.role() == Role.PLATFORM_ADMIN;
             case READ_AUDIT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE;
+            // a member passes this gate; requireBuild then checks that the member's team owns the product
+            case BUILD_PRODUCT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.MEMBER
+                    || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
         };
     }
 
@@ -52,7 +57,28 @@ public final class Authorizer {
             case APPLY_PRODUCT, CHANGE_LIFECYCLE -> "platform-admin or domain-owner of '" + domain + "'";
             case APPLY_MESH_CONFIG, MANAGE_TOKENS -> "platform-admin";
             case READ_AUDIT -> "platform-admin or governance";
+            case BUILD_PRODUCT -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
         };
+    }
+
+    /**
+     * Passes when {@code principal} may build (or test) a product of {@code domain} owned by {@code team}
+     * (null when it names none): a platform-admin, the domain's owner, or a member of that team. Otherwise
+     * records the refusal against {@code target} and throws it.
+     */
+    public void requireBuild(Principal principal, String domain, String team, String target) {
+        requireNonNull(principal, "principal is null");
+        boolean member = principal.role() == Role.MEMBER;
+        Optional<PolderException> refused = member && !principal.team().equals(team)
+                ? Optional.of(new PolderException(ErrorCode.FORBIDDEN, Action.BUILD_PRODUCT.value() + " in domain '"
+                        + domain + "' needs " + allowedRoles(Action.BUILD_PRODUCT, domain) + "; '" + principal.name()
+                        + "' is " + principal.describeRole(), Map.of("action", Action.BUILD_PRODUCT.value(),
+                        "requiredRole", allowedRoles(Action.BUILD_PRODUCT, domain)), null))
+                : member ? Optional.empty() : refusal(principal, Action.BUILD_PRODUCT, domain);
+        if (refused.isPresent()) {
+            recordDenied(principal, Action.BUILD_PRODUCT, target, refused.get());
+            throw refused.get();
+        }
     }
 
     /**
