@@ -189,15 +189,27 @@ public final class RunService {
         return get(runId);
     }
 
-    /** Finishes a test with its contract run. */
-    public Run finishTest(String runId, CheckRun checks, long rows) {
-        Finish finish = new Finish(checks.blocksPublishing() ? RunState.FAILED : RunState.SUCCEEDED,
-                checks.port().toString(), checks.snapshot().value(), "check", rows, checks.queryCount(), null,
-                checks.blocksPublishing() ? checks.problems().size() + " check(s) failed; the first: "
-                        + checks.problems().getFirst().message() : null, List.of());
+    /**
+     * Finishes a test with its contract runs, one per port tested; it fails when any error-level check failed.
+     *
+     * @param rows the rows of the snapshots checked
+     */
+    public Run finishTest(String runId, List<CheckRun> checks, long rows) {
+        List<CheckRun> blocking = checks.stream().filter(CheckRun::blocksPublishing).toList();
+        CheckRun single = checks.size() == 1 ? checks.getFirst() : null;
+        Finish finish = new Finish(blocking.isEmpty() ? RunState.SUCCEEDED : RunState.FAILED,
+                single == null ? null : single.port().toString(), single == null ? null : single.snapshot().value(),
+                "check", rows, checks.stream().mapToInt(CheckRun::queryCount).sum(), null,
+                blocking.isEmpty() ? null : blocking.stream().mapToLong(run -> run.problems().stream()
+                        .filter(CheckResult::blocksPublishing).count()).sum() + " error-level check(s) failed; the first: "
+                        + blocking.getFirst().problems().stream().filter(CheckResult::blocksPublishing).findFirst()
+                        .map(CheckResult::message).orElse(""), List.of());
         database.writeVoid(handle -> {
             finish(handle, runId, finish);
-            insertChecks(handle, runId, checks, 0);
+            int position = 0;
+            for (CheckRun run : checks) {
+                position = insertChecks(handle, runId, run, position);
+            }
         });
         return get(runId);
     }
