@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             LifecycleCommand.class,
             TokenCommand.class,
             AuditCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

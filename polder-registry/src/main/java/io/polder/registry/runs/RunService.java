@@ -316,7 +316,7 @@ public final class RunService {
                 && port.checks().blocksPublishing()).map(port -> port.port() + ": "
                 + port.checks().problems().size() + " check(s) failed, the first: "
                 + port.checks().problems().getFirst().message()).toList();
-        return quarantined.isEmpty() ? null : "not published, the previous snapshot stays: "
+        return quarantined.isEmpty() ? null : "not published (what was published before stays published): "
                 + String.join("; ", quarantined);
     }
 
