@@ -86,12 +86,15 @@ final class DemoCommand implements Callable<Integer> {
         DemoData data = DemoData.ensure(sources, rows, Instant.now());
         out.printf("    %s %d files, the largest with %,d rows%n", data.reused() ? "reused" : "generated",
                 data.files().size(), data.largest());
+        // the demo polls its runs: one request-log line per poll would bury its own output
+        System.setProperty("org.slf4j.simpleLogger.log.io.polder.server.requests", "warn");
         PolderServer server = start();
         Thread hook = new Thread(server::close, "polder-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             boolean passed = run(server, out, err);
             if (noServe) {
+                out.println("Stopping the server (--no-serve).");
                 return passed ? 0 : 1;
             }
             out.println("Stop with Ctrl-C.");
@@ -163,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  runs         " + base + "/api/v1/runs");
         out.println("  lineage      " + base + "/api/v1/lineage?product=sales-orders");
         out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
-        out.println("  API (OpenAPI) " + base + "/api/openapi.json");
+        out.println("  openapi      " + base + "/api/openapi.json");
         out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
         out.println();
         out.println("Try, in another terminal:");
