@@ -16,6 +16,8 @@ CREATE TABLE product_version_files (
 
 -- One row per build (kind 'build') or contract run (kind 'test'). State: queued, running, succeeded,
 -- failed. port and snapshot name what a test checked; stage and rows_processed follow a run's progress.
+-- runner names the server process that runs it (host and data directory), so that a restarted server
+-- fails its own unfinished runs and not those of another replica.
 CREATE TABLE runs (
     id              VARCHAR(26)  NOT NULL PRIMARY KEY,
     run_kind        VARCHAR(10)  NOT NULL,
@@ -29,6 +31,7 @@ CREATE TABLE runs (
     query_count     INTEGER      NOT NULL,
     triggered_by    VARCHAR(20)  NOT NULL,
     requested_by    VARCHAR(320) NOT NULL,
+    runner          VARCHAR(300),
     created_at      BIGINT       NOT NULL,
     started_at      BIGINT,
     finished_at     BIGINT,

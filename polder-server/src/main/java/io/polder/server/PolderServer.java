@@ -90,12 +90,12 @@ public final class PolderServer implements AutoCloseable {
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
-            int abandoned = registry.runs().failUnfinished("the server stopped while this run was queued or running");
+            builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine,
+                    buildWorkers(config.builds()), clock, runner(config));
+            int abandoned = builds.failUnfinished();
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);
             }
-            builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine,
-                    buildWorkers(config.builds()), clock);
             Metrics metrics = new Metrics();
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
@@ -145,6 +145,18 @@ public final class PolderServer implements AutoCloseable {
                 : HttpLineageTransport.to(settings.openLineageUrl());
         EngineContext context = EngineContext.of(config.dataDir()).withClock(clock).withLineage(lineage);
         return Engines.create(settings.engine(), engineConfig, context);
+    }
+
+    /** This process among replicas: the host and the data directory, the same after a restart. */
+    private static String runner(ServerConfig config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String runner = host + ":" + config.dataDir().toAbsolutePath().normalize();
+        return runner.length() <= 300 ? runner : runner.substring(runner.length() - 300);
     }
 
     private static ExecutorService buildWorkers(BuildSettings settings) {

@@ -156,6 +156,29 @@ class BuildFlowTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void anEmptySourceFileOrSqlThatDoesNotParseFailsTheBuildWithTheirNames() throws IOException {
+        String published = publishedOrders();
+        JsonNode broken = buildNewVersion("1.2.4", "SELECT order_id, FROM WHERE source.orders_export");
+        assertThat(broken.path("state").asText()).isEqualTo("failed");
+        assertThat(broken.path("errorMessage").asText()).contains("orders.sql");
+        assertThat(publishedOrders()).isEqualTo(published);
+        Path file = sources.resolve("sales-orders/order_lines_export.parquet");
+        Path aside = sources.resolve("sales-orders/order_lines_export.parquet.aside");
+        Files.move(file, aside);
+        Files.writeString(file, "");
+        try {
+            JsonNode empty = buildNewVersion("1.2.5", readExample("sales/sales-orders/build/orders.sql"));
+            assertThat(empty.path("state").asText()).isEqualTo("failed");
+            assertThat(empty.path("errorMessage").asText()).contains("order_lines_export");
+            assertThat(publishedOrders()).isEqualTo(published);
+        } finally {
+            Files.delete(file);
+            Files.move(aside, file);
+        }
+    }
+
     /** Applies sales-orders at {@code version} with {@code sql} as build/orders.sql, builds it, answers the run. */
     private JsonNode buildNewVersion(String version, String sql) {
         MeshBundle bundle = Meshes.withFolder(Meshes.exampleWithPlatformFiles(), "sales/sales-orders", product ->

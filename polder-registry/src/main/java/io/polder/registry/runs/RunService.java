@@ -55,8 +55,8 @@ public final class RunService {
     static final String ACTIVE_BUILD = """
             SELECT id FROM runs WHERE product_id = :product AND run_kind = 'build' AND state IN ('queued', 'running')""";
     static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + """
-            ) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL, NULL,
-                      NULL, NULL, '[]')""";
+            , runner) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL,
+                      NULL, NULL, NULL, '[]', :runner)""";
     static final String START = """
             UPDATE runs SET state = 'running', started_at = :now WHERE id = :id AND state = 'queued'""";
     static final String PROGRESS = """
@@ -68,7 +68,7 @@ public final class RunService {
             WHERE id = :id AND state IN ('queued', 'running')""";
     static final String FAIL_UNFINISHED = """
             UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL', error_message = :message
-            WHERE state IN ('queued', 'running')""";
+            WHERE state IN ('queued', 'running') AND runner = :runner""";
     static final String INSERT_PORT = """
             INSERT INTO run_ports (run_id, port, outcome, snapshot, published_snapshot, rows_written, check_outcome,
                 position)
@@ -122,6 +122,15 @@ public final class RunService {
      *                         or (for a build) already being built
      */
     public Run create(Principal principal, RunKind kind, String productId, String port, RunTrigger trigger) {
+        return create(principal, kind, productId, port, trigger, null);
+    }
+
+    /**
+     * As {@link #create(Principal, RunKind, String, String, RunTrigger)}, for a run that {@code runner} (a server
+     * process: its host and data directory) will carry out; see {@link #failUnfinished}.
+     */
+    public Run create(Principal principal, RunKind kind, String productId, String port, RunTrigger trigger,
+                      String runner) {
         requireNonNull(principal, "principal is null");
         Names.requireId("product id", productId);
         String target = "product/" + productId;
@@ -145,7 +154,7 @@ public final class RunService {
             }
             handle.createUpdate(INSERT_RUN).bind("id", id).bind("kind", kind.value()).bind("product", productId)
                     .bind("version", product.currentVersion()).bind("port", port).bind("trigger", trigger.value())
-                    .bind("by", principal.name()).bind("now", now).execute();
+                    .bind("by", principal.name()).bind("now", now).bind("runner", runner).execute();
             audit.record(handle, principal, Action.BUILD_PRODUCT, target, AuditOutcome.SUCCEEDED,
                     Map.of("run", id, "kind", kind.value(), "trigger", trigger.value()));
         });
@@ -222,14 +231,15 @@ public final class RunService {
     }
 
     /**
-     * Marks every run still queued or running as failed: at start-up, runs of a server that stopped while
-     * they ran will never finish.
+     * Marks the runs of {@code runner} still queued or running as failed: at start-up, the runs a server process
+     * had when it stopped will never finish. Runs of other runners (replicas) are left alone.
      *
      * @return how many runs were marked
      */
-    public int failUnfinished(String reason) {
+    public int failUnfinished(String runner, String reason) {
+        requireNonNull(runner, "runner is null");
         return database.write(handle -> handle.createUpdate(FAIL_UNFINISHED).bind("now", clock.millis())
-                .bind("message", reason).execute());
+                .bind("runner", runner).bind("message", reason).execute());
     }
 
     /** The runs, newest first; any authenticated principal may read them. */

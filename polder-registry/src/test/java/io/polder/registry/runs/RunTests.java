@@ -162,12 +162,15 @@ public abstract class RunTests extends RegistryTestBase {
         var conflict = failure(() -> registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null,
                 RunTrigger.REQUEST), ErrorCode.CONFLICT);
         assertThat(conflict.getMessage()).contains(first.id());
-        registry.runs().create(admin(), RunKind.TEST, "sales-orders", ORDERS.toString(), RunTrigger.REQUEST);
-        registry.runs().create(admin(), RunKind.BUILD, "sales-daily-revenue", null, RunTrigger.REQUEST);
+        registry.runs().create(admin(), RunKind.TEST, "sales-orders", ORDERS.toString(), RunTrigger.REQUEST, "host-a:/data");
+        registry.runs().create(admin(), RunKind.BUILD, "sales-daily-revenue", null, RunTrigger.REQUEST, "host-a:/data");
         registry.runs().fail(first.id(), ErrorCode.INTERNAL, "stopped", "provision");
-        registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.SCHEDULE);
-        assertThat(registry.runs().failUnfinished("the server stopped while the run was going on")).isEqualTo(3);
-        assertThat(registry.runs().list(new RunFilter(null, null, RunState.QUEUED), PageRequest.first()).items()).isEmpty();
+        Run otherReplica = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.SCHEDULE,
+                "host-b:/data");
+        assertThat(registry.runs().failUnfinished("host-a:/data", "the server stopped while the run was going on"))
+                .isEqualTo(2);
+        assertThat(registry.runs().list(new RunFilter(null, null, RunState.QUEUED), PageRequest.first()).items())
+                .extracting(Run::id).containsExactly(otherReplica.id());
     }
 
     @Test

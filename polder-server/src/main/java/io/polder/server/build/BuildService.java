@@ -56,16 +56,27 @@ public final class BuildService implements AutoCloseable {
     private final Engine engine;
     private final ExecutorService workers;
     private final Clock clock;
+    private final String runner;
     private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * @param runner names this server process among replicas (its host and data directory): the runs it starts
+     *               are recorded as its own, and {@link #failUnfinished} fails only those
+     */
     public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
-                        Clock clock) {
+                        Clock clock, String runner) {
         this.runs = requireNonNull(runs, "runs is null");
         this.definitions = requireNonNull(definitions, "definitions is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.workers = requireNonNull(workers, "workers is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    /** Fails the runs this process had queued or running when it last stopped; they will never finish. */
+    public int failUnfinished() {
+        return runs.failUnfinished(runner, "the server stopped while this run was queued or running");
     }
 
     /** Called with a product's id after one of its builds published a new snapshot (for downstream builds). */
@@ -79,7 +90,7 @@ public final class BuildService implements AutoCloseable {
      * @throws PolderException FORBIDDEN, NOT_FOUND, or CONFLICT when the product is being built already
      */
     public Run build(Principal principal, String productId, RunTrigger trigger) {
-        Run run = runs.create(principal, RunKind.BUILD, productId, null, trigger);
+        Run run = runs.create(principal, RunKind.BUILD, productId, null, trigger, runner);
         submit(run, () -> executeBuild(run));
         return run;
     }
@@ -89,7 +100,7 @@ public final class BuildService implements AutoCloseable {
      * {@code portName}); answers the queued run.
      */
     public Run test(Principal principal, String productId, String portName) {
-        Run run = runs.create(principal, RunKind.TEST, productId, portName, RunTrigger.REQUEST);
+        Run run = runs.create(principal, RunKind.TEST, productId, portName, RunTrigger.REQUEST, runner);
         submit(run, () -> executeTest(run, portName));
         return run;
     }

@@ -41,7 +41,7 @@ class BuildSchedulerTest {
         registry.apply().apply(Principal.platformAdmin("admin"), mesh, ApplyOptions.defaults());
         engine = Engines.create("duckdb", EngineConfig.empty(), EngineContext.of(data));
         builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine, Executors.newFixedThreadPool(2),
-                Clock.systemUTC());
+                Clock.systemUTC(), "test:" + data);
         scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), Clock.systemUTC());
     }
 
