@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  polder get runs 01jd6w8j3k5m7n9p1q3r5s7t9v -o yaml",
             "",
             "Filters: --domain (products, teams), --team (products, members), --status (products),",
-            "--product (ports, contracts), --direction (ports).",
+            "--product (ports, contracts, runs), --direction (ports).",
             "-o json|yaml prints the items exactly as the server returns them.",
             "Exit codes: 0 ok, 2 wrong usage, 3 not found, 5 no or insufficient token, 10 server unreachable."
         },

@@ -125,6 +125,19 @@ class BuildCommandTest {
                 .contains("sales-orders: failed");
     }
 
+    @Test
+    @Order(6)
+    void anInvalidPolderYamlIsReportedAtItsLineAndNothingIsApplied() throws IOException {
+        Path mesh = dir.resolve("broken-mesh");
+        copy(Path.of(CliRun.repo("examples/mesh")), mesh);
+        Path settings = mesh.resolve("sales/sales-orders/polder.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("format: parquet", "format: excel"));
+        CliRun apply = server.admin("apply", mesh.toString());
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(1);
+        assertThat(apply.err()).containsPattern(Pattern.quote(mesh.resolve("sales/sales-orders/polder.yaml").toString())
+                + ":\\d+:\\d+: .*format");
+    }
+
     /** The document's top-level version with its patch number one higher. */
     private static String bumpPatch(String text) {
         Matcher version = Pattern.compile("(?m)^version: (\\d+)\\.(\\d+)\\.(\\d+)$").matcher(text);
