@@ -78,8 +78,9 @@ final class TestCommand implements Callable<Integer> {
             table.print(out);
         }
         JsonNode run = detail.path("run");
-        out.println(run.path("productId").asText() + ": " + run.path("state").asText() + ", "
-                + RunWatcher.checkSummary(detail) + (run.hasNonNull("errorMessage") && !run.hasNonNull("errorCode")
+        String checks = detail.path("checks").isEmpty() ? "" : ", " + RunWatcher.checkSummary(detail);
+        out.println(run.path("productId").asText() + ": " + run.path("state").asText() + checks
+                + (run.hasNonNull("errorMessage") && !run.hasNonNull("errorCode")
                 ? " — " + run.path("errorMessage").asText() : ""));
         out.flush();
     }
