@@ -36,10 +36,11 @@ import picocli.CommandLine.Spec;
             "  polder get contracts -o json | jq '.[].id'",
             "  polder get teams --domain sales -o yaml",
             "  polder get runs sales-orders",
+            "  polder get runs --kind build --state failed",
             "  polder get runs 01jd6w8j3k5m7n9p1q3r5s7t9v -o yaml",
             "",
             "Filters: --domain (products, teams), --team (products, members), --status (products),",
-            "--product (ports, contracts, runs), --direction (ports).",
+            "--product (ports, contracts, runs), --direction (ports), --kind and --state (runs).",
             "-o json|yaml prints the items exactly as the server returns them.",
             "Exit codes: 0 ok, 2 wrong usage, 3 not found, 5 no or insufficient token, 10 server unreachable."
         },
@@ -72,6 +73,12 @@ final class GetCommand implements Callable<Integer> {
 
     @Option(names = "--direction", paramLabel = "DIRECTION", description = "Only input or output ports.")
     String direction;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only runs of this kind: build or test.")
+    String runKind;
+
+    @Option(names = "--state", paramLabel = "STATE", description = "Only runs in this state: queued, running, succeeded, failed.")
+    String runState;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all).")
     Integer limit;
@@ -142,6 +149,8 @@ final class GetCommand implements Callable<Integer> {
         filter(query, "--status", "status", status, Kind.products);
         filter(query, "--product", "product", product, Kind.ports, Kind.contracts, Kind.runs);
         filter(query, "--direction", "direction", direction, Kind.ports);
+        filter(query, "--kind", "kind", runKind, Kind.runs);
+        filter(query, "--state", "state", runState, Kind.runs);
         return query;
     }
 
@@ -159,7 +168,7 @@ final class GetCommand implements Callable<Integer> {
     private void requireNoFilters() {
         List<String> given = new ArrayList<>();
         for (String[] option : new String[][] {{"--domain", domain}, {"--team", team}, {"--status", status},
-                {"--product", product}, {"--direction", direction}}) {
+                {"--product", product}, {"--direction", direction}, {"--kind", runKind}, {"--state", runState}}) {
             if (option[1] != null) {
                 given.add(option[0]);
             }

@@ -95,6 +95,10 @@ class BuildCommandTest {
         assertThat(one.exitCode()).isZero();
         assertThat(one.out()).contains(id).contains("orders_row_count");
         assertThat(server.admin("get", "runs", "--limit", "1").out().lines().count()).isEqualTo(2);
+        CliRun failedBuilds = server.admin("get", "runs", "--kind", "build", "--state", "failed");
+        assertThat(failedBuilds.out()).contains("customer-profiles").doesNotContain("sales-orders");
+        assertThat(server.admin("get", "products", "--state", "failed").exitCode()).as("--state filters runs only")
+                .isEqualTo(2);
     }
 
     @Test
