@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "get",
         description = {
             "Lists or shows what the Polder server's registry holds: products, domains, teams, members,",
-            "ports and contracts. Without an ID it lists them all (page after page), or the first N with",
-            "--limit; with an ID it shows one (a product with its versions, ports and contracts).",
+            "ports, contracts, and runs (builds and contract tests). Without an ID it lists them all (page",
+            "after page), or the first N with --limit; with an ID it shows one (a product with its versions,",
+            "ports and contracts; a run with its checks). `get runs PRODUCT` lists the runs of a product.",
             ""
         },
         footer = {
@@ -34,9 +35,12 @@ import picocli.CommandLine.Spec;
             "  polder get ports --product sales-orders --direction output",
             "  polder get contracts -o json | jq '.[].id'",
             "  polder get teams --domain sales -o yaml",
+            "  polder get runs sales-orders",
+            "  polder get runs --kind build --state failed",
+            "  polder get runs 01jd6w8j3k5m7n9p1q3r5s7t9v -o yaml",
             "",
             "Filters: --domain (products, teams), --team (products, members), --status (products),",
-            "--product (ports, contracts), --direction (ports).",
+            "--product (ports, contracts, runs), --direction (ports), --kind and --state (runs).",
             "-o json|yaml prints the items exactly as the server returns them.",
             "Exit codes: 0 ok, 2 wrong usage, 3 not found, 5 no or insufficient token, 10 server unreachable."
         },
@@ -49,7 +53,7 @@ final class GetCommand implements Callable<Integer> {
     ServerOptions serverOptions;
 
     @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
-            description = "products, domains, teams, members, ports or contracts (singular works too).")
+            description = "products, domains, teams, members, ports, contracts or runs (singular works too).")
     Kind kind;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "Show this one instead of listing.")
@@ -64,11 +68,17 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "STATUS", description = "Only products in this status: draft, active, deprecated, retired.")
     String status;
 
-    @Option(names = "--product", paramLabel = "PRODUCT", description = "Only ports or contracts of this product.")
+    @Option(names = "--product", paramLabel = "PRODUCT", description = "Only ports, contracts or runs of this product.")
     String product;
 
     @Option(names = "--direction", paramLabel = "DIRECTION", description = "Only input or output ports.")
     String direction;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only runs of this kind: build or test.")
+    String runKind;
+
+    @Option(names = "--state", paramLabel = "STATE", description = "Only runs in this state: queued, running, succeeded, failed.")
+    String runState;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all).")
     Integer limit;
@@ -81,6 +91,10 @@ final class GetCommand implements Callable<Integer> {
     public Integer call() {
         PolderClient client = serverOptions.client();
         PrintWriter out = spec.commandLine().getOut();
+        if (kind == Kind.runs && id != null && !isRunId(id)) {
+            product = id; // `get runs PRODUCT`: a product's runs
+            id = null;
+        }
         if (id != null) {
             requireNoFilters();
             show(client, out);
@@ -101,6 +115,12 @@ final class GetCommand implements Callable<Integer> {
             output.printData(item, out);
         } else if (kind == Kind.products) {
             ProductDetailPrinter.print(item, out);
+        } else if (kind == Kind.runs) {
+            Table table = kind.table();
+            kind.addRow(table, item.path("run"));
+            table.print(out);
+            out.println();
+            TestCommand.print(item, out);
         } else {
             Table table = kind.table();
             kind.addRow(table, item);
@@ -127,8 +147,10 @@ final class GetCommand implements Callable<Integer> {
         filter(query, "--domain", "domain", domain, Kind.products, Kind.teams);
         filter(query, "--team", "team", team, Kind.products, Kind.members);
         filter(query, "--status", "status", status, Kind.products);
-        filter(query, "--product", "product", product, Kind.ports, Kind.contracts);
+        filter(query, "--product", "product", product, Kind.ports, Kind.contracts, Kind.runs);
         filter(query, "--direction", "direction", direction, Kind.ports);
+        filter(query, "--kind", "kind", runKind, Kind.runs);
+        filter(query, "--state", "state", runState, Kind.runs);
         return query;
     }
 
@@ -146,7 +168,7 @@ final class GetCommand implements Callable<Integer> {
     private void requireNoFilters() {
         List<String> given = new ArrayList<>();
         for (String[] option : new String[][] {{"--domain", domain}, {"--team", team}, {"--status", status},
-                {"--product", product}, {"--direction", direction}}) {
+                {"--product", product}, {"--direction", direction}, {"--kind", runKind}, {"--state", runState}}) {
             if (option[1] != null) {
                 given.add(option[0]);
             }
@@ -157,9 +179,14 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
+    /** Run ids are time-ordered and begin with a digit; product ids begin with a letter. */
+    private static boolean isRunId(String text) {
+        return text.length() == 26 && Character.isDigit(text.charAt(0));
+    }
+
     /** What can be listed, with the columns a table shows of it. */
     enum Kind {
-        products, domains, teams, members, ports, contracts;
+        products, domains, teams, members, ports, contracts, runs;
 
         String singular() {
             return name().substring(0, name().length() - 1);
@@ -173,6 +200,8 @@ final class GetCommand implements Callable<Integer> {
                 case members -> new Table("NAME", "DISPLAY NAME", "MEMBER OF");
                 case ports -> new Table("PRODUCT", "DIRECTION", "NAME", "VERSION", "TYPE", "CONTRACT");
                 case contracts -> new Table("ID", "PRODUCT", "NAME", "VERSION", "STATUS");
+                case runs -> new Table("ID", "KIND", "PRODUCT", "VERSION", "STATE", "STAGE", "ROWS", "TRIGGER",
+                        "CREATED", "TIME", "ERROR");
             };
         }
 
@@ -187,6 +216,9 @@ final class GetCommand implements Callable<Integer> {
                         t(item, "type"), t(item, "contractId"));
                 case contracts -> table.row(t(item, "id"), t(item, "productId"), t(item, "name"),
                         t(item, "currentVersion"), t(item, "status"));
+                case runs -> table.row(t(item, "id"), t(item, "kind"), t(item, "productId"), t(item, "productVersion"),
+                        t(item, "state"), t(item, "stage"), String.format("%,d", item.path("rows").asLong()),
+                        t(item, "trigger"), t(item, "createdAt"), RunWatcher.duration(item), t(item, "errorMessage"));
             }
         }
 
@@ -216,7 +248,7 @@ final class GetCommand implements Callable<Integer> {
                     : value.toLowerCase(Locale.ROOT) + "s";
             return Arrays.stream(Kind.values()).filter(kind -> kind.name().equals(plural)).findFirst()
                     .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("unknown kind '" + value
-                            + "'; the kinds are products, domains, teams, members, ports, contracts"));
+                            + "'; the kinds are products, domains, teams, members, ports, contracts, runs"));
         }
     }
 }

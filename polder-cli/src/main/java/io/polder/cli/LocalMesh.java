@@ -27,15 +27,18 @@ import java.util.stream.Stream;
 /**
  * A mesh folder read from disk for {@code plan} and {@code apply}: checked exactly as {@code polder validate}
  * checks it (so a broken folder is reported here, with local file names, before anything is sent), then
- * packed into the {@link MeshBundle} the server takes: mesh.yaml, per product folder its product.odps.yaml
- * and the files of its contracts/ folder, and the policy files of policies/ and each domain's policies/
- * (tests included), as text. The policies are loaded and compiled here too, so a broken policy is reported
- * with its file and line before anything is sent. The server validates it again itself.
+ * packed into the {@link MeshBundle} the server takes: mesh.yaml; per product folder its product.odps.yaml,
+ * the files of its contracts/ folder, its polder.yaml and its build/*.sql; and the policy files of policies/
+ * and each domain's policies/ (tests included), as text. The policies are loaded and compiled here too, so a
+ * broken policy is reported with its file and line before anything is sent. The server validates it again.
  *
  * @param bundle what to upload; null when the folder has errors
  * @param problems every problem found, errors and warnings, named by the path the user typed
  */
 record LocalMesh(MeshBundle bundle, List<Problem> problems) {
+    /** A product folder's platform settings (the engine SPI's {@code ProductSettings.FILE_NAME}). */
+    static final String SETTINGS_FILE = "polder.yaml";
+
     LocalMesh {
         problems = List.copyOf(problems);
     }
@@ -103,7 +106,11 @@ record LocalMesh(MeshBundle bundle, List<Problem> problems) {
         String path = root.relativize(folder.folder()).toString().replace('\\', '/');
         List<BundleFile> contracts = contractFiles(folder.folder().resolve(MeshLoader.CONTRACTS_DIR)).stream()
                 .map(file -> new BundleFile(file.getFileName().toString(), text(file))).toList();
-        return new BundleProduct(path, text(folder.folder().resolve(MeshLoader.PRODUCT_FILE)), contracts);
+        Path settings = folder.folder().resolve(SETTINGS_FILE);
+        List<BundleFile> buildFiles = folder.buildFiles().stream()
+                .map(file -> new BundleFile(file.getFileName().toString(), text(file))).toList();
+        return new BundleProduct(path, text(folder.folder().resolve(MeshLoader.PRODUCT_FILE)), contracts,
+                Files.isRegularFile(settings) ? text(settings) : null, buildFiles);
     }
 
     /** The files the mesh loader reads as contracts: YAML and JSON files, not hidden, in name order. */

@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             PolicyCommand.class,
             ComplianceCommand.class,
+            BuildCommand.class,
+            TestCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

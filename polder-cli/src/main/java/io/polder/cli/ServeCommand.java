@@ -5,6 +5,7 @@ import io.polder.error.PolderException;
 import io.polder.registry.auth.TokenService;
 import io.polder.server.PolderServer;
 import io.polder.server.ServerConfig;
+import io.polder.server.build.BuildSettings;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
@@ -19,8 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         description = {
             "Runs the Polder server: the registry (domains, teams, products, versions, contracts, tokens,",
-            "audit log) behind the HTTP API at /api/v1, until it gets SIGTERM or SIGINT (Ctrl-C); then it",
-            "stops taking requests, lets those in flight finish and closes the database.",
+            "audit log) behind the HTTP API at /api/v1, and the engine that builds products (DuckDB, a Parquet",
+            "warehouse in DATA-DIR/warehouse; sources of polder.yaml under DATA-DIR/sources or --sources-dir),",
+            "with a scheduler that builds products on their polder.yaml cron and after an upstream publish,",
+            "until it gets SIGTERM or SIGINT (Ctrl-C); then it stops taking requests, lets those in flight",
+            "finish and closes the database.",
             "",
             "Embedded by default: everything lives in the data directory (an SQLite database, polder.db).",
             "With --db it keeps the registry in PostgreSQL instead. On its first start it creates an admin",
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  polder serve",
             "  polder serve --db jdbc:postgresql://127.0.0.1:5432/polder --port 9000 --data-dir /var/lib/polder",
+            "  polder serve --sources-dir /srv/exports --openlineage-url http://127.0.0.1:5000/api/v1/lineage",
             "",
             "Then, in another shell:",
             "  export POLDER_SERVER=http://127.0.0.1:8080 POLDER_TOKEN=$(cat polder-data/admin.token)",
@@ -64,6 +69,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default: SQLite in the data directory).")
     String database;
 
+    @Option(names = "--sources-dir", paramLabel = "DIR",
+            description = "Where the relative source paths of polder.yaml resolve (default DATA-DIR/sources).")
+    Path sourcesDir;
+
+    @Option(names = "--openlineage-url", paramLabel = "URL",
+            description = "Also post every build's OpenLineage events to this endpoint (such as Marquez's"
+                    + " /api/v1/lineage); they are kept in the registry either way.")
+    java.net.URI openLineageUrl;
+
+    @Option(names = "--no-scheduler", description = "Build only when asked: ignore the cron and upstream triggers of"
+            + " polder.yaml.")
+    boolean noScheduler;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -77,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         try {
-            return new ServerConfig(host, port, dataDir, database);
+            return new ServerConfig(host, port, dataDir, database).withBuilds(BuildSettings.defaults()
+                    .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler));
         } catch (IllegalArgumentException e) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }

@@ -20,7 +20,9 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir) {
-        PolderServer server = PolderServer.start(new ServerConfig("127.0.0.1", 0, dataDir, null));
+        // sources in DATA/sources; no scheduler: a cron of the example mesh must not start builds during a test
+        PolderServer server = PolderServer.start(new ServerConfig("127.0.0.1", 0, dataDir, null)
+                .withBuilds(io.polder.server.build.BuildSettings.defaults().withScheduler(false)));
         try {
             return new TestServer(server, Files.readString(dataDir.resolve("admin.token")).strip());
         } catch (IOException e) {

@@ -13,6 +13,9 @@ import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.governance.CheckResults;
 import io.polder.registry.governance.ComplianceService;
 import io.polder.registry.governance.PolicyService;
+import io.polder.registry.runs.BuildDefinitions;
+import io.polder.registry.runs.LineageService;
+import io.polder.registry.runs.RunService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
 import java.time.Clock;
@@ -32,6 +35,9 @@ public final class Registry implements AutoCloseable {
     private final ApplyService apply;
     private final PolicyService policies;
     private final ComplianceService compliance;
+    private final RunService runs;
+    private final BuildDefinitions buildDefinitions;
+    private final LineageService lineage;
 
     public Registry(Database database, Clock clock) {
         this(database, clock, CheckResults.NONE_RECORDED);
@@ -52,6 +58,9 @@ public final class Registry implements AutoCloseable {
         this.policies = new PolicyService(database, authorizer, auditLog, clock, new PolicyEngine(), checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
+        this.runs = new RunService(database, authorizer, auditLog, ids, clock);
+        this.buildDefinitions = new BuildDefinitions(database);
+        this.lineage = new LineageService(database);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -101,6 +110,18 @@ public final class Registry implements AutoCloseable {
 
     public ComplianceService compliance() {
         return compliance;
+    }
+
+    public RunService runs() {
+        return runs;
+    }
+
+    public BuildDefinitions buildDefinitions() {
+        return buildDefinitions;
+    }
+
+    public LineageService lineage() {
+        return lineage;
     }
 
     @Override

@@ -57,17 +57,37 @@ public final class ExampleMesh {
     }
 
     public static MeshBundle read(Path root) {
+        return read(root, false);
+    }
+
+    /** The example mesh with each product's polder.yaml and build/*.sql, as {@code polder apply} uploads it. */
+    public static MeshBundle bundleWithPlatformFiles() {
+        return read(root(), true);
+    }
+
+    private static MeshBundle read(Path root, boolean platformFiles) {
         List<BundleProduct> products = new ArrayList<>();
         for (Path domain : folders(root)) {
             for (Path product : folders(domain)) {
                 Path productFile = product.resolve("product.odps.yaml");
                 if (Files.isRegularFile(productFile)) {
-                    products.add(new BundleProduct(root.relativize(product).toString().replace('\\', '/'),
-                            text(productFile), contracts(product.resolve("contracts"))));
+                    String path = root.relativize(product).toString().replace('\\', '/');
+                    Path settings = product.resolve("polder.yaml");
+                    products.add(platformFiles
+                            ? new BundleProduct(path, text(productFile), contracts(product.resolve("contracts")),
+                                    Files.isRegularFile(settings) ? text(settings) : null,
+                                    contracts(product.resolve("build")))
+                            : new BundleProduct(path, text(productFile), contracts(product.resolve("contracts"))));
                 }
             }
         }
         return new MeshBundle(text(root.resolve("mesh.yaml")), products);
+    }
+
+    /** The bundle with the product at {@code path} changed by {@code edit}. */
+    public static MeshBundle withProductFolder(MeshBundle bundle, String path, UnaryOperator<BundleProduct> edit) {
+        return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
+                .map(product -> product.path().equals(path) ? edit.apply(product) : product).toList());
     }
 
     /** The bundle with the product at {@code path} (such as {@code sales/sales-orders}) edited. */

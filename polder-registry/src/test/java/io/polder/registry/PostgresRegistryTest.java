@@ -67,4 +67,12 @@ class PostgresRegistryTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class Runs extends io.polder.registry.runs.RunTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

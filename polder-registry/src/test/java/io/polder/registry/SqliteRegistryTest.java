@@ -67,4 +67,12 @@ class SqliteRegistryTest {
             return new SqliteTestDatabase();
         }
     }
+
+    @Nested
+    class Runs extends io.polder.registry.runs.RunTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
 }

@@ -11,6 +11,8 @@ import io.polder.server.api.AuditRoutes;
 import io.polder.server.api.CatalogRoutes;
 import io.polder.server.api.GovernanceRoutes;
 import io.polder.server.api.LifecycleRoutes;
+import io.polder.server.api.LineageRoutes;
+import io.polder.server.api.RunRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
 import io.polder.server.http.ApiJson;
@@ -22,12 +24,24 @@ import io.polder.server.http.OpenApiDocument;
 import io.polder.server.http.RequestLog;
 import io.polder.server.http.Route;
 import io.polder.server.metrics.Metrics;
+import io.polder.server.build.BuildScheduler;
+import io.polder.server.build.BuildService;
+import io.polder.server.build.BuildSettings;
 import io.polder.server.metrics.StoreTimings;
+import io.polder.spi.Engine;
+import io.polder.spi.EngineConfig;
+import io.polder.spi.EngineContext;
+import io.polder.spi.Engines;
+import io.polder.spi.lineage.HttpLineageTransport;
+import io.polder.spi.lineage.LineageListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -35,24 +49,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Polder server: the registry's services over HTTP. This is the composition root; {@link #start} builds
- * everything, explicitly and in order: the registry, the first admin token, metrics, the routes, the HTTP
- * server.
+ * everything, explicitly and in order: the registry, the first admin token, the engine and the build service,
+ * metrics, the routes, the HTTP server, the build scheduler.
  */
 public final class PolderServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolderServer.class);
 
     private final ServerConfig config;
     private final Registry registry;
+    private final Engine engine;
+    private final BuildService builds;
+    private final BuildScheduler scheduler;
     private final Javalin app;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private PolderServer(ServerConfig config, Registry registry, Javalin app, List<Route> routes,
-                         List<String> servedEndpoints) {
+    private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
+                         BuildScheduler scheduler, Javalin app, List<Route> routes, List<String> servedEndpoints) {
         this.config = config;
         this.registry = registry;
+        this.engine = engine;
+        this.builds = builds;
+        this.scheduler = scheduler;
         this.app = app;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
@@ -69,13 +89,23 @@ public final class PolderServer implements AutoCloseable {
         Thread warmUp = HttpWarmUp.begin();
         Registry registry = Registry.open(config.jdbcUrl(), clock);
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        Engine engine = null;
+        BuildService builds = null;
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
+            engine = engine(config, clock);
+            builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine,
+                    buildWorkers(config.builds()), clock, runner(config));
+            int abandoned = builds.failUnfinished();
+            if (abandoned > 0) {
+                LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);
+            }
             Metrics metrics = new Metrics();
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
             ObjectMapper mapper = ApiJson.mapper();
-            List<Route> routes = routeTable(registry, new JsonBodies(mapper, config.maxBodyBytes()), metrics, mapper);
+            List<Route> routes = routeTable(registry, builds, new JsonBodies(mapper, config.maxBodyBytes()), metrics,
+                    mapper);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
@@ -84,14 +114,64 @@ public final class PolderServer implements AutoCloseable {
             Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add));
             HttpWarmUp.await(warmUp);
             listen(app, config);
-            PolderServer server = new PolderServer(config, registry, app, routes, List.copyOf(served));
-            LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms)", server.baseUrl(),
-                    (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(), storeMillis);
+            BuildScheduler scheduler = null;
+            if (config.builds().scheduler()) {
+                scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
+                scheduler.start();
+            }
+            PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, routes,
+                    List.copyOf(served));
+            LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
+                    server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
+                    storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
             return server;
         } catch (RuntimeException e) {
+            if (builds != null) {
+                builds.close();
+            }
+            if (engine != null) {
+                engine.close();
+            }
             registry.close();
             throw e;
         }
+    }
+
+    /**
+     * The engine named in the settings, found with ServiceLoader: its warehouse in the data directory, sources
+     * where the settings say, lineage also posted to the OpenLineage endpoint when one is configured.
+     */
+    private static Engine engine(ServerConfig config, Clock clock) {
+        BuildSettings settings = config.builds();
+        EngineConfig engineConfig = EngineConfig.of(settings.engineProperties());
+        if (settings.sourcesDir() != null && !settings.engineProperties().containsKey("source-directory")) {
+            engineConfig = engineConfig.with("source-directory", settings.sourcesDir().toAbsolutePath().toString());
+        }
+        LineageListener lineage = settings.openLineageUrl() == null ? LineageListener.NONE
+                : HttpLineageTransport.to(settings.openLineageUrl());
+        EngineContext context = EngineContext.of(config.dataDir()).withClock(clock).withLineage(lineage);
+        return Engines.create(settings.engine(), engineConfig, context);
+    }
+
+    /** This process among replicas: the host and the data directory, the same after a restart. */
+    private static String runner(ServerConfig config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String runner = host + ":" + config.dataDir().toAbsolutePath().normalize();
+        return runner.length() <= 300 ? runner : runner.substring(runner.length() - 300);
+    }
+
+    private static ExecutorService buildWorkers(BuildSettings settings) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "polder-build-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Starts listening; when that fails (a port in use), leaves no Jetty thread behind. */
@@ -105,7 +185,8 @@ public final class PolderServer implements AutoCloseable {
     }
 
     /** Every route of the API, and the OpenAPI document that describes them all. */
-    private static List<Route> routeTable(Registry registry, JsonBodies bodies, Metrics metrics, ObjectMapper mapper) {
+    private static List<Route> routeTable(Registry registry, BuildService builds, JsonBodies bodies, Metrics metrics,
+                                          ObjectMapper mapper) {
         List<Route> routes = new ArrayList<>();
         AtomicReference<String> openApi = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, openApi::get));
@@ -115,6 +196,8 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
         routes.addAll(new AuditRoutes(registry.audit()).routes());
         routes.addAll(new GovernanceRoutes(registry.policies(), registry.compliance(), bodies).routes());
+        routes.addAll(new RunRoutes(builds, registry.runs(), registry.catalog()).routes());
+        routes.addAll(new LineageRoutes(registry.lineage()).routes());
         openApi.set(OpenApiDocument.of(routes, mapper));
         return List.copyOf(routes);
     }
@@ -153,6 +236,11 @@ public final class PolderServer implements AutoCloseable {
         return registry;
     }
 
+    /** The engine that builds the products, for tests that look at the warehouse. */
+    Engine engine() {
+        return engine;
+    }
+
     /**
      * Stops the server gracefully: no new requests are taken, the requests in flight finish (within the
      * configured grace), then the registry is closed. Safe to call more than once and from a shutdown hook.
@@ -166,6 +254,11 @@ public final class PolderServer implements AutoCloseable {
         try {
             LOG.info("Polder server stopping; letting requests in flight finish");
             app.stop();
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            builds.close();
+            engine.close();
         } finally {
             registry.close();
             LOG.info("Polder server stopped");

@@ -3,6 +3,7 @@ package io.polder.server;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import io.polder.server.build.BuildSettings;
 import java.time.Duration;
 
 /**
@@ -14,9 +15,11 @@ import java.time.Duration;
  * @param jdbcUrl the registry's database; null means the embedded SQLite file {@code <dataDir>/polder.db}
  * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
  * @param shutdownGrace how long {@link PolderServer#close()} lets requests in flight finish
+ * @param builds the engine, where sources are, the OpenLineage endpoint and the scheduler; the warehouse is
+ *               {@code <dataDir>/warehouse}
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, BuildSettings builds) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("polder-data");
@@ -40,6 +43,12 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace is negative");
         }
+        builds = builds == null ? BuildSettings.defaults() : builds;
+    }
+
+    /** With the default build settings. */
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes, Duration shutdownGrace) {
+        this(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, BuildSettings.defaults());
     }
 
     /** With the default body limit and shutdown grace; a null {@code jdbcUrl} means the embedded SQLite file. */
@@ -53,29 +62,33 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace);
+        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace);
+        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds);
     }
 
     /** Another data directory; the embedded database moves with it unless another database was named. */
     public ServerConfig withDataDir(Path value) {
         String database = jdbcUrl.equals(embeddedJdbcUrl(dataDir)) ? null : jdbcUrl;
-        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace);
+        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace, builds);
     }
 
     public ServerConfig withJdbcUrl(String value) {
-        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace);
+        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace, builds);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace, builds);
     }
 
     public ServerConfig withShutdownGrace(Duration value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value, builds);
+    }
+
+    public ServerConfig withBuilds(BuildSettings value) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, value);
     }
 
     /** Whether the registry is the embedded SQLite file in the data directory. */

@@ -42,6 +42,8 @@ class AuthorizationMatrixTest {
     private static final Set<Caller> AUDITORS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.GOVERNANCE);
     private static final Set<Caller> PREVIEWERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.GOVERNANCE,
             Caller.SALES_OWNER, Caller.CUSTOMER_OWNER);
+    /** Build or test sales-orders: an admin, the sales domain's owner, a member of its owning team. */
+    private static final Set<Caller> BUILDERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.SALES_OWNER, Caller.MEMBER);
 
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
@@ -127,6 +129,15 @@ class AuthorizationMatrixTest {
         read(cases, "/api/v1/compliance", "/api/v1/compliance?domain=sales");
         cases.put("POST /api/v1/compliance", new Case(AUDITORS, false,
                 () -> new Request("POST", "/api/v1/compliance", null, Map.of())));
+        // builds wait, so that the next caller's build is not refused as a second build of the same product
+        cases.put("POST /api/v1/products/{id}/builds", new Case(BUILDERS, false, () -> new Request("POST",
+                "/api/v1/products/sales-orders/builds?wait=true", null, Map.of())));
+        cases.put("POST /api/v1/products/{id}/tests", new Case(BUILDERS, false, () -> new Request("POST",
+                "/api/v1/products/sales-orders/tests?wait=true", null, Map.of())));
+        read(cases, "/api/v1/runs", "/api/v1/runs");
+        read(cases, "/api/v1/runs/{id}", "/api/v1/runs/" + firstRun());
+        read(cases, "/api/v1/products/{id}/ports/{port}/snapshots", "/api/v1/products/sales-orders/ports/orders/snapshots");
+        read(cases, "/api/v1/lineage", "/api/v1/lineage?product=sales-orders&depth=2");
         return cases;
     }
 
@@ -221,6 +232,14 @@ class AuthorizationMatrixTest {
         String sunset = LocalDate.now().plusDays(400 + counter.incrementAndGet()).toString();
         return new Request("POST", "/api/v1/products/sales-daily-revenue/lifecycle",
                 Map.of("status", "deprecated", "sunsetDate", sunset), Map.of("If-Match", etag));
+    }
+
+    /** The id of a run, made for the matrix when there is none yet. */
+    private String firstRun() {
+        var runs = server.registry().runs().list(io.polder.registry.runs.RunFilter.all(), PageRequest.first(1)).items();
+        return runs.isEmpty() ? server.registry().runs().create(Principal.platformAdmin("matrix-setup"),
+                io.polder.registry.runs.RunKind.TEST, "sales-orders", null,
+                io.polder.registry.runs.RunTrigger.REQUEST).id() : runs.getFirst().id();
     }
 
     private String createdToken(String name) {

@@ -68,6 +68,26 @@ final class Meshes {
         return bundle.withPolicies(files);
     }
 
+    /** The example mesh with each product's polder.yaml and build/*.sql, as {@code polder apply} uploads it. */
+    static MeshBundle exampleWithPlatformFiles() {
+        Path root = exampleRoot();
+        return new MeshBundle(read(root.resolve("mesh.yaml")), example().products().stream().map(product -> {
+            Path folder = root.resolve(product.path());
+            Path settings = folder.resolve("polder.yaml");
+            Path build = folder.resolve("build");
+            List<BundleFile> sql = !Files.isDirectory(build) ? List.of() : list(build, Files::isRegularFile).stream()
+                    .map(file -> new BundleFile(file.getFileName().toString(), read(file))).toList();
+            return new BundleProduct(product.path(), product.productYaml(), product.contracts(),
+                    Files.isRegularFile(settings) ? read(settings) : null, sql);
+        }).toList());
+    }
+
+    /** The bundle with the product folder at {@code path} replaced by what {@code edit} makes of it. */
+    static MeshBundle withFolder(MeshBundle bundle, String path, UnaryOperator<BundleProduct> edit) {
+        return new MeshBundle(bundle.meshYaml(), bundle.products().stream()
+                .map(product -> product.path().equals(path) ? edit.apply(product) : product).toList());
+    }
+
     /** The bundle with the product document at {@code path} (such as {@code sales/sales-orders}) edited. */
     static MeshBundle withProduct(MeshBundle bundle, String path, UnaryOperator<String> edit) {
         return new MeshBundle(bundle.meshYaml(), bundle.products().stream()

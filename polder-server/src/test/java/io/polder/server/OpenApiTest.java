@@ -33,7 +33,11 @@ class OpenApiTest {
             "GET /api/v1/contracts/{id}/versions/{version}", "POST /api/v1/plan", "POST /api/v1/apply",
             "GET /api/v1/tokens", "POST /api/v1/tokens", "GET /api/v1/tokens/{id}", "DELETE /api/v1/tokens/{id}",
             "GET /api/v1/audit",
-            "GET /api/v1/policies", "POST /api/v1/policies/preview", "GET /api/v1/compliance", "POST /api/v1/compliance");
+            "GET /api/v1/policies", "POST /api/v1/policies/preview", "GET /api/v1/compliance", "POST /api/v1/compliance",
+
+            // builds, contract runs and lineage
+            "POST /api/v1/products/{id}/builds", "POST /api/v1/products/{id}/tests", "GET /api/v1/runs",
+            "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage");
 
     private TestServer server;
     private JsonNode document;

@@ -36,7 +36,9 @@ final class TestServer implements AutoCloseable {
     static TestServer start(TestDatabase database, UnaryOperator<ServerConfig> tweak, Clock clock) {
         Path dataDir = temporaryDirectory();
         try {
-            ServerConfig config = tweak.apply(new ServerConfig("127.0.0.1", 0, dataDir, database.create(dataDir)));
+            // no scheduler: a cron of the example mesh must not start builds in the middle of a test
+            ServerConfig config = tweak.apply(new ServerConfig("127.0.0.1", 0, dataDir, database.create(dataDir))
+                    .withBuilds(io.polder.server.build.BuildSettings.defaults().withScheduler(false)));
             return new TestServer(database, dataDir, PolderServer.start(config, clock));
         } catch (RuntimeException e) {
             database.drop();

@@ -58,6 +58,9 @@ final class ApplyWriter {
             INSERT INTO ports (product_id, product_version, direction, name, port_version, port_type, contract_id,
                 description, position)
             VALUES (:product, :productVersion, :direction, :name, :version, :type, :contract, :description, :position)""";
+    static final String INSERT_PRODUCT_FILE = """
+            INSERT INTO product_version_files (product_id, product_version, file_kind, file_name, file_text, position)
+            VALUES (:product, :productVersion, :kind, :name, :text, :position)""";
     static final String INSERT_CONTRACT = """
             INSERT INTO contracts (id, product_id, name, current_version, status, created_at, updated_at)
             VALUES (:id, :product, :name, :version, :status, :now, :now)""";
@@ -145,7 +148,7 @@ final class ApplyWriter {
 
     private void publishVersion(Handle handle, Declared.Product product, long revision) {
         handle.createUpdate(INSERT_PRODUCT_VERSION).bind("product", product.id()).bind("version", product.version())
-                .bind("revision", revision).bind("digest", product.document().digest())
+                .bind("revision", revision).bind("digest", product.versionDigest())
                 .bind("declaredStatus", product.declaredStatus()).bind("sourcePath", product.sourcePath())
                 .bind("text", product.document().text()).bind("json", product.document().json())
                 .bind("now", now).bind("by", principal).execute();
@@ -156,6 +159,13 @@ final class ApplyWriter {
                     .bind("direction", port.direction().value()).bind("name", port.name())
                     .bind("version", port.version()).bind("type", port.type()).bind("contract", port.contractId())
                     .bind("description", port.description()).bind("position", i).execute();
+        }
+        List<Declared.File> files = product.files();
+        for (int i = 0; i < files.size(); i++) {
+            Declared.File file = files.get(i);
+            handle.createUpdate(INSERT_PRODUCT_FILE).bind("product", product.id())
+                    .bind("productVersion", product.version()).bind("kind", file.kind()).bind("name", file.name())
+                    .bind("text", file.text()).bind("position", i).execute();
         }
     }
 

@@ -66,9 +66,13 @@ final class BundleValidator {
             problems.addAll(MeshChecks.check(new LoadedMesh(Path.of("."), mesh, folders, List.of())));
             checkPrincipals(mesh, problems);
         }
+        Map<String, List<Declared.File>> files = new LinkedHashMap<>();
+        for (MeshBundle.BundleProduct product : bundle.products()) {
+            files.put(product.path(), ProductFiles.check(product, problems));
+        }
         List<Declared.Product> products = new ArrayList<>();
         for (ProductFolder folder : folders) {
-            products.add(declare(folder, texts, problems));
+            products.add(declare(folder, texts, files.get(folder.displayPath()), problems));
         }
         failOnErrors(problems);
         List<String> warnings = problems.stream().map(Problem::format).toList();
@@ -118,7 +122,8 @@ final class BundleValidator {
         return null;
     }
 
-    private Declared.Product declare(ProductFolder folder, Map<String, String> texts, List<Problem> problems) {
+    private Declared.Product declare(ProductFolder folder, Map<String, String> texts, List<Declared.File> files,
+                                     List<Problem> problems) {
         DataProduct product = folder.product().product();
         SourceDocument document = folder.product().source();
         require(document, "/id", product.id(), Names.ID, "a product id the registry can store: a lowercase id", problems);
@@ -132,7 +137,7 @@ final class BundleValidator {
         LocalDate sunset = sunsetDate(document, product, lifecycle, problems);
         return new Declared.Product(product.id(), product.domain(), product.teamName().orElse(null), product.name(),
                 product.version(), product.status(), lifecycle, sunset, document.file(),
-                stored(texts.get(document.file()), document), ports(product), contracts);
+                stored(texts.get(document.file()), document), ports(product), contracts, files);
     }
 
     private Declared.Contract declare(ValidatedDocument.Contract validated, String text, List<Problem> problems) {

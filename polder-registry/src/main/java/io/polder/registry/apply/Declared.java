@@ -60,11 +60,27 @@ final class Declared {
      */
     record Product(String id, String domain, String team, String name, String version, String declaredStatus,
                    io.polder.registry.catalog.LifecycleStatus lifecycle, LocalDate sunsetDate, String sourcePath,
-                   StoredDocument document, List<Port> ports, List<Contract> contracts) {
+                   StoredDocument document, List<Port> ports, List<Contract> contracts, List<File> files) {
         Product {
             ports = List.copyOf(ports);
             contracts = List.copyOf(contracts);
+            files = List.copyOf(files);
         }
+
+        /**
+         * What makes the version's content: the document's digest alone for a product without polder.yaml and
+         * build files (so versions published before they were stored keep their digest), else a digest over
+         * the document's digest and every file.
+         */
+        String versionDigest() {
+            return files.isEmpty() ? document.digest() : sha256(Json.write(List.of(document.digest(), files)));
+        }
+    }
+
+    /** A file published with a product version: {@code polder.yaml} (kind settings) or a {@code build/*.sql}. */
+    record File(String kind, String name, String text) {
+        static final String SETTINGS = "settings";
+        static final String BUILD = "build";
     }
 
     record Port(PortDirection direction, String name, String version, String type, String contractId,

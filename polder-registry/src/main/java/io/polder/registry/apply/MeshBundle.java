@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A mesh folder as the command line uploads it: the text of {@code mesh.yaml} and, per product folder, its
- * path, its {@code product.odps.yaml} and its contract files. The registry parses and validates every
+ * path, its {@code product.odps.yaml}, its contract files, its {@code polder.yaml} and its build SQL. The registry parses and validates every
  * text itself; nothing the client concluded is trusted.
  *
  * @param meshYaml the text of mesh.yaml
@@ -57,16 +57,30 @@ public record MeshBundle(String meshYaml, List<BundleProduct> products, List<Pol
      * @param path the folder's path relative to the mesh root, such as {@code sales/sales-orders}
      * @param productYaml the text of its product.odps.yaml
      * @param contracts the files of its {@code contracts/} folder
+     * @param settingsYaml the text of its {@code polder.yaml}, or null when it has none
+     * @param buildFiles the {@code *.sql} files of its {@code build/} folder (absent in a body: none)
      */
-    public record BundleProduct(String path, String productYaml, List<BundleFile> contracts) {
+    public record BundleProduct(String path, String productYaml, List<BundleFile> contracts, String settingsYaml,
+                                List<BundleFile> buildFiles) {
         public BundleProduct {
             BundlePaths.requireRelativePath(path);
             requireNonNull(productYaml, "productYaml is null");
             contracts = List.copyOf(requireNonNull(contracts, "contracts is null"));
+            buildFiles = buildFiles == null ? List.of() : List.copyOf(buildFiles);
+            requireUniqueNames(contracts, "contract", path);
+            requireUniqueNames(buildFiles, "build", path);
+        }
+
+        /** A product folder without polder.yaml and build files. */
+        public BundleProduct(String path, String productYaml, List<BundleFile> contracts) {
+            this(path, productYaml, contracts, null, List.of());
+        }
+
+        private static void requireUniqueNames(List<BundleFile> files, String kind, String path) {
             Set<String> names = new HashSet<>();
-            for (BundleFile file : contracts) {
+            for (BundleFile file : files) {
                 if (!names.add(file.name())) {
-                    throw new PolderException(ErrorCode.INVALID_ARGUMENT, "contract file '" + file.name()
+                    throw new PolderException(ErrorCode.INVALID_ARGUMENT, kind + " file '" + file.name()
                             + "' appears twice in " + path);
                 }
             }

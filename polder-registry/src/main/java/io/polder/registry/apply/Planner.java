@@ -112,9 +112,10 @@ final class Planner {
         }
         String publishedDigest = existing == null ? null
                 : state.productVersionDigest(product.id(), product.version()).orElse(null);
-        if (publishedDigest != null && !publishedDigest.equals(product.document().digest())) {
+        if (publishedDigest != null && !publishedDigest.equals(product.versionDigest())) {
             conflicts.add("version " + product.version() + " of product '" + product.id() + "' is already published"
-                    + " with other content; versions are immutable: publish the change as a new version");
+                    + " with other content (product.odps.yaml, polder.yaml or build/*.sql); versions are immutable:"
+                    + " publish the change as a new version");
             return;
         }
         List<ContractWork> contracts = new ArrayList<>();

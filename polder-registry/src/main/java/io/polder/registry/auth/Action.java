@@ -23,7 +23,9 @@ public enum Action {
     /** Evaluate candidate policies against the current products, changing nothing. */
     PREVIEW_POLICIES("preview-policies", false),
     /** Evaluate the current products against the policies in force and record a compliance snapshot. */
-    RECORD_COMPLIANCE("record-compliance", false);
+    RECORD_COMPLIANCE("record-compliance", false),
+    /** Build a product of a domain, or run its contract ({@code polder build}, {@code polder test}). */
+    BUILD_PRODUCT("build-product", true);
 
     private final String value;
     private final boolean domainScoped;

@@ -25,6 +25,8 @@ import java.util.Optional;
  *   <tr><td>apply-domain-policies (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
  *   <tr><td>preview-policies</td><td>platform-admin; governance; domain-owner</td></tr>
  *   <tr><td>record-compliance</td><td>platform-admin; governance</td></tr>
+ *   <tr><td>build-product (domain, team)</td><td>platform-admin; domain-owner of that domain; member of the
+ *   team that owns the product ({@link #requireBuild})</td></tr>
  * </table>
  *
  * <p>Reading the policies in force and the compliance view is {@code read}: the rules of the mesh and how
@@ -52,6 +54,9 @@ public final class Authorizer {
                     || principal.role() == Role.GOVERNANCE;
             case PREVIEW_POLICIES -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE
                     || principal.role() == Role.DOMAIN_OWNER;
+            // a member passes this gate; requireBuild then checks that the member's team owns the product
+            case BUILD_PRODUCT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.MEMBER
+                    || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
         };
     }
 
@@ -64,7 +69,28 @@ public final class Authorizer {
             case APPLY_MESH_CONFIG, MANAGE_TOKENS, APPLY_GLOBAL_POLICIES -> "platform-admin";
             case READ_AUDIT, RECORD_COMPLIANCE -> "platform-admin or governance";
             case PREVIEW_POLICIES -> "platform-admin, governance or domain-owner";
+            case BUILD_PRODUCT -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
         };
+    }
+
+    /**
+     * Passes when {@code principal} may build (or test) a product of {@code domain} owned by {@code team}
+     * (null when it names none): a platform-admin, the domain's owner, or a member of that team. Otherwise
+     * records the refusal against {@code target} and throws it.
+     */
+    public void requireBuild(Principal principal, String domain, String team, String target) {
+        requireNonNull(principal, "principal is null");
+        boolean member = principal.role() == Role.MEMBER;
+        Optional<PolderException> refused = member && !principal.team().equals(team)
+                ? Optional.of(new PolderException(ErrorCode.FORBIDDEN, Action.BUILD_PRODUCT.value() + " in domain '"
+                        + domain + "' needs " + allowedRoles(Action.BUILD_PRODUCT, domain) + "; '" + principal.name()
+                        + "' is " + principal.describeRole(), Map.of("action", Action.BUILD_PRODUCT.value(),
+                        "requiredRole", allowedRoles(Action.BUILD_PRODUCT, domain)), null))
+                : member ? Optional.empty() : refusal(principal, Action.BUILD_PRODUCT, domain);
+        if (refused.isPresent()) {
+            recordDenied(principal, Action.BUILD_PRODUCT, target, refused.get());
+            throw refused.get();
+        }
     }
 
     /**

@@ -48,6 +48,24 @@ public final class ProductSettingsReader {
         return orThrow(DocumentReader.withDefaults().read(text, displayName, io.polder.model.source.SourceFormat.YAML));
     }
 
+    /**
+     * Every problem of {@code text} as a {@code polder.yaml}, each with its line and column; empty when it is
+     * valid. For callers that report problems with others (the registry checking an uploaded mesh).
+     */
+    public static List<Problem> check(String text, String displayName) {
+        ParsedFile parsed = DocumentReader.withDefaults().read(text, displayName, io.polder.model.source.SourceFormat.YAML);
+        List<Problem> problems = new ArrayList<>(parsed.problems());
+        if (parsed.ok() && parsed.documents().size() != 1) {
+            problems.add(Problem.error(parsed.file(), io.polder.model.source.Position.START, "",
+                    "expected one document, found " + parsed.documents().size()));
+        } else if (parsed.ok()) {
+            Problems collector = new Problems(parsed.file());
+            Fields.bind(parsed.documents().getFirst().root(), collector, ProductSettingsReader::bind);
+            problems.addAll(collector.list());
+        }
+        return problems;
+    }
+
     private static ProductSettings orThrow(ParsedFile parsed) {
         List<Problem> problems = new ArrayList<>(parsed.problems());
         ProductSettings settings = null;

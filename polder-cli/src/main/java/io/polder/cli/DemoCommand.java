@@ -1,0 +1,190 @@
+package io.polder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.apply.Plan;
+import io.polder.registry.auth.TokenService;
+import io.polder.server.PolderServer;
+import io.polder.server.ServerConfig;
+import io.polder.server.build.BuildSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polder demo}: the whole story on one machine. Generates the example mesh's source data, starts the
+ * server, applies the example mesh, builds every product in dependency order, runs every contract, prints what
+ * happened and where to look, and keeps serving.
+ */
+@Command(name = "demo",
+        description = {
+            "Runs Polder's example data mesh (ACME Retail: 4 domains, 7 products) on this machine, end to end:",
+            "  1. generates the products' source data into DATA-DIR/sources (deterministic; reused when there)",
+            "  2. starts the server (embedded: SQLite and a Parquet warehouse in DATA-DIR)",
+            "  3. applies examples/mesh (products, contracts, polder.yaml, build SQL)",
+            "  4. builds every product in dependency order: write, check the contract, publish",
+            "  5. runs every product's contracts against the published data",
+            "then prints a summary and where to look, and keeps serving until Ctrl-C.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder demo                      # a million orders (about 2.5 million order lines)",
+            "  polder demo --rows 20000 --port 9090",
+            "",
+            "The scheduler is off in the demo (polder serve runs it): builds happen when you ask.",
+            "Exit codes: 0 every build and contract passed, 1 one failed, 10 the server could not start."
+        },
+        mixinStandardHelpOptions = true)
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "The port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
+            description = "Where the database, the warehouse, the sources and admin.token live (default ./${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--mesh", paramLabel = "DIR", defaultValue = "examples/mesh",
+            description = "The mesh folder to apply (default ${DEFAULT-VALUE}).")
+    String mesh;
+
+    @Option(names = "--rows", paramLabel = "ORDERS", defaultValue = "1000000",
+            description = "How many orders to generate (default ${DEFAULT-VALUE}; at least 200).")
+    int rows;
+
+    @Option(names = "--no-serve", description = "Stop after the summary instead of serving (for scripts and tests).")
+    boolean noServe;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(Path.of(mesh))) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "no mesh folder " + mesh + "; run the demo from the"
+                    + " repository's root, or name the folder with --mesh");
+        }
+        if (rows < 200) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--rows must be at least 200, found " + rows);
+        }
+        Path sources = dataDir.resolve("sources");
+        out.println("1/5 Source data in " + sources + " ...");
+        out.flush();
+        DemoData data = DemoData.ensure(sources, rows, Instant.now());
+        out.printf("    %s %d files, the largest with %,d rows%n", data.reused() ? "reused" : "generated",
+                data.files().size(), data.largest());
+        // the demo polls its runs: one request-log line per poll would bury its own output
+        System.setProperty("org.slf4j.simpleLogger.log.io.polder.server.requests", "warn");
+        PolderServer server = start();
+        Thread hook = new Thread(server::close, "polder-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            boolean passed = run(server, out, err);
+            if (noServe) {
+                out.println("Stopping the server (--no-serve).");
+                return passed ? 0 : 1;
+            }
+            out.println("Stop with Ctrl-C.");
+            out.flush();
+            server.awaitShutdown();
+            return passed ? 0 : 1;
+        } finally {
+            if (noServe) {
+                server.close();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private PolderServer start() {
+        ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null)
+                .withBuilds(BuildSettings.defaults().withScheduler(false));
+        try {
+            return PolderServer.start(config);
+        } catch (RuntimeException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server on port " + port + ": "
+                    + e.getMessage() + (port != 0 ? " (is the port in use? choose another with --port)" : ""),
+                    java.util.Map.of(), e);
+        }
+    }
+
+    private boolean run(PolderServer server, PrintWriter out, PrintWriter err) {
+        Path tokenFile = dataDir.resolve(TokenService.ADMIN_TOKEN_FILE);
+        String token = readToken(tokenFile);
+        PolderClient client = new PolderClient(java.net.URI.create(server.baseUrl()), token);
+        out.println("2/5 Server at " + server.baseUrl());
+        out.println("3/5 Applying " + mesh + " ...");
+        out.flush();
+        Plan plan = MeshUpload.send(client, PolderClient.path("apply"), PolderClient.Query.none(), mesh, err);
+        out.println("    " + plan.summary().lines().reduce((first, second) -> second).orElse(""));
+        out.println("4/5 Building every product, upstream first ...");
+        out.flush();
+        RunWatcher watcher = new RunWatcher(client, out);
+        List<JsonNode> builds = BuildCommand.buildAll(watcher, BuildCommand.order(client, List.of()), out);
+        out.println("5/5 Running every contract against the published data ...");
+        out.flush();
+        List<JsonNode> tests = new ArrayList<>();
+        for (JsonNode build : builds) {
+            String product = build.path("run").path("productId").asText();
+            JsonNode test = watcher.test(product, null);
+            out.println("  " + product + ": " + test.path("run").path("state").asText() + ", "
+                    + RunWatcher.checkSummary(test));
+            tests.add(test);
+        }
+        out.println();
+        BuildCommand.summary(builds).print(out);
+        boolean passed = builds.stream().allMatch(DemoCommand::succeeded) && tests.stream().allMatch(DemoCommand::succeeded);
+        out.println();
+        out.println(passed ? "Every product is built, published and passes its contract."
+                : "Not everything passed: see the ERROR column, or `polder get runs PRODUCT`.");
+        where(server.baseUrl(), tokenFile, out);
+        return passed;
+    }
+
+    private static boolean succeeded(JsonNode detail) {
+        return detail.path("run").path("state").asText().equals("succeeded");
+    }
+
+    private void where(String base, Path tokenFile, PrintWriter out) {
+        out.println();
+        out.println("Polder is serving at " + base);
+        out.println("  admin token  " + tokenFile + " (readable by you only)");
+        out.println("  products     " + base + "/api/v1/products");
+        out.println("  runs         " + base + "/api/v1/runs");
+        out.println("  lineage      " + base + "/api/v1/lineage?product=sales-orders");
+        out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
+        out.println("  openapi      " + base + "/api/openapi.json");
+        out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
+        out.println();
+        out.println("Try, in another terminal:");
+        out.println("  export POLDER_SERVER=" + base + " POLDER_TOKEN=$(cat " + tokenFile + ")");
+        out.println("  ./polder get products");
+        out.println("  ./polder get runs sales-orders");
+        out.println("  ./polder test sales-orders");
+        out.println("  ./polder build sales-daily-revenue");
+        out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + base + "/api/v1/lineage?product=sales-orders");
+        out.flush();
+    }
+
+    private static String readToken(Path tokenFile) {
+        try {
+            return Files.readString(tokenFile).strip();
+        } catch (java.io.IOException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "the demo needs the admin token in " + tokenFile
+                    + ", which an earlier start created and which is gone; use a fresh --data-dir");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.polder.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts builds and contract runs on the server and follows them to the end: it polls the run
+ * ({@code GET /api/v1/runs/ID}), printing a line whenever its stage changes, and answers the finished run with
+ * its ports, checks and lineage.
+ */
+final class RunWatcher {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final PolderClient client;
+    private final PrintWriter out;
+
+    RunWatcher(PolderClient client, PrintWriter out) {
+        this.client = requireNonNull(client, "client is null");
+        this.out = requireNonNull(out, "out is null");
+    }
+
+    /** Builds {@code product} and waits for the run to finish. */
+    JsonNode build(String product) {
+        JsonNode queued = client.post(PolderClient.path("products", product, "builds"), PolderClient.Query.none(),
+                null, java.util.Map.of()).body();
+        return follow(product, queued.path("run").path("id").asText());
+    }
+
+    /** Runs the contracts of {@code product} (of its port {@code port}, when given) and waits for the run. */
+    JsonNode test(String product, String port) {
+        JsonNode queued = client.post(PolderClient.path("products", product, "tests"),
+                PolderClient.Query.none().with("port", port), null, java.util.Map.of()).body();
+        return follow(product, queued.path("run").path("id").asText());
+    }
+
+    private JsonNode follow(String product, String runId) {
+        String lastStage = "";
+        while (true) {
+            JsonNode detail = client.get(PolderClient.path("runs", runId), PolderClient.Query.none()).body();
+            JsonNode run = detail.path("run");
+            String state = run.path("state").asText();
+            String stage = run.path("stage").asText("");
+            if (!stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
+                out.println("  " + product + ": " + stage + rows(run));
+                out.flush();
+                lastStage = stage;
+            }
+            if (isFinished(state)) {
+                return detail;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PolderException(ErrorCode.INTERNAL, "interrupted while waiting for run " + runId
+                        + "; it goes on on the server (polder get runs " + product + ")");
+            }
+        }
+    }
+
+    static boolean isFinished(String state) {
+        return state.equals("succeeded") || state.equals("failed");
+    }
+
+    private static String rows(JsonNode run) {
+        long rows = run.path("rows").asLong();
+        return rows > 0 ? String.format(" (%,d rows)", rows) : "";
+    }
+
+    /** {@code passed/total} of a run's checks, with the failures counted by severity. */
+    static String checkSummary(JsonNode detail) {
+        int total = detail.path("checks").size();
+        if (total == 0) {
+            return "-";
+        }
+        int passed = 0;
+        List<String> failed = new ArrayList<>();
+        for (JsonNode check : detail.path("checks")) {
+            String outcome = check.path("outcome").asText();
+            if (outcome.equals("passed")) {
+                passed++;
+            } else if (outcome.equals("failed") || outcome.equals("error")) {
+                failed.add(check.path("severity").asText());
+            }
+        }
+        String summary = passed + "/" + total + " passed";
+        long errors = failed.stream().filter(severity -> severity.equals("error")).count();
+        return failed.isEmpty() ? summary : summary + ", " + failed.size() + " failed (" + errors + " error-level)";
+    }
+
+    /** How long a finished run took, such as {@code 1.4s}. */
+    static String duration(JsonNode run) {
+        if (!run.hasNonNull("startedAt") || !run.hasNonNull("finishedAt")) {
+            return "-";
+        }
+        Duration elapsed = Duration.between(java.time.Instant.parse(run.path("startedAt").asText()),
+                java.time.Instant.parse(run.path("finishedAt").asText()));
+        return String.format("%.1fs", elapsed.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,87 @@
+package io.polder.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polder test}: runs a product's contracts against its published data. */
+@Command(name = "test",
+        description = {
+            "Runs the contracts of a product's output ports against their published data, on the Polder",
+            "server, and prints every rule with what was measured, the threshold and the outcome. Nothing is",
+            "built or published.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  polder test sales-orders",
+            "  polder test sales-orders --port orders -o json",
+            "",
+            "Exit codes: 0 no error-level check failed (warnings allowed), 1 an error-level check failed,",
+            "3 no such product or port, or nothing published yet (build it first), 5 not allowed."
+        },
+        mixinStandardHelpOptions = true)
+final class TestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServerOptions serverOptions;
+
+    @Parameters(index = "0", paramLabel = "PRODUCT", description = "The product whose contracts to run.")
+    String product;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Only this output port (default: every one).")
+    String port;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default), json or yaml: the run with its checks.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        JsonNode detail = new RunWatcher(serverOptions.client(), output == OutputFormat.table ? out
+                : new PrintWriter(java.io.Writer.nullWriter())).test(product, port);
+        JsonNode run = detail.path("run");
+        if (output != OutputFormat.table) {
+            output.printData(detail, out);
+        } else {
+            print(detail, out);
+        }
+        if (run.hasNonNull("errorCode")) {
+            throw new PolderException(ErrorCode.valueOf(run.path("errorCode").asText()), product + ": "
+                    + run.path("errorMessage").asText());
+        }
+        return run.path("state").asText().equals("succeeded") ? 0 : 1;
+    }
+
+    static void print(JsonNode detail, PrintWriter out) {
+        Table table = new Table("PORT", "RULE", "SEVERITY", "VALUE", "THRESHOLD", "OUTCOME", "MESSAGE");
+        for (JsonNode check : detail.path("checks")) {
+            JsonNode value = check.path("value");
+            table.row(check.path("port").asText(), check.path("ruleId").asText(), check.path("severity").asText(),
+                    value.isMissingNode() || value.isNull() ? "" : value.isTextual() ? value.asText() : value.toString(),
+                    check.path("threshold").asText(""), check.path("outcome").asText(),
+                    check.path("outcome").asText().equals("passed") ? "" : check.path("message").asText());
+        }
+        if (!table.isEmpty()) {
+            table.print(out);
+        }
+        JsonNode run = detail.path("run");
+        String checks = detail.path("checks").isEmpty() ? "" : ", " + RunWatcher.checkSummary(detail);
+        out.println(run.path("productId").asText() + ": " + run.path("state").asText() + checks
+                + (run.hasNonNull("errorMessage") && !run.hasNonNull("errorCode")
+                ? " — " + run.path("errorMessage").asText() : ""));
+        out.flush();
+    }
+}

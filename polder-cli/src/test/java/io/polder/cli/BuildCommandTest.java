@@ -1,0 +1,166 @@
+package io.polder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.polder.engine.duckdb.demo.DemoOptions;
+import io.polder.engine.duckdb.demo.ExampleMeshData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code polder build}, {@code polder test} and {@code polder get runs} against a real server, on small data. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BuildCommandTest {
+    private Path dir;
+    private TestServer server;
+
+    @BeforeAll
+    void start(@TempDir Path directory) {
+        dir = directory;
+        Path data = dir.resolve("polder-data");
+        ExampleMeshData.generate(data.resolve("sources"), new DemoOptions(7, 2_000, 1_000, Instant.now()));
+        server = TestServer.start(data);
+        CliRun apply = server.admin("apply", CliRun.repo("examples/mesh"));
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void buildPrintsStagesThenASummaryAndBuildsUpstreamFirst() {
+        CliRun build = server.admin("build", "sales-daily-revenue", "sales-orders");
+        assertThat(build.exitCode()).as(build.out() + build.err()).isZero();
+        assertThat(build.out()).contains("Building sales-orders ...").contains("sales-orders: succeeded in ")
+                .containsPattern("(?m)^PRODUCT +STATE +ROWS +CHECKS +PORTS +TIME +RUN$")
+                .containsPattern("(?m)^sales-orders +succeeded +[0-9,]+ +\\d+/\\d+ passed +sales-orders/orders/v1 published")
+                .endsWith("Built 2 products.\n");
+        assertThat(build.out().indexOf("Building sales-orders")).isLessThan(build.out().indexOf("Building sales-daily-revenue"));
+    }
+
+    @Test
+    @Order(2)
+    void aBuildThatFailsItsContractExitsOne() {
+        // 1,000 generated customers, where the customer contracts promise more than 100,000: quarantined
+        CliRun build = server.admin("build", "customer-profiles");
+        assertThat(build.exitCode()).as(build.out()).isEqualTo(1);
+        assertThat(build.out()).contains("customer-profiles: failed").contains("not published")
+                .endsWith("1 build of 1 failed.\n");
+    }
+
+    @Test
+    @Order(3)
+    void testPrintsEveryRuleAndExitsByTheErrorLevelChecks() {
+        CliRun test = server.admin("test", "sales-orders");
+        assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).containsPattern("(?m)^PORT +RULE +SEVERITY +VALUE +THRESHOLD +OUTCOME +MESSAGE$")
+                .containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 0 +passed")
+                .contains("sales-orders: succeeded, ");
+        CliRun neverPublished = server.admin("test", "customer-profiles");
+        assertThat(neverPublished.exitCode()).as("nothing published: not found").isEqualTo(3);
+        assertThat(neverPublished.err()).contains("customer-profiles");
+    }
+
+    @Test
+    @Order(4)
+    void getRunsListsAProductsRunsAndShowsOneWithItsChecks() throws IOException {
+        CliRun runs = server.admin("get", "runs", "sales-orders");
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        assertThat(runs.out()).containsPattern("(?m)^ID +KIND +PRODUCT +VERSION +STATE")
+                .containsPattern("(?m) build +sales-orders +1\\.2\\.0 +succeeded ")
+                .containsPattern("(?m) test +sales-orders +1\\.2\\.0 +succeeded ");
+        JsonNode listed = new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "-o", "json").out());
+        assertThat(listed.size()).isEqualTo(2);
+        String id = listed.get(0).path("id").asText();
+        CliRun one = server.admin("get", "runs", id);
+        assertThat(one.exitCode()).isZero();
+        assertThat(one.out()).contains(id).contains("orders_row_count");
+        assertThat(server.admin("get", "runs", "--limit", "1").out().lines().count()).isEqualTo(2);
+        CliRun failedBuilds = server.admin("get", "runs", "--kind", "build", "--state", "failed");
+        assertThat(failedBuilds.out()).contains("customer-profiles").doesNotContain("sales-orders");
+        assertThat(server.admin("get", "products", "--state", "failed").exitCode()).as("--state filters runs only")
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void aContractThatTheDataNoLongerMeetsFailsTheTestWithExitOne() throws IOException {
+        Path mesh = dir.resolve("mesh");
+        copy(Path.of(CliRun.repo("examples/mesh")), mesh);
+        Path contract = mesh.resolve("sales/sales-orders/contracts/orders.odcs.yaml");
+        Files.writeString(contract, Files.readString(contract).replace("version: 1.2.0", "version: 1.3.0")
+                .replace("metric: rowCount\n        mustBeGreaterThan: 0", "metric: rowCount\n        mustBeGreaterThan: 100000000"));
+        Path product = mesh.resolve("sales/sales-orders/product.odps.yaml");
+        Files.writeString(product, Files.readString(product).replace("version: 1.2.0", "version: 1.3.0"));
+        try (Stream<Path> files = Files.walk(mesh)) {
+            for (Path reader : files.filter(file -> file.endsWith("product.odps.yaml") && !file.equals(product)).toList()) {
+                String text = Files.readString(reader);
+                String moved = text.replace("version: 1.2.0\n    contractId: sales-orders-orders",
+                        "version: 1.3.0\n    contractId: sales-orders-orders");
+                if (!moved.equals(text)) {
+                    Files.writeString(reader, bumpPatch(moved));
+                }
+            }
+        }
+        CliRun apply = server.admin("apply", mesh.toString());
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        CliRun test = server.admin("test", "sales-orders");
+        assertThat(test.exitCode()).as(test.out() + test.err()).isEqualTo(1);
+        assertThat(test.out()).containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 100000000 +failed")
+                .contains("sales-orders: failed");
+    }
+
+    @Test
+    @Order(6)
+    void anInvalidPolderYamlIsReportedAtItsLineAndNothingIsApplied() throws IOException {
+        Path mesh = dir.resolve("broken-mesh");
+        copy(Path.of(CliRun.repo("examples/mesh")), mesh);
+        Path settings = mesh.resolve("sales/sales-orders/polder.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("format: parquet", "format: excel"));
+        CliRun apply = server.admin("apply", mesh.toString());
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(1);
+        assertThat(apply.err()).containsPattern(Pattern.quote(mesh.resolve("sales/sales-orders/polder.yaml").toString())
+                + ":\\d+:\\d+: .*format");
+    }
+
+    /** The document's top-level version with its patch number one higher. */
+    private static String bumpPatch(String text) {
+        Matcher version = Pattern.compile("(?m)^version: (\\d+)\\.(\\d+)\\.(\\d+)$").matcher(text);
+        assertThat(version.find()).isTrue();
+        return version.replaceFirst("version: " + version.group(1) + "." + version.group(2) + "."
+                + (Integer.parseInt(version.group(3)) + 1));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+}

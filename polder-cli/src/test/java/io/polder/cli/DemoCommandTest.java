@@ -1,0 +1,43 @@
+package io.polder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code polder demo}, end to end on small data: the source data is generated, the server started, the example
+ * mesh applied, every product built in dependency order and its contracts run, and a summary printed.
+ */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoBuildsAndTestsTheWholeExampleMesh() {
+        Path data = dir.resolve("polder-data");
+        CliRun demo = CliRun.of("demo", "--rows", "2000", "--port", "0", "--data-dir", data.toString(),
+                "--mesh", CliRun.repo("examples/mesh"), "--no-serve");
+        assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).contains("1/5 Source data in ").contains("generated 5 files")
+                .contains("    25 changes applied.").contains("5/5 Running every contract")
+                .contains("Every product is built, published and passes its contract.")
+                .contains("/api/v1/lineage?product=sales-orders").contains(data.resolve("admin.token").toString())
+                .contains("./polder get runs sales-orders");
+        for (String product : new String[] {"customer-profiles", "sales-orders", "logistics-shipments",
+                "sales-daily-revenue", "customer-360", "logistics-delivery-performance", "finance-revenue-report"}) {
+            assertThat(demo.out()).containsPattern("(?m)^" + product + " +succeeded ");
+        }
+        assertThat(demo.out().indexOf("Building sales-orders")).isLessThan(demo.out().indexOf("Building sales-daily-revenue"));
+        assertThat(demo.out().indexOf("Building sales-daily-revenue"))
+                .isLessThan(demo.out().indexOf("Building finance-revenue-report"));
+        assertThat(Files.isDirectory(data.resolve("warehouse/sales-orders"))).isTrue();
+
+        DemoData again = DemoData.ensure(data.resolve("sources"), 2000, Instant.now());
+        assertThat(again.reused()).as("the data of the same size is reused").isTrue();
+        assertThat(again.largest()).isGreaterThan(2000);
+    }
+}

@@ -1,0 +1,418 @@
+package io.polder.registry.runs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.Cursor;
+import io.polder.registry.Names;
+import io.polder.registry.Page;
+import io.polder.registry.PageRequest;
+import io.polder.registry.Pages;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Action;
+import io.polder.registry.auth.Authorizer;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.catalog.LifecycleStatus;
+import io.polder.registry.store.Database;
+import io.polder.registry.store.Ids;
+import io.polder.registry.store.Json;
+import io.polder.spi.EngineJson;
+import io.polder.spi.TableInfo;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.PortBuild;
+import io.polder.spi.check.CheckResult;
+import io.polder.spi.check.CheckRun;
+import io.polder.spi.check.FailedRows;
+import io.polder.spi.lineage.LineageJson;
+import io.polder.spi.lineage.RunEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The record of builds and contract runs: who asked for which, how far each got, and what it found (per-port
+ * outcomes, check results with failed-row samples, OpenLineage events). Whoever runs the engine (the server's
+ * build service) creates a run here, reports its progress, and finishes it with the engine's result; readers
+ * list and get runs.
+ *
+ * <p>Building or testing a product needs {@link Action#BUILD_PRODUCT} for the product's domain and team (see
+ * {@link Authorizer#requireBuild}); every run asked for is audited. Reading runs needs only {@link Action#READ}.
+ * At most one build of a product is queued or running at a time: a second is a CONFLICT naming the first.
+ */
+public final class RunService {
+    private static final String RUN_COLUMNS = "id, run_kind, product_id, product_version, port, snapshot, state, stage,"
+            + " rows_processed, query_count, triggered_by, requested_by, created_at, started_at, finished_at,"
+            + " error_code, error_message, warnings";
+    static final String PRODUCT = "SELECT domain_id, team_id, current_version, status FROM products WHERE id = :id";
+    static final String ACTIVE_BUILD = """
+            SELECT id FROM runs WHERE product_id = :product AND run_kind = 'build' AND state IN ('queued', 'running')""";
+    static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + """
+            , runner) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL,
+                      NULL, NULL, NULL, '[]', :runner)""";
+    static final String START = """
+            UPDATE runs SET state = 'running', started_at = :now WHERE id = :id AND state = 'queued'""";
+    static final String PROGRESS = """
+            UPDATE runs SET stage = :stage, rows_processed = :rows WHERE id = :id AND state = 'running'""";
+    static final String FINISH = """
+            UPDATE runs SET state = :state, snapshot = :snapshot, port = COALESCE(:port, port), stage = :stage,
+                rows_processed = :rows, query_count = :queries, finished_at = :now, error_code = :errorCode,
+                error_message = :errorMessage, warnings = :warnings
+            WHERE id = :id AND state IN ('queued', 'running')""";
+    static final String FAIL_UNFINISHED = """
+            UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL', error_message = :message
+            WHERE state IN ('queued', 'running') AND runner = :runner""";
+    static final String INSERT_PORT = """
+            INSERT INTO run_ports (run_id, port, outcome, snapshot, published_snapshot, rows_written, check_outcome,
+                position)
+            VALUES (:run, :port, :outcome, :snapshot, :published, :rows, :checkOutcome, :position)""";
+    static final String INSERT_CHECK = """
+            INSERT INTO run_checks (run_id, position, port, snapshot, rule_id, rule_name, check_kind, table_name,
+                property, metric, severity, outcome, value_json, unit, threshold, message, failed_rows)
+            VALUES (:run, :position, :port, :snapshot, :rule, :name, :kind, :table, :property, :metric, :severity,
+                :outcome, :value, :unit, :threshold, :message, :failedRows)""";
+    static final String INSERT_LINEAGE = """
+            INSERT INTO lineage_events (run_id, position, product_id, event_type, event_time, event_json)
+            VALUES (:run, :position, :product, :type, :time, :json)""";
+    static final String GET_RUN = "SELECT " + RUN_COLUMNS + " FROM runs WHERE id = :id";
+    static final String LIST_RUNS = "SELECT " + RUN_COLUMNS + """
+             FROM runs
+            WHERE (:product IS NULL OR product_id = :product) AND (:kind IS NULL OR run_kind = :kind)
+              AND (:state IS NULL OR state = :state) AND (:before IS NULL OR id < :before)
+            ORDER BY id DESC LIMIT :limit""";
+    static final String LIST_PORTS = """
+            SELECT port, outcome, snapshot, published_snapshot, rows_written, check_outcome FROM run_ports
+            WHERE run_id = :run ORDER BY position""";
+    static final String LIST_CHECKS = """
+            SELECT port, snapshot, rule_id, rule_name, check_kind, table_name, property, metric, severity, outcome,
+                value_json, unit, threshold, message, failed_rows
+            FROM run_checks WHERE run_id = :run ORDER BY position""";
+    static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
+    static final String PORT_RUNS = """
+            SELECT r.id FROM run_ports p JOIN runs r ON r.id = p.run_id
+            WHERE p.port = :port ORDER BY r.id DESC LIMIT :limit""";
+
+    private final Database database;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+    private final Ids ids;
+    private final Clock clock;
+
+    public RunService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.authorizer = requireNonNull(authorizer, "authorizer is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Records a new run of the product's current version, queued, after checking that {@code principal} may
+     * build the product; audited.
+     *
+     * @param port for a test, the port to test ({@code product/port/vMAJOR}); null for a build
+     * @throws PolderException NOT_FOUND for an unknown product, FORBIDDEN, CONFLICT when the product is retired
+     *                         or (for a build) already being built
+     */
+    public Run create(Principal principal, RunKind kind, String productId, String port, RunTrigger trigger) {
+        return create(principal, kind, productId, port, trigger, null);
+    }
+
+    /**
+     * As {@link #create(Principal, RunKind, String, String, RunTrigger)}, for a run that {@code runner} (a server
+     * process: its host and data directory) will carry out; see {@link #failUnfinished}.
+     */
+    public Run create(Principal principal, RunKind kind, String productId, String port, RunTrigger trigger,
+                      String runner) {
+        requireNonNull(principal, "principal is null");
+        Names.requireId("product id", productId);
+        String target = "product/" + productId;
+        ProductRow product = database.read(handle -> product(handle, productId));
+        authorizer.requireBuild(principal, product.domain(), product.team(), target);
+        if (product.status() == LifecycleStatus.RETIRED) {
+            throw new PolderException(ErrorCode.CONFLICT, "product '" + productId + "' is retired; it is not built"
+                    + " or tested any more");
+        }
+        String id = ids.next();
+        long now = clock.millis();
+        database.writeVoid(handle -> {
+            if (kind == RunKind.BUILD) {
+                Optional<String> running = handle.createQuery(ACTIVE_BUILD).bind("product", productId)
+                        .mapTo(String.class).findFirst();
+                if (running.isPresent()) {
+                    throw new PolderException(ErrorCode.CONFLICT, "product '" + productId + "' is being built already"
+                            + " (run " + running.get() + "); one build of a product runs at a time",
+                            Map.of("runId", running.get()), null);
+                }
+            }
+            handle.createUpdate(INSERT_RUN).bind("id", id).bind("kind", kind.value()).bind("product", productId)
+                    .bind("version", product.currentVersion()).bind("port", port).bind("trigger", trigger.value())
+                    .bind("by", principal.name()).bind("now", now).bind("runner", runner).execute();
+            audit.record(handle, principal, Action.BUILD_PRODUCT, target, AuditOutcome.SUCCEEDED,
+                    Map.of("run", id, "kind", kind.value(), "trigger", trigger.value()));
+        });
+        return get(id);
+    }
+
+    /** The run is being worked on. */
+    public void start(String runId) {
+        database.writeVoid(handle -> handle.createUpdate(START).bind("id", runId).bind("now", clock.millis()).execute());
+    }
+
+    /** Where a running run is: its stage and the rows done so far. */
+    public void progress(String runId, String stage, long rows) {
+        database.writeVoid(handle -> handle.createUpdate(PROGRESS).bind("id", runId).bind("stage", stage)
+                .bind("rows", rows).execute());
+    }
+
+    /** Finishes a build with the engine's result: per-port outcomes, every port's check results, lineage. */
+    public Run finishBuild(String runId, BuildResult result) {
+        long rows = result.ports().stream().flatMap(port -> port.tables().stream()).mapToLong(TableInfo::rows).sum();
+        int queries = result.ports().stream().filter(port -> port.checks() != null)
+                .mapToInt(port -> port.checks().queryCount()).sum();
+        Finish finish = new Finish(result.succeeded() ? RunState.SUCCEEDED : RunState.FAILED, null, null,
+                result.failureIfAny().map(failure -> failure.stage().value()).orElse(result.succeeded() ? "publish" : "check"),
+                rows, queries, result.failureIfAny().map(failure -> failure.code().name()).orElse(null),
+                result.failureIfAny().map(failure -> failure.message()).orElse(failedChecksMessage(result)),
+                result.warnings());
+        database.writeVoid(handle -> {
+            finish(handle, runId, finish);
+            for (int i = 0; i < result.ports().size(); i++) {
+                insertPort(handle, runId, result.ports().get(i), i);
+            }
+            int position = 0;
+            for (PortBuild port : result.ports()) {
+                if (port.checks() != null) {
+                    position = insertChecks(handle, runId, port.checks(), position);
+                }
+            }
+            insertLineage(handle, runId, result.productId(), result.lineage());
+        });
+        return get(runId);
+    }
+
+    /**
+     * Finishes a test with its contract runs, one per port tested; it fails when any error-level check failed.
+     *
+     * @param rows the rows of the snapshots checked
+     */
+    public Run finishTest(String runId, List<CheckRun> checks, long rows) {
+        List<CheckRun> blocking = checks.stream().filter(CheckRun::blocksPublishing).toList();
+        CheckRun single = checks.size() == 1 ? checks.getFirst() : null;
+        Finish finish = new Finish(blocking.isEmpty() ? RunState.SUCCEEDED : RunState.FAILED,
+                single == null ? null : single.port().toString(), single == null ? null : single.snapshot().value(),
+                "check", rows, checks.stream().mapToInt(CheckRun::queryCount).sum(), null,
+                blocking.isEmpty() ? null : blocking.stream().mapToLong(run -> run.problems().stream()
+                        .filter(CheckResult::blocksPublishing).count()).sum() + " error-level check(s) failed; the first: "
+                        + blocking.getFirst().problems().stream().filter(CheckResult::blocksPublishing).findFirst()
+                        .map(CheckResult::message).orElse(""), List.of());
+        database.writeVoid(handle -> {
+            finish(handle, runId, finish);
+            int position = 0;
+            for (CheckRun run : checks) {
+                position = insertChecks(handle, runId, run, position);
+            }
+        });
+        return get(runId);
+    }
+
+    /** Finishes a run that failed before the engine could report a result (a definition the engine refused). */
+    public Run fail(String runId, ErrorCode code, String message, String stage) {
+        database.writeVoid(handle -> finish(handle, runId, new Finish(RunState.FAILED, null, null, stage, 0, 0,
+                code.name(), message, List.of())));
+        return get(runId);
+    }
+
+    /**
+     * Marks the runs of {@code runner} still queued or running as failed: at start-up, the runs a server process
+     * had when it stopped will never finish. Runs of other runners (replicas) are left alone.
+     *
+     * @return how many runs were marked
+     */
+    public int failUnfinished(String runner, String reason) {
+        requireNonNull(runner, "runner is null");
+        return database.write(handle -> handle.createUpdate(FAIL_UNFINISHED).bind("now", clock.millis())
+                .bind("runner", runner).bind("message", reason).execute());
+    }
+
+    /** The runs, newest first; any authenticated principal may read them. */
+    public Page<Run> list(RunFilter filter, PageRequest page) {
+        String before = page.cursor() == null ? null : Cursor.decode("runs", page.cursor(), 1).getFirst();
+        List<Run> runs = database.read(handle -> handle.createQuery(LIST_RUNS).bind("product", filter.product())
+                .bind("kind", filter.kind() == null ? null : filter.kind().value())
+                .bind("state", filter.state() == null ? null : filter.state().value())
+                .bind("before", before).bind("limit", page.limit() + 1).map(RunService::run).list());
+        return Pages.of(runs, page.limit(), last -> Cursor.encode("runs", last.id()));
+    }
+
+    /** @throws PolderException NOT_FOUND for an unknown run, INVALID_ARGUMENT for a malformed id */
+    public Run get(String id) {
+        requireRunId(id);
+        return database.read(handle -> handle.createQuery(GET_RUN).bind("id", id).map(RunService::run).findFirst())
+                .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no run '" + id + "'"));
+    }
+
+    /** The run with its ports, check results and lineage events. */
+    public RunDetail detail(String id) {
+        Run run = get(id);
+        return database.read(handle -> new RunDetail(run,
+                handle.createQuery(LIST_PORTS).bind("run", id).map(RunService::port).list(),
+                handle.createQuery(LIST_CHECKS).bind("run", id).map(RunService::check).list(),
+                handle.createQuery(LIST_LINEAGE).bind("run", id).mapTo(String.class).list().stream()
+                        .map(json -> (Object) read(json, Object.class)).toList()));
+    }
+
+    /** The OpenLineage events of a run, as the engine emitted them. */
+    public List<RunEvent> lineageEvents(String runId) {
+        requireRunId(runId);
+        return database.read(handle -> handle.createQuery(LIST_LINEAGE).bind("run", runId).mapTo(String.class).list())
+                .stream().map(LineageJson::read).toList();
+    }
+
+    /** The newest builds that wrote to {@code port} ({@code product/port/vMAJOR}), newest first, with their port rows. */
+    public List<RunPortHistory> portHistory(String port, int limit) {
+        return database.read(handle -> {
+            List<String> runIds = handle.createQuery(PORT_RUNS).bind("port", port).bind("limit", limit)
+                    .mapTo(String.class).list();
+            List<RunPortHistory> history = new ArrayList<>();
+            for (String runId : runIds) {
+                Run run = handle.createQuery(GET_RUN).bind("id", runId).map(RunService::run).one();
+                handle.createQuery(LIST_PORTS).bind("run", runId).map(RunService::port).list().stream()
+                        .filter(row -> row.port().equals(port)).findFirst()
+                        .ifPresent(row -> history.add(new RunPortHistory(run.id(), run.finishedAt(), row)));
+            }
+            return history;
+        });
+    }
+
+    /** One build's row for a port, with the run it came from. */
+    public record RunPortHistory(String runId, java.time.Instant finishedAt, RunPort port) {
+    }
+
+    private record Finish(RunState state, String port, String snapshot, String stage, long rows, int queries,
+                          String errorCode, String errorMessage, List<String> warnings) {
+    }
+
+    private record ProductRow(String domain, String team, String currentVersion, LifecycleStatus status) {
+    }
+
+    private static ProductRow product(Handle handle, String id) {
+        return handle.createQuery(PRODUCT).bind("id", id)
+                .map((row, context) -> new ProductRow(row.getString("domain_id"), row.getString("team_id"),
+                        row.getString("current_version"), LifecycleStatus.parse(row.getString("status"))))
+                .findFirst().orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no product '" + id + "'"));
+    }
+
+    private void finish(Handle handle, String runId, Finish finish) {
+        int updated = handle.createUpdate(FINISH).bind("id", runId).bind("state", finish.state().value())
+                .bind("snapshot", finish.snapshot()).bind("port", finish.port()).bind("stage", finish.stage())
+                .bind("rows", finish.rows()).bind("queries", finish.queries()).bind("now", clock.millis())
+                .bind("errorCode", finish.errorCode()).bind("errorMessage", finish.errorMessage())
+                .bind("warnings", Json.write(finish.warnings())).execute();
+        if (updated != 1) {
+            throw new PolderException(ErrorCode.CONFLICT, "run '" + runId + "' is not queued or running");
+        }
+    }
+
+    private static String failedChecksMessage(BuildResult result) {
+        List<String> quarantined = result.ports().stream().filter(port -> port.checks() != null
+                && port.checks().blocksPublishing()).map(port -> port.port() + ": "
+                + port.checks().problems().size() + " check(s) failed, the first: "
+                + port.checks().problems().getFirst().message()).toList();
+        return quarantined.isEmpty() ? null : "not published (what was published before stays published): "
+                + String.join("; ", quarantined);
+    }
+
+    private static void insertPort(Handle handle, String runId, PortBuild port, int position) {
+        handle.createUpdate(INSERT_PORT).bind("run", runId).bind("port", port.port().toString())
+                .bind("outcome", port.outcome().value())
+                .bind("snapshot", port.snapshot() == null ? null : port.snapshot().value())
+                .bind("published", port.published() == null ? null : port.published().value())
+                .bind("rows", port.tables().stream().mapToLong(TableInfo::rows).sum())
+                .bind("checkOutcome", port.checks() == null ? null : port.checks().outcome().value())
+                .bind("position", position).execute();
+    }
+
+    private static int insertChecks(Handle handle, String runId, CheckRun checks, int start) {
+        int position = start;
+        for (CheckResult result : checks.results()) {
+            handle.createUpdate(INSERT_CHECK).bind("run", runId).bind("position", position++)
+                    .bind("port", checks.port().toString()).bind("snapshot", checks.snapshot().value())
+                    .bind("rule", result.ruleId()).bind("name", result.name()).bind("kind", result.kind().value())
+                    .bind("table", result.table()).bind("property", result.property()).bind("metric", result.metric())
+                    .bind("severity", result.severity().value()).bind("outcome", result.outcome().value())
+                    .bind("value", result.value() == null ? null : EngineJson.write(result.value()))
+                    .bind("unit", result.unit()).bind("threshold", threshold(result))
+                    .bind("message", result.message())
+                    .bind("failedRows", result.failedRows() == null ? null : EngineJson.write(result.failedRows()))
+                    .execute();
+        }
+        return position;
+    }
+
+    private static String threshold(CheckResult result) {
+        if (result.threshold() == null) {
+            return null;
+        }
+        Object operand = result.threshold().value();
+        String text = operand instanceof List<?> range && range.size() == 2 ? range.get(0) + " and " + range.get(1)
+                : String.valueOf(operand);
+        return result.threshold().operator().symbol() + " " + text;
+    }
+
+    private static void insertLineage(Handle handle, String runId, String productId, List<RunEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            RunEvent event = events.get(i);
+            handle.createUpdate(INSERT_LINEAGE).bind("run", runId).bind("position", i).bind("product", productId)
+                    .bind("type", event.eventType().name()).bind("time", event.eventTime())
+                    .bind("json", LineageJson.write(event)).execute();
+        }
+    }
+
+    private static Run run(ResultSet row, StatementContext context) throws SQLException {
+        return new Run(row.getString("id"), RunKind.parse(row.getString("run_kind")), row.getString("product_id"),
+                row.getString("product_version"), row.getString("port"), row.getString("snapshot"),
+                RunState.parse(row.getString("state")), row.getString("stage"), row.getLong("rows_processed"),
+                row.getInt("query_count"), RunTrigger.parse(row.getString("triggered_by")), row.getString("requested_by"),
+                io.polder.registry.store.Rows.instant(row, "created_at"),
+                io.polder.registry.store.Rows.instant(row, "started_at"),
+                io.polder.registry.store.Rows.instant(row, "finished_at"), row.getString("error_code"),
+                row.getString("error_message"), List.of(read(row.getString("warnings"), String[].class)));
+    }
+
+    private static RunPort port(ResultSet row, StatementContext context) throws SQLException {
+        return new RunPort(row.getString("port"), row.getString("outcome"), row.getString("snapshot"),
+                row.getString("published_snapshot"), row.getLong("rows_written"), row.getString("check_outcome"));
+    }
+
+    private static RunCheck check(ResultSet row, StatementContext context) throws SQLException {
+        String value = row.getString("value_json");
+        String failedRows = row.getString("failed_rows");
+        return new RunCheck(row.getString("port"), row.getString("snapshot"), row.getString("rule_id"),
+                row.getString("rule_name"), row.getString("check_kind"), row.getString("table_name"),
+                row.getString("property"), row.getString("metric"), row.getString("severity"), row.getString("outcome"),
+                value == null ? null : read(value, Object.class), row.getString("unit"), row.getString("threshold"),
+                row.getString("message"), failedRows == null ? null : EngineJson.read(failedRows, FailedRows.class));
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "stored JSON is unreadable: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void requireRunId(String id) {
+        if (!Ids.isId(id)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a run id: " + Names.quoteForMessage(id));
+        }
+    }
+}

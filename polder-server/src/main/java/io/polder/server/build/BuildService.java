@@ -1,0 +1,240 @@
+package io.polder.server.build;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.runs.BuildDefinitions;
+import io.polder.registry.runs.BuildTarget;
+import io.polder.registry.runs.Run;
+import io.polder.registry.runs.RunDetail;
+import io.polder.registry.runs.RunKind;
+import io.polder.registry.runs.RunService;
+import io.polder.registry.runs.RunTrigger;
+import io.polder.spi.Engine;
+import io.polder.spi.PortRef;
+import io.polder.spi.Progress;
+import io.polder.spi.ProgressListener;
+import io.polder.spi.SnapshotInfo;
+import io.polder.spi.TableInfo;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.OutputPortDefinition;
+import io.polder.spi.build.PortOutcome;
+import io.polder.spi.check.CheckRequest;
+import io.polder.spi.check.CheckRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs builds and contract tests of products with the engine, on a pool of workers, and records them in the
+ * registry: a run is created (authorised, audited, at most one build per product queued or running) and
+ * answered at once; a worker composes the product's definition from the registry, runs the engine, and records
+ * progress, per-port outcomes, check results and lineage. A run always ends succeeded or failed, whatever
+ * happened, and a failed build never replaces what is published.
+ */
+public final class BuildService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
+    /** Progress is written at each new stage, and within a stage at most this often. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+
+    private final RunService runs;
+    private final BuildDefinitions definitions;
+    private final Engine engine;
+    private final ExecutorService workers;
+    private final Clock clock;
+    private final String runner;
+    private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param runner names this server process among replicas (its host and data directory): the runs it starts
+     *               are recorded as its own, and {@link #failUnfinished} fails only those
+     */
+    public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
+                        Clock clock, String runner) {
+        this.runs = requireNonNull(runs, "runs is null");
+        this.definitions = requireNonNull(definitions, "definitions is null");
+        this.engine = requireNonNull(engine, "engine is null");
+        this.workers = requireNonNull(workers, "workers is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    /** Fails the runs this process had queued or running when it last stopped; they will never finish. */
+    public int failUnfinished() {
+        return runs.failUnfinished(runner, "the server stopped while this run was queued or running");
+    }
+
+    /** Called with a product's id after one of its builds published a new snapshot (for downstream builds). */
+    public void onPublished(Consumer<String> listener) {
+        publishListeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /**
+     * Queues a build of the product's current version; answers the queued run.
+     *
+     * @throws PolderException FORBIDDEN, NOT_FOUND, or CONFLICT when the product is being built already
+     */
+    public Run build(Principal principal, String productId, RunTrigger trigger) {
+        Run run = runs.create(principal, RunKind.BUILD, productId, null, trigger, runner);
+        submit(run, () -> executeBuild(run));
+        return run;
+    }
+
+    /**
+     * Queues a contract run against the published data of the product's output ports (or of the one called
+     * {@code portName}); answers the queued run.
+     */
+    public Run test(Principal principal, String productId, String portName) {
+        Run run = runs.create(principal, RunKind.TEST, productId, portName, RunTrigger.REQUEST, runner);
+        submit(run, () -> executeTest(run, portName));
+        return run;
+    }
+
+    /** Waits until the run has finished (or {@code timeout} passed) and answers it with its details. */
+    public RunDetail await(String runId, Duration timeout) {
+        CompletableFuture<Run> future = running.get(runId);
+        if (future != null) {
+            try {
+                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("waiting for run {} ended: {}", runId, e.toString());
+            }
+        }
+        return runs.detail(runId);
+    }
+
+    /** The snapshots of an output port, newest first. */
+    public List<SnapshotInfo> snapshots(String productId, String portName, int majorVersion) {
+        return engine.snapshots(new PortRef(productId, portName, majorVersion));
+    }
+
+    private void submit(Run run, java.util.function.Supplier<Run> work) {
+        CompletableFuture<Run> future = new CompletableFuture<>();
+        running.put(run.id(), future);
+        try {
+            workers.execute(() -> {
+                try {
+                    future.complete(work.get());
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                } finally {
+                    running.remove(run.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.remove(run.id());
+            runs.fail(run.id(), ErrorCode.INTERNAL, "the server is stopping; the run was not started", "provision");
+            throw new PolderException(ErrorCode.CONFLICT, "the server is stopping; no new runs are started");
+        }
+    }
+
+    private Run executeBuild(Run run) {
+        runs.start(run.id());
+        try {
+            BuildTarget target = definitions.target(run.productId());
+            BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
+            Run finished = runs.finishBuild(run.id(), result);
+            LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
+                    finished.errorMessage() == null ? "" : " (" + finished.errorMessage() + ")");
+            if (result.ports().stream().anyMatch(port -> port.outcome() == PortOutcome.PUBLISHED)) {
+                publishListeners.forEach(listener -> notify(listener, run.productId()));
+            }
+            return finished;
+        } catch (PolderException e) {
+            return runs.fail(run.id(), e.code(), e.getMessage(), "resolve-inputs");
+        } catch (RuntimeException e) {
+            LOG.error("build {} of {} failed unexpectedly", run.id(), run.productId(), e);
+            return runs.fail(run.id(), ErrorCode.INTERNAL, "the build failed unexpectedly: " + e, "write");
+        }
+    }
+
+    private Run executeTest(Run run, String portName) {
+        runs.start(run.id());
+        try {
+            BuildTarget target = definitions.target(run.productId());
+            List<OutputPortDefinition> ports = target.definition().outputPorts().stream()
+                    .filter(port -> portName == null || port.ref().portName().equals(portName)).toList();
+            if (ports.isEmpty()) {
+                throw new PolderException(ErrorCode.NOT_FOUND, "product '" + run.productId() + "' has no output port"
+                        + (portName == null ? "" : " called '" + portName + "'"));
+            }
+            List<CheckRun> checks = new ArrayList<>();
+            long rows = 0;
+            for (OutputPortDefinition port : ports) {
+                checks.add(engine.check(new CheckRequest(run.id(), port.ref(), port.contract(), null,
+                        target.definition().settings().retention()), progress(run.id())));
+                rows += engine.published(port.ref()).map(info -> info.tables().stream().mapToLong(TableInfo::rows).sum())
+                        .orElse(0L);
+            }
+            return runs.finishTest(run.id(), checks, rows);
+        } catch (PolderException e) {
+            return runs.fail(run.id(), e.code(), e.getMessage(), "check");
+        } catch (RuntimeException e) {
+            LOG.error("test {} of {} failed unexpectedly", run.id(), run.productId(), e);
+            return runs.fail(run.id(), ErrorCode.INTERNAL, "the test failed unexpectedly: " + e, "check");
+        }
+    }
+
+    /** Records progress at each new stage, and within a stage at most every {@link #PROGRESS_INTERVAL}. */
+    private ProgressListener progress(String runId) {
+        return new ProgressListener() {
+            private String stage;
+            private long lastWrite;
+
+            @Override
+            public void progress(Progress progress) {
+                long now = clock.millis();
+                String current = progress.stage().value();
+                if (current.equals(stage) && now - lastWrite < PROGRESS_INTERVAL.toMillis()) {
+                    return;
+                }
+                stage = current;
+                lastWrite = now;
+                try {
+                    runs.progress(runId, current, Math.max(0, progress.rows()));
+                } catch (RuntimeException e) {
+                    LOG.warn("recording the progress of run {} failed: {}", runId, e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static void notify(Consumer<String> listener, String productId) {
+        try {
+            listener.accept(productId);
+        } catch (RuntimeException e) {
+            LOG.warn("a listener of {}'s publish failed: {}", productId, e.getMessage());
+        }
+    }
+
+    /** Stops taking runs and lets those in progress finish (the engine interrupts them when it closes). */
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+}
