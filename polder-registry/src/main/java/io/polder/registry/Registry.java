@@ -2,6 +2,7 @@ package io.polder.registry;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.governance.CheckOutcome;
 import io.polder.governance.PolicyEngine;
 import io.polder.registry.apply.ApplyService;
 import io.polder.registry.apply.LifecycleService;
@@ -40,13 +41,6 @@ public final class Registry implements AutoCloseable {
     private final LineageService lineage;
 
     public Registry(Database database, Clock clock) {
-        this(database, clock, CheckResults.NONE_RECORDED);
-    }
-
-    /**
-     * @param checks where policies find {@code facts.latestChecks}: the engine's recorded check results
-     */
-    public Registry(Database database, Clock clock, CheckResults checks) {
         this.database = requireNonNull(database, "database is null");
         Ids ids = new Ids(clock);
         this.auditLog = new AuditLog(database, ids, clock);
@@ -55,10 +49,13 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
+        this.runs = new RunService(database, authorizer, auditLog, ids, clock);
+        // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
+        CheckResults checks = productId -> runs.latestChecks(productId).stream()
+                .map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
         this.policies = new PolicyService(database, authorizer, auditLog, clock, new PolicyEngine(), checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
-        this.runs = new RunService(database, authorizer, auditLog, ids, clock);
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
     }

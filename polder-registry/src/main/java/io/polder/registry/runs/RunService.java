@@ -94,6 +94,13 @@ public final class RunService {
             SELECT port, snapshot, rule_id, rule_name, check_kind, table_name, property, metric, severity, outcome,
                 value_json, unit, threshold, message, failed_rows
             FROM run_checks WHERE run_id = :run ORDER BY position""";
+    private static final String LATEST_CHECKS = """
+            SELECT c.port, c.rule_id, c.outcome FROM run_checks c
+            JOIN (SELECT rc.port AS port, MAX(rc.run_id) AS run_id FROM run_checks rc
+                  JOIN runs r ON r.id = rc.run_id
+                  WHERE r.product_id = :product
+                  GROUP BY rc.port) latest ON latest.run_id = c.run_id AND latest.port = c.port
+            ORDER BY c.port, c.position""";
     static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
     static final String PORT_RUNS = """
             SELECT r.id FROM run_ports p JOIN runs r ON r.id = p.run_id
@@ -267,6 +274,21 @@ public final class RunService {
                 handle.createQuery(LIST_CHECKS).bind("run", id).map(RunService::check).list(),
                 handle.createQuery(LIST_LINEAGE).bind("run", id).mapTo(String.class).list().stream()
                         .map(json -> (Object) read(json, Object.class)).toList()));
+    }
+
+    /**
+     * The checks of the latest contract run of each of the product's output ports (the build's or a test's),
+     * by port then position in the run: what policies see as {@code facts.latestChecks}.
+     */
+    public List<LatestCheck> latestChecks(String productId) {
+        return database.read(handle -> handle.createQuery(LATEST_CHECKS).bind("product", productId)
+                .map((rows, context) -> new LatestCheck(rows.getString("rule_id"), rows.getString("outcome"),
+                        rows.getString("port")))
+                .list());
+    }
+
+    /** One check's latest outcome ({@code passed}, {@code failed}, {@code error}, {@code skipped}) on a port. */
+    public record LatestCheck(String rule, String outcome, String port) {
     }
 
     /** The OpenLineage events of a run, as the engine emitted them. */

@@ -2,6 +2,7 @@ package io.polder.registry.runs;
 
 import static io.polder.registry.Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.polder.error.ErrorCode;
 import io.polder.model.odcs.Comparison;
@@ -10,6 +11,8 @@ import io.polder.registry.ExampleMesh;
 import io.polder.registry.Page;
 import io.polder.registry.PageRequest;
 import io.polder.registry.RegistryTestBase;
+import io.polder.registry.governance.PolicyPreview;
+import io.polder.registry.governance.PreviewRequest;
 import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.MeshBundle.BundleFile;
@@ -138,6 +141,35 @@ public abstract class RunTests extends RegistryTestBase {
             assertThat(event.action()).isEqualTo("build-product");
             assertThat(event.target()).isEqualTo("product/sales-orders");
         });
+    }
+
+    @Test
+    void policiesSeeTheChecksOfTheLatestRunOfEachPort() {
+        assertThat(registry.runs().latestChecks("sales-orders")).isEmpty();
+        Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
+        registry.runs().finishBuild(first.id(), buildResult(first.id(), true));
+        assertThat(registry.runs().latestChecks("sales-orders"))
+                .extracting(RunService.LatestCheck::rule, RunService.LatestCheck::outcome, RunService.LatestCheck::port)
+                .containsExactly(tuple("orders.order_id:required", "passed", ORDERS.toString()),
+                        tuple("orders-row-count", "failed", ORDERS.toString()));
+        PolicyPreview failing = registry.policies().preview(admin(), new PreviewRequest("policies/checks.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: checks-pass
+                version: 1.0.0
+                target: product
+                severity: error
+                rule: facts.latestChecks.all(check, check.outcome != 'failed')
+                message: a check of {{ product.id }} failed in its latest run
+                """));
+        assertThat(failing.affected()).filteredOn(product -> product.product().equals("sales-orders"))
+                .singleElement().satisfies(product -> assertThat(product.blocking()).isTrue());
+
+        Run second = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
+        registry.runs().finishBuild(second.id(), buildResult(second.id(), false));
+        assertThat(registry.runs().latestChecks("sales-orders")).extracting(RunService.LatestCheck::outcome)
+                .containsExactly("passed", "passed");
+        assertThat(registry.runs().latestChecks("customer-profiles")).isEmpty();
     }
 
     @Test
