@@ -49,7 +49,7 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
-        this.policies = new PolicyService(database, authorizer, auditLog, clock, new PolicyEngine(), checks);
+        this.policies = new PolicyService(database, authorizer, auditLog, clock, PolicyEngine::new, checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
     }
