@@ -51,12 +51,15 @@ record LocalMesh(MeshBundle bundle, List<Problem> problems) {
         List<Problem> problems = new ArrayList<>();
         mesh.files().stream().map(FileValidation::problems).forEach(problems::addAll);
         problems.addAll(MeshChecks.check(mesh));
-        problems.addAll(new PolicyLoader(new PolicyEngine()).load(root, display).problems());
+        List<PolicyFile> policies = policies(root);
+        if (!policies.isEmpty()) {
+            problems.addAll(new PolicyLoader(new PolicyEngine()).load(root, display).problems());
+        }
         if (problems.stream().anyMatch(Problem::isError)) {
             return new LocalMesh(null, problems);
         }
         List<BundleProduct> products = mesh.products().stream().map(folder -> product(root, folder)).toList();
-        return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products, policies(root)), problems);
+        return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products, policies), problems);
     }
 
     /**

@@ -53,7 +53,7 @@ public final class Registry implements AutoCloseable {
         // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
         CheckResults checks = productId -> runs.latestChecks(productId).stream()
                 .map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
-        this.policies = new PolicyService(database, authorizer, auditLog, clock, new PolicyEngine(), checks);
+        this.policies = new PolicyService(database, authorizer, auditLog, clock, PolicyEngine::new, checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
         this.buildDefinitions = new BuildDefinitions(database);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -41,21 +42,43 @@ public final class PolicyService {
     private final Authorizer authorizer;
     private final AuditLog audit;
     private final Clock clock;
-    private final PolicyEngine engine;
-    private final PolicyLoader loader;
+    private final Supplier<PolicyEngine> engineFactory;
+    private volatile Engine engine;
     private final CheckResults checks;
     private final RegistryProducts registryProducts = new RegistryProducts();
     private final AtomicReference<InForce> inForce = new AtomicReference<>();
 
-    public PolicyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyEngine engine,
-                         CheckResults checks) {
+    /**
+     * @param engine makes the policy engine when it is first needed: building CEL's environments takes a
+     *               moment that a server start, and a registry without policies, should not pay
+     */
+    public PolicyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock,
+                         Supplier<PolicyEngine> engine, CheckResults checks) {
         this.database = requireNonNull(database, "database is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.engine = requireNonNull(engine, "engine is null");
-        this.loader = new PolicyLoader(engine, DocumentReader.withDefaults(), clock);
+        this.engineFactory = requireNonNull(engine, "engine is null");
         this.checks = requireNonNull(checks, "checks is null");
+    }
+
+    /** The engine and a loader on it, made once. */
+    private record Engine(PolicyEngine engine, PolicyLoader loader) {
+    }
+
+    private Engine engine() {
+        Engine made = engine;
+        if (made == null) {
+            synchronized (this) {
+                made = engine;
+                if (made == null) {
+                    PolicyEngine policyEngine = requireNonNull(engineFactory.get(), "the engine factory gave null");
+                    made = new Engine(policyEngine, new PolicyLoader(policyEngine, DocumentReader.withDefaults(), clock));
+                    engine = made;
+                }
+            }
+        }
+        return made;
     }
 
     /**
@@ -70,7 +93,10 @@ public final class PolicyService {
 
     /** Loads policy files as one mesh's; problems name the file (its path) and line. */
     public PolicyLoad load(List<PolicyFile> files) {
-        return loader.read(files.stream().map(PolicyFile::source).toList());
+        if (files.isEmpty()) {
+            return new PolicyLoad(PolicySet.empty(), List.of(), List.of());
+        }
+        return engine().loader().read(files.stream().map(PolicyFile::source).toList());
     }
 
     /**
@@ -120,7 +146,7 @@ public final class PolicyService {
     /** Evaluates {@code products} against {@code policies}, with the registry's facts. */
     public List<Verdict> evaluate(PolicySet policies, MeshSnapshot products) {
         RegistryFacts facts = database.read(handle -> RegistryFacts.read(handle, checks));
-        return engine.evaluate(policies, facts.apply(products), clock.instant());
+        return engine().engine().evaluate(policies, facts.apply(products), clock.instant());
     }
 
     /** The registry's current products (not retired), with its facts, ready for evaluation. */
@@ -130,7 +156,7 @@ public final class PolicyService {
 
     /** Evaluates the current products against {@code policies}. */
     public List<Verdict> evaluateCurrent(PolicySet policies) {
-        return engine.evaluate(policies, currentProducts(), clock.instant());
+        return engine().engine().evaluate(policies, currentProducts(), clock.instant());
     }
 
     /** The set in force, for every authenticated principal: the rules of the mesh are no secret. */
