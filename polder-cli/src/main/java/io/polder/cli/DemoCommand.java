@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  polder demo                      # a million orders (about 2.5 million order lines)",
+            "  polder demo                      # a million orders (about 2.1 million order lines)",
             "  polder demo --rows 20000 --port 9090",
             "",
             "The scheduler is off in the demo (polder serve runs it): builds happen when you ask.",

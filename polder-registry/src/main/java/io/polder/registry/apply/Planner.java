@@ -114,8 +114,8 @@ final class Planner {
                 : state.productVersionDigest(product.id(), product.version()).orElse(null);
         if (publishedDigest != null && !publishedDigest.equals(product.versionDigest())) {
             conflicts.add("version " + product.version() + " of product '" + product.id() + "' is already published"
-                    + " with other content (product.odps.yaml, polder.yaml or build/*.sql); versions are immutable:"
-                    + " publish the change as a new version");
+                    + " with other content; versions are immutable: publish the change as a new version"
+                    + " (its content is product.odps.yaml, polder.yaml and build/*.sql)");
             return;
         }
         List<ContractWork> contracts = new ArrayList<>();

@@ -23,9 +23,4 @@ public record BuildTarget(String productId, String version, ProductDefinition de
     public BuildRequest request(String runId) {
         return BuildRequest.of(definition, inputs).withRunId(runId);
     }
-
-    /** The products this one reads from. */
-    public List<String> upstream() {
-        return inputs.stream().map(binding -> binding.upstream().productId()).distinct().toList();
-    }
 }

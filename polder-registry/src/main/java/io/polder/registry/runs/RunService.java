@@ -30,7 +30,6 @@ import io.polder.spi.lineage.RunEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +101,6 @@ public final class RunService {
                   GROUP BY rc.port) latest ON latest.run_id = c.run_id AND latest.port = c.port
             ORDER BY c.port, c.position""";
     static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
-    static final String PORT_RUNS = """
-            SELECT r.id FROM run_ports p JOIN runs r ON r.id = p.run_id
-            WHERE p.port = :port ORDER BY r.id DESC LIMIT :limit""";
 
     private final Database database;
     private final Authorizer authorizer;
@@ -296,26 +292,6 @@ public final class RunService {
         requireRunId(runId);
         return database.read(handle -> handle.createQuery(LIST_LINEAGE).bind("run", runId).mapTo(String.class).list())
                 .stream().map(LineageJson::read).toList();
-    }
-
-    /** The newest builds that wrote to {@code port} ({@code product/port/vMAJOR}), newest first, with their port rows. */
-    public List<RunPortHistory> portHistory(String port, int limit) {
-        return database.read(handle -> {
-            List<String> runIds = handle.createQuery(PORT_RUNS).bind("port", port).bind("limit", limit)
-                    .mapTo(String.class).list();
-            List<RunPortHistory> history = new ArrayList<>();
-            for (String runId : runIds) {
-                Run run = handle.createQuery(GET_RUN).bind("id", runId).map(RunService::run).one();
-                handle.createQuery(LIST_PORTS).bind("run", runId).map(RunService::port).list().stream()
-                        .filter(row -> row.port().equals(port)).findFirst()
-                        .ifPresent(row -> history.add(new RunPortHistory(run.id(), run.finishedAt(), row)));
-            }
-            return history;
-        });
-    }
-
-    /** One build's row for a port, with the run it came from. */
-    public record RunPortHistory(String runId, java.time.Instant finishedAt, RunPort port) {
     }
 
     private record Finish(RunState state, String port, String snapshot, String stage, long rows, int queries,
