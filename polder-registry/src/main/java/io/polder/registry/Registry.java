@@ -8,6 +8,7 @@ import io.polder.registry.audit.AuditLog;
 import io.polder.registry.audit.AuditService;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.TokenService;
+import io.polder.registry.catalog.CatalogChanges;
 import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
@@ -26,6 +27,7 @@ public final class Registry implements AutoCloseable {
     private final CatalogService catalog;
     private final LifecycleService lifecycle;
     private final ApplyService apply;
+    private final CatalogChanges catalogChanges = new CatalogChanges();
 
     public Registry(Database database, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -35,8 +37,8 @@ public final class Registry implements AutoCloseable {
         this.tokens = new TokenService(database, authorizer, auditLog, ids, clock);
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
-        this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
-        this.apply = new ApplyService(database, authorizer, auditLog, clock);
+        this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock, catalogChanges);
+        this.apply = new ApplyService(database, authorizer, auditLog, clock, catalogChanges);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -78,6 +80,11 @@ public final class Registry implements AutoCloseable {
 
     public ApplyService apply() {
         return apply;
+    }
+
+    /** Where copies of the catalog (a search index) subscribe to hear of committed product changes. */
+    public CatalogChanges catalogChanges() {
+        return catalogChanges;
     }
 
     @Override

@@ -22,6 +22,8 @@ import io.polder.server.http.RequestLog;
 import io.polder.server.http.Route;
 import io.polder.server.metrics.Metrics;
 import io.polder.server.metrics.StoreTimings;
+import io.polder.web.WebSettings;
+import io.polder.web.WebUi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +45,18 @@ public final class PolderServer implements AutoCloseable {
     private final ServerConfig config;
     private final Registry registry;
     private final Javalin app;
+    private final WebUi web;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private PolderServer(ServerConfig config, Registry registry, Javalin app, List<Route> routes,
+    private PolderServer(ServerConfig config, Registry registry, Javalin app, WebUi web, List<Route> routes,
                          List<String> servedEndpoints) {
         this.config = config;
         this.registry = registry;
         this.app = app;
+        this.web = web;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
     }
@@ -77,9 +81,22 @@ public final class PolderServer implements AutoCloseable {
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add));
-            listen(app, config);
-            PolderServer server = new PolderServer(config, registry, app, routes, List.copyOf(served));
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()));
+            Javalin app = Javalin.create(javalin -> {
+                http.configure(javalin, routes, endpoint -> {
+                    if (!WebUi.isWebEndpoint(endpoint)) {
+                        served.add(endpoint);
+                    }
+                });
+                web.configure(javalin);
+            });
+            try {
+                listen(app, config);
+            } catch (RuntimeException e) {
+                web.close();
+                throw e;
+            }
+            PolderServer server = new PolderServer(config, registry, app, web, routes, List.copyOf(served));
             LOG.info("Polder server ready at {} (registry: {})", server.baseUrl(), registry.database().description());
             return server;
         } catch (RuntimeException e) {
@@ -160,6 +177,7 @@ public final class PolderServer implements AutoCloseable {
             LOG.info("Polder server stopping; letting requests in flight finish");
             app.stop();
         } finally {
+            web.close();
             registry.close();
             LOG.info("Polder server stopped");
             closed.countDown();

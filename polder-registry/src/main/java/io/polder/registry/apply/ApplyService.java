@@ -14,6 +14,7 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
+import io.polder.registry.catalog.CatalogChanges;
 import io.polder.registry.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,9 +46,15 @@ public final class ApplyService {
     private final Clock clock;
     private final BundleValidator validator = new BundleValidator();
     private final Consumer<Plan> afterPlanning;
+    private final CatalogChanges changes;
 
     public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock) {
-        this(database, authorizer, audit, clock, plan -> { });
+        this(database, authorizer, audit, clock, plan -> { }, new CatalogChanges());
+    }
+
+    /** With {@code changes} told of every product this service writes, after each commit. */
+    public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, CatalogChanges changes) {
+        this(database, authorizer, audit, clock, plan -> { }, changes);
     }
 
     /**
@@ -55,11 +62,17 @@ public final class ApplyService {
      * applies plan before any of them writes.
      */
     ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, Consumer<Plan> afterPlanning) {
+        this(database, authorizer, audit, clock, afterPlanning, new CatalogChanges());
+    }
+
+    private ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock,
+                         Consumer<Plan> afterPlanning, CatalogChanges changes) {
         this.database = requireNonNull(database, "database is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.afterPlanning = requireNonNull(afterPlanning, "afterPlanning is null");
+        this.changes = requireNonNull(changes, "changes is null");
     }
 
     /** What {@link #apply} would do, changing nothing: the same checks, refusals and conflicts. */
@@ -150,6 +163,7 @@ public final class ApplyService {
                 audit.record(handle, principal, Action.APPLY_PRODUCT, "product/" + product.declared().id(),
                         AuditOutcome.SUCCEEDED, details(product.item()));
             });
+            changes.productChanged(product.declared().id());
         }
         for (RetireWork retirement : planned.retirements()) {
             inTransaction(principal, "product/" + retirement.existing().id(), applied, handle -> {
@@ -157,6 +171,7 @@ public final class ApplyService {
                 audit.record(handle, principal, Action.CHANGE_LIFECYCLE, "product/" + retirement.existing().id(),
                         AuditOutcome.SUCCEEDED, details(retirement.item()));
             });
+            changes.productChanged(retirement.existing().id());
         }
     }
 
