@@ -43,6 +43,10 @@ class WebUiServedTest {
         assertThat(signIn.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
         assertThat(Files.isDirectory(server.dataDir().resolve("search"))).isTrue();
 
+        server.api().get("/ui/products/some-product", null);
+        String metrics = server.api().get("/metrics", server.adminToken()).body();
+        assertThat(metrics).contains("route=\"/ui/sign-in\"", "route=\"/ui/products/{id}\"").doesNotContain("some-product");
+
         Answer missing = server.api().get("/api/v1/no-such-route", server.adminToken());
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().path("code").asText()).isEqualTo("NOT_FOUND");
