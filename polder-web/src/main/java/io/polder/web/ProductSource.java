@@ -18,6 +18,7 @@ import io.polder.registry.catalog.Contract;
 import io.polder.registry.catalog.ContractVersionDetail;
 import io.polder.registry.catalog.ProductDetail;
 import io.polder.registry.catalog.ProductVersionDetail;
+import io.polder.registry.catalog.StoredDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,21 +45,24 @@ public final class ProductSource {
     public LoadedProduct load(String id) {
         ProductDetail detail = catalog.getProduct(id);
         ProductVersionDetail current = catalog.getProductVersion(id, detail.product().currentVersion());
-        DataProduct document = parse(current.document().text(), current.version().sourcePath(),
+        DataProduct document = parse(current.document(), current.version().sourcePath(),
                 (source, problems) -> new OdpsReader().read(source, problems));
         Map<String, DataContract> contracts = new LinkedHashMap<>();
         for (Contract contract : detail.contracts()) {
             ContractVersionDetail version = catalog.getContractVersion(contract.id(), contract.currentVersion());
-            contracts.put(contract.id(), parse(version.document().text(), version.version().sourcePath(),
+            contracts.put(contract.id(), parse(version.document(), version.version().sourcePath(),
                     (source, problems) -> new OdcsReader().read(source, problems)));
         }
         return new LoadedProduct(detail, document, contracts);
     }
 
-    /** A stored document read back; it was valid when it was published, so a failure here is the registry's. */
-    private <T> T parse(String text, String sourcePath, BiFunction<SourceDocument, Problems, T> bind) {
-        String name = sourcePath == null ? "document.yaml" : sourcePath;
-        ParsedFile parsed = reader.read(text.getBytes(StandardCharsets.UTF_8), name, SourceFormat.ofFileName(name));
+    /**
+     * A stored document read back from its parsed form (JSON, quicker to read than the YAML text); it was valid
+     * when it was published, so a failure here is the registry's.
+     */
+    private <T> T parse(StoredDocument stored, String sourcePath, BiFunction<SourceDocument, Problems, T> bind) {
+        String name = sourcePath == null ? "document" : sourcePath;
+        ParsedFile parsed = reader.read(stored.json().getBytes(StandardCharsets.UTF_8), name, SourceFormat.JSON);
         if (parsed.documents().isEmpty()) {
             throw new PolderException(ErrorCode.INTERNAL, "the stored document " + name + " cannot be read back");
         }
