@@ -122,6 +122,7 @@ public final class ProductIndex implements AutoCloseable {
     private final ScheduledExecutorService worker;
     private final Object indexing = new Object();
     private volatile FacetState facetState;
+    private volatile boolean closing;
 
     private ProductIndex(Directory directory, IndexWriter writer, CatalogService catalog) throws IOException {
         this.directory = directory;
@@ -379,13 +380,21 @@ public final class ProductIndex implements AutoCloseable {
 
     private void drain() {
         synchronized (indexing) {
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() || closing) {
                 return;
             }
             try {
                 for (String id : List.copyOf(pending)) {
+                    if (closing) {
+                        break;
+                    }
                     pending.remove(id);
-                    index(id);
+                    try {
+                        index(id);
+                    } catch (RuntimeException e) {
+                        // the next synchronize finds the revision still differs and tries again
+                        LOG.warn("could not index product {}: {}", id, e.toString());
+                    }
                 }
                 writer.commit();
                 searchers.maybeRefreshBlocking();
@@ -490,18 +499,37 @@ public final class ProductIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /**
+     * Stops indexing (what is still queued is caught up by the next start's {@link #synchronize}), commits and
+     * closes. The indexing thread is never interrupted: an interrupt in the middle of Lucene's file I/O would
+     * close the index writer for good.
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        closing = true;
+        worker.shutdown();
         try {
-            synchronized (indexing) {
-                writer.commit();
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the search index's worker did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (indexing) {
+            try {
+                if (writer.isOpen()) {
+                    writer.commit();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not commit the search index on close: {}", e.toString());
+            }
+            try {
                 searchers.close();
                 writer.close();
                 directory.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not close the search index cleanly: {}", e.toString());
             }
-        } catch (IOException e) {
-            LOG.warn("could not close the search index cleanly: {}", e.toString());
         }
     }
 }
