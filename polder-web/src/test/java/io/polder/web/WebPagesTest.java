@@ -147,6 +147,10 @@ class WebPagesTest {
         assertThat(browser.get("/ui?q=" + "x".repeat(10_000)).statusCode()).isEqualTo(200);
         assertThat(browser.get("/ui?q=" + Browser.encode("customer AND (email OR \"name")) .statusCode()).isEqualTo(200);
 
+        assertThat(browser.get("/ui?page=2").statusCode()).isEqualTo(200);
+        HttpResponse<String> tooDeep = browser.get("/ui?page=51");
+        assertThat(tooDeep.statusCode()).isEqualTo(400);
+        assertThat(tooDeep.body()).contains("page must be between 1 and 50");
         HttpResponse<String> page = browser.get("/ui?page=abc");
         assertThat(page.statusCode()).isEqualTo(400);
         assertNoStackTrace(page);

@@ -7,6 +7,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import io.polder.registry.auth.Action;
@@ -108,6 +109,10 @@ public final class Pages {
         if (failure instanceof PolderException polder && polder.code() != ErrorCode.INTERNAL) {
             status = polder.code().httpStatus();
             message = polder.getMessage();
+        } else if (failure instanceof HttpResponseException refused && refused.getStatus() < 500) {
+            // Javalin's own refusals, such as a form body over its size limit
+            status = refused.getStatus();
+            message = "The request was refused (HTTP " + status + ").";
         } else {
             reference = UUID.randomUUID().toString();
             LOG.error("internal error {} answering page {} {}", reference, ctx.method(), io.polder.registry.Names.quoteForMessage(ctx.path()), failure);
