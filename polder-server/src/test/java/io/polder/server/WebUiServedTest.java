@@ -72,6 +72,7 @@ class WebUiServedTest {
             assertThat(results.status()).isEqualTo(200);
         } while (!results.body().contains("/ui/products/customer-profiles"));
         assertThat(results.body()).doesNotContain(server.adminToken());
+        assertThat(results.headers().toString()).doesNotContain(server.adminToken());
     }
 
     private Answer postForm(String path, String cookie, String body) {

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class WebUi implements AutoCloseable {
+    /** The request attribute holding the signed-in {@code Principal} of a page request, for request logs. */
+    public static final String PRINCIPAL_ATTRIBUTE = "polder.web.principal";
     /** Every page lives under this path; {@code /} sends the browser there. */
     public static final String ROOT = "/ui";
 

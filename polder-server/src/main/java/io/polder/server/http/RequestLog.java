@@ -31,7 +31,7 @@ public final class RequestLog {
         String method = route != null ? route.method().name() : knownMethod(ctx.method().name());
         String path = route != null ? route.path() : webPage(ctx);
         int status = ctx.statusCode();
-        Principal principal = ctx.attribute(Requests.PRINCIPAL);
+        Principal principal = route != null ? ctx.attribute(Requests.PRINCIPAL) : ctx.attribute(WebUi.PRINCIPAL_ATTRIBUTE);
         metrics.requestAnswered(method, path, status, milliseconds / 1000.0);
         if (LOG.isInfoEnabled()) {
             LOG.info("request method={} route={} status={} durationMs={} principal={}", method, path, status,

@@ -12,6 +12,7 @@ import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.Authorizer;
+import io.polder.web.WebUi;
 import io.polder.web.session.Session;
 import io.polder.web.session.Sessions;
 import java.util.Optional;
@@ -74,6 +75,7 @@ public final class Pages {
                     throw new PolderException(ErrorCode.FORBIDDEN,
                             "the form is out of date or did not come from this site; reload the page and try again");
                 }
+                ctx.attribute(WebUi.PRINCIPAL_ATTRIBUTE, session.get().principal());
                 page.handle(ctx, session.get());
             } catch (Exception e) {
                 error(ctx, session.orElse(null), e);
