@@ -181,6 +181,28 @@ class WebPagesTest {
         assertThat(domain.body()).contains("customer-data-team", "/ui/products/customer-profiles");
     }
 
+    @Test
+    void inputPortsLinkToTheProductsTheyRead() {
+        Browser browser = new Browser(server.baseUrl());
+        browser.signIn(server.consumerToken);
+        HttpResponse<String> page = browser.get("/ui/products/customer-360");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"inputs\"", "href=\"/ui/products/customer-profiles\"",
+                "href=\"/ui/products/sales-orders\"");
+    }
+
+    @Test
+    void sessionsEndEightHoursAfterSignInHoweverBusy() {
+        Browser busy = new Browser(server.baseUrl());
+        busy.signIn(server.consumerToken);
+        for (int minutes = 0; minutes < 8 * 60 - 20; minutes += 20) {
+            server.clock.advance(Duration.ofMinutes(20));
+            assertThat(busy.get("/ui").statusCode()).as("after %d minutes", minutes + 20).isEqualTo(200);
+        }
+        server.clock.advance(Duration.ofMinutes(20));
+        assertThat(busy.get("/ui").statusCode()).isEqualTo(303);
+    }
+
     private static void assertSecurityHeaders(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));

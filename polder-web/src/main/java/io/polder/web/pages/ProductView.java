@@ -59,7 +59,8 @@ public record ProductView(Chrome chrome, Header header, Description description,
                                  ContractView contract) {
     }
 
-    public record InputPortView(String name, String version, String contractId) {
+    /** An input port; {@code productId} is the product whose contract it reads, when the registry holds it. */
+    public record InputPortView(String name, String version, String contractId, String productId) {
     }
 
     public record ContractView(String id, String version, String status, List<ObjectView> objects,
@@ -85,7 +86,12 @@ public record ProductView(Chrome chrome, Header header, Description description,
                              boolean current) {
     }
 
-    static ProductView of(Chrome chrome, LoadedProduct loaded, String domainName, Team team) {
+    /**
+     * @param upstream the product owning each contract the input ports read, by contract id (contracts the
+     *                 registry does not hold are absent)
+     */
+    static ProductView of(Chrome chrome, LoadedProduct loaded, String domainName, Team team,
+                          java.util.Map<String, String> upstream) {
         Product product = loaded.detail().product();
         DataProduct document = loaded.document();
         Header header = new Header(product.id(), product.name() == null ? product.id() : product.name(),
@@ -104,7 +110,9 @@ public record ProductView(Chrome chrome, Header header, Description description,
                     port.contractId(), contract == null || stored == null ? null : contract(stored, contract)));
         }
         List<InputPortView> inputs = orEmpty(document.inputPorts()).stream()
-                .map((InputPort port) -> new InputPortView(port.name(), port.version(), port.contractId())).toList();
+                .map((InputPort port) -> new InputPortView(port.name(), port.version(), port.contractId(),
+                        port.contractId() == null ? null : upstream.get(port.contractId())))
+                .toList();
         List<VersionRow> versions = loaded.detail().versions().stream()
                 .map((ProductVersion version) -> new VersionRow(version.version(), version.declaredStatus(),
                         TIME.format(version.createdAt()), version.createdBy(),
