@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             "With --db it keeps the registry in PostgreSQL instead. On its first start it creates an admin",
             "token and writes it to DATA-DIR/admin.token (readable by this user only); it prints where the",
             "file is, never the token.",
+            "",
+            "It also serves the web UI at / (sign in with an API token): the catalog with search, domains,",
+            "products with their contracts, and the audit log. Its search index lives in DATA-DIR/search.",
             ""
         },
         footer = {

@@ -10,6 +10,7 @@ import io.polder.registry.audit.AuditLog;
 import io.polder.registry.audit.AuditService;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.TokenService;
+import io.polder.registry.catalog.CatalogChanges;
 import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.governance.CheckResults;
 import io.polder.registry.governance.ComplianceService;
@@ -39,6 +40,7 @@ public final class Registry implements AutoCloseable {
     private final RunService runs;
     private final BuildDefinitions buildDefinitions;
     private final LineageService lineage;
+    private final CatalogChanges catalogChanges = new CatalogChanges();
 
     public Registry(Database database, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -48,14 +50,14 @@ public final class Registry implements AutoCloseable {
         this.tokens = new TokenService(database, authorizer, auditLog, ids, clock);
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
-        this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock);
+        this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock, catalogChanges);
         this.runs = new RunService(database, authorizer, auditLog, ids, clock);
         // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
         CheckResults checks = productId -> runs.latestChecks(productId).stream()
                 .map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
         this.policies = new PolicyService(database, authorizer, auditLog, clock, PolicyEngine::new, checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
-        this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance);
+        this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance, catalogChanges);
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
     }
@@ -119,6 +121,11 @@ public final class Registry implements AutoCloseable {
 
     public LineageService lineage() {
         return lineage;
+    }
+
+    /** Where copies of the catalog (a search index) subscribe to hear of committed product changes. */
+    public CatalogChanges catalogChanges() {
+        return catalogChanges;
     }
 
     @Override

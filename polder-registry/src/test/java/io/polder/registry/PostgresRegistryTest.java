@@ -45,6 +45,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class CatalogChanges extends CatalogChangesTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Lifecycle extends LifecycleTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -45,6 +45,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class CatalogChanges extends CatalogChangesTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Lifecycle extends LifecycleTests {
         @Override
         protected TestDatabase newTestDatabase() {

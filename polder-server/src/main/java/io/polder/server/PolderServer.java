@@ -15,6 +15,9 @@ import io.polder.server.api.LineageRoutes;
 import io.polder.server.api.RunRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
+import io.polder.server.build.BuildScheduler;
+import io.polder.server.build.BuildService;
+import io.polder.server.build.BuildSettings;
 import io.polder.server.http.ApiJson;
 import io.polder.server.http.ErrorResponses;
 import io.polder.server.http.Guard;
@@ -24,9 +27,6 @@ import io.polder.server.http.OpenApiDocument;
 import io.polder.server.http.RequestLog;
 import io.polder.server.http.Route;
 import io.polder.server.metrics.Metrics;
-import io.polder.server.build.BuildScheduler;
-import io.polder.server.build.BuildService;
-import io.polder.server.build.BuildSettings;
 import io.polder.server.metrics.StoreTimings;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
@@ -34,6 +34,8 @@ import io.polder.spi.EngineContext;
 import io.polder.spi.Engines;
 import io.polder.spi.lineage.HttpLineageTransport;
 import io.polder.spi.lineage.LineageListener;
+import io.polder.web.WebSettings;
+import io.polder.web.WebUi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,19 +63,22 @@ public final class PolderServer implements AutoCloseable {
     private final BuildService builds;
     private final BuildScheduler scheduler;
     private final Javalin app;
+    private final WebUi web;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
-                         BuildScheduler scheduler, Javalin app, List<Route> routes, List<String> servedEndpoints) {
+                         BuildScheduler scheduler, Javalin app, WebUi web, List<Route> routes,
+                         List<String> servedEndpoints) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
         this.builds = builds;
         this.scheduler = scheduler;
         this.app = app;
+        this.web = web;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
     }
@@ -111,15 +116,28 @@ public final class PolderServer implements AutoCloseable {
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            Javalin app = Javalin.create(javalin -> http.configure(javalin, routes, served::add));
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()));
+            Javalin app = Javalin.create(javalin -> {
+                http.configure(javalin, routes, endpoint -> {
+                    if (!WebUi.isWebEndpoint(endpoint)) {
+                        served.add(endpoint);
+                    }
+                });
+                web.configure(javalin);
+            });
             HttpWarmUp.await(warmUp);
-            listen(app, config);
+            try {
+                listen(app, config);
+            } catch (RuntimeException e) {
+                web.close();
+                throw e;
+            }
             BuildScheduler scheduler = null;
             if (config.builds().scheduler()) {
                 scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
                 scheduler.start();
             }
-            PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, routes,
+            PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, web, routes,
                     List.copyOf(served));
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
@@ -260,6 +278,7 @@ public final class PolderServer implements AutoCloseable {
             builds.close();
             engine.close();
         } finally {
+            web.close();
             registry.close();
             LOG.info("Polder server stopped");
             closed.countDown();

@@ -34,6 +34,7 @@ class ServerProcessTest {
     @Test
     void logsWhereTheTokenIsAndOneLinePerRequestButNeverATokenAndStopsOnSigterm() throws IOException {
         String token;
+        String session;
         try (ServerProcess server = ServerProcess.start(dataDir, null, log,
                 List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"))) {
             token = Files.readString(dataDir.resolve("admin.token")).strip();
@@ -42,6 +43,9 @@ class ServerProcessTest {
             assertThat(api.get("/api/v1/domains", token).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/products/no-such-product", token).status()).isEqualTo(404);
             assertThat(api.get("/api/v1/tokens", "pld_01ARZ3NDEKTSV4RRFFQ69G5FAV_made-up-secret").status()).isEqualTo(401);
+            session = signInToTheWebUi(api.baseUrl(), token);
+            assertThat(api.send("GET", "/ui/products/no-such-product", null, null,
+                    java.util.Map.of("Cookie", "polder_session=" + session)).status()).isEqualTo(404);
             assertThat(server.stop()).as("exit after SIGTERM").isIn(0, 143);
         }
         String text = Files.readString(log);
@@ -53,8 +57,34 @@ class ServerProcessTest {
                 .contains("route=/api/v1/products/{id} status=404")
                 .contains("route=/api/v1/tokens status=401")
                 .contains("principal=admin").contains("principal=-")
+                .contains("request method=POST route=/ui/sign-in status=303")
+                .containsPattern("route=/ui/products/\\{id} status=404 durationMs=[0-9.]+ principal=admin")
+                .doesNotContain(session)
                 .doesNotContain("no-such-product")
                 .contains("Polder server stopping").contains("Polder server stopped");
+    }
+
+    /** Signs in to the web UI the way a browser does (the token in a form body) and returns the session cookie. */
+    private static String signInToTheWebUi(String baseUrl, String token) {
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/ui/sign-in")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String formToken = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+            String signInCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            var signedIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/ui/sign-in"))
+                            .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", signInCookie)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + formToken + "&token=" + token))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(303);
+            return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("polder_session="))
+                    .findFirst().orElseThrow().split(";", 2)[0].substring("polder_session=".length());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

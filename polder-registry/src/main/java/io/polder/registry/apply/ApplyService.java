@@ -15,6 +15,7 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
+import io.polder.registry.catalog.CatalogChanges;
 import io.polder.registry.governance.ComplianceService;
 import io.polder.registry.governance.GovernanceReport;
 import io.polder.registry.governance.PolicyCheck;
@@ -63,10 +64,12 @@ public final class ApplyService {
     private final PolicyService policies;
     private final ComplianceService compliance;
     private final Consumer<Plan> afterPlanning;
+    private final CatalogChanges changes;
 
+    /** With {@code changes} told of every product this service writes, after each commit. */
     public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
-                        ComplianceService compliance) {
-        this(database, authorizer, audit, clock, policies, compliance, plan -> { });
+                        ComplianceService compliance, CatalogChanges changes) {
+        this(database, authorizer, audit, clock, policies, compliance, plan -> { }, changes);
     }
 
     /**
@@ -75,6 +78,11 @@ public final class ApplyService {
      */
     ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
                  ComplianceService compliance, Consumer<Plan> afterPlanning) {
+        this(database, authorizer, audit, clock, policies, compliance, afterPlanning, new CatalogChanges());
+    }
+
+    private ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
+                         ComplianceService compliance, Consumer<Plan> afterPlanning, CatalogChanges changes) {
         this.database = requireNonNull(database, "database is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
@@ -82,6 +90,7 @@ public final class ApplyService {
         this.policies = requireNonNull(policies, "policies is null");
         this.compliance = requireNonNull(compliance, "compliance is null");
         this.afterPlanning = requireNonNull(afterPlanning, "afterPlanning is null");
+        this.changes = requireNonNull(changes, "changes is null");
     }
 
     /** What {@link #apply} would do, changing nothing: the same checks, refusals and conflicts. */
@@ -233,6 +242,7 @@ public final class ApplyService {
                 audit.record(handle, principal, Action.APPLY_PRODUCT, "product/" + product.declared().id(),
                         AuditOutcome.SUCCEEDED, details(product.item()));
             });
+            changes.productChanged(product.declared().id());
         }
         for (RetireWork retirement : planned.retirements()) {
             inTransaction(principal, "product/" + retirement.existing().id(), applied, handle -> {
@@ -240,6 +250,7 @@ public final class ApplyService {
                 audit.record(handle, principal, Action.CHANGE_LIFECYCLE, "product/" + retirement.existing().id(),
                         AuditOutcome.SUCCEEDED, details(retirement.item()));
             });
+            changes.productChanged(retirement.existing().id());
         }
     }
 

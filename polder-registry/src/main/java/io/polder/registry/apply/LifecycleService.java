@@ -10,6 +10,7 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.Authorizer;
 import io.polder.registry.auth.Principal;
+import io.polder.registry.catalog.CatalogChanges;
 import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.catalog.Product;
@@ -35,14 +36,22 @@ public final class LifecycleService {
     private final Authorizer authorizer;
     private final AuditLog audit;
     private final Clock clock;
+    private final CatalogChanges changes;
 
     public LifecycleService(Database database, CatalogService catalog, Authorizer authorizer, AuditLog audit,
                             Clock clock) {
+        this(database, catalog, authorizer, audit, clock, new CatalogChanges());
+    }
+
+    /** With {@code changes} told of every product this service moves, after each commit. */
+    public LifecycleService(Database database, CatalogService catalog, Authorizer authorizer, AuditLog audit,
+                            Clock clock, CatalogChanges changes) {
         this.database = requireNonNull(database, "database is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.changes = requireNonNull(changes, "changes is null");
     }
 
     /**
@@ -65,7 +74,7 @@ public final class LifecycleService {
         Product before = catalog.getProductSummary(productId);
         authorizer.require(principal, Action.CHANGE_LIFECYCLE, before.domain(), target);
         try {
-            return database.write(handle -> {
+            Product after = database.write(handle -> {
                 Product current = CatalogService.productForUpdate(handle, productId);
                 Authorizer.refusal(principal, Action.CHANGE_LIFECYCLE, current.domain()).ifPresent(refusal -> {
                     throw refusal;
@@ -89,6 +98,10 @@ public final class LifecycleService {
                         details(current, status, sunsetDate));
                 return CatalogService.productForUpdate(handle, productId);
             });
+            if (after.revision() != before.revision()) {
+                changes.productChanged(productId);
+            }
+            return after;
         } catch (PolderException e) {
             recordRefusal(principal, target, e);
             throw e;

@@ -110,6 +110,25 @@ public final class TokenService implements Authenticator {
                 .map(token -> token.token().principal());
     }
 
+    /**
+     * Whether the token with id {@code tokenId} still authenticates: it exists, is not revoked and has not
+     * expired. For sessions opened with a token (the web UI), which end when their token stops working; the
+     * answer tells nothing about the token's secret or owner.
+     */
+    public boolean isActive(String tokenId) {
+        if (!Ids.isId(tokenId)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return database.read(handle -> handle.createQuery(SELECT).bind("id", tokenId).map(TokenService::token).findOne())
+                .filter(token -> token.activeAt(now)).isPresent();
+    }
+
+    /** The id part of well-formed credentials ({@code pld_<id>_<secret>}), never the secret; empty otherwise. */
+    public static Optional<String> idOf(String credentials) {
+        return tokenId(credentials);
+    }
+
     /** A page of tokens, oldest first, revoked and expired ones included. */
     public Page<ApiToken> list(Principal reader, PageRequest page) {
         authorizer.require(reader, Action.MANAGE_TOKENS, "tokens");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.http.Context;
 import io.polder.registry.auth.Principal;
 import io.polder.server.metrics.Metrics;
+import io.polder.web.WebUi;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +29,23 @@ public final class RequestLog {
     void answered(Context ctx, float milliseconds) {
         Route route = Requests.route(ctx);
         String method = route != null ? route.method().name() : knownMethod(ctx.method().name());
-        String path = route != null ? route.path() : UNMATCHED;
+        String path = route != null ? route.path() : webPage(ctx);
         int status = ctx.statusCode();
-        Principal principal = ctx.attribute(Requests.PRINCIPAL);
+        Principal principal = route != null ? ctx.attribute(Requests.PRINCIPAL) : ctx.attribute(WebUi.PRINCIPAL_ATTRIBUTE);
         metrics.requestAnswered(method, path, status, milliseconds / 1000.0);
         if (LOG.isInfoEnabled()) {
             LOG.info("request method={} route={} status={} durationMs={} principal={}", method, path, status,
                     String.format(Locale.ROOT, "%.1f", milliseconds), principal == null ? "-" : principal.name());
+        }
+    }
+
+    /** A web UI page by its template ({@code /ui/products/{id}}), so ids never become series; else unmatched. */
+    private static String webPage(Context ctx) {
+        try {
+            String template = ctx.endpoint().path;
+            return WebUi.isWebEndpoint(ctx.method().name() + " " + template) ? template : UNMATCHED;
+        } catch (RuntimeException noEndpoint) {
+            return UNMATCHED;
         }
     }
 

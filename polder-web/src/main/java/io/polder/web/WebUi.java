@@ -1,0 +1,112 @@
+package io.polder.web;
+
+import static java.util.Objects.requireNonNull;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpStatus;
+import io.polder.registry.Registry;
+import io.polder.web.pages.Assets;
+import io.polder.web.pages.AuditPages;
+import io.polder.web.pages.CatalogPages;
+import io.polder.web.pages.Pages;
+import io.polder.web.pages.ProductPages;
+import io.polder.web.pages.SignInPages;
+import io.polder.web.search.ProductIndex;
+import io.polder.web.session.Sessions;
+import java.util.function.Consumer;
+
+/**
+ * The web UI: server-rendered pages under {@code /ui} over the same registry services as the API, with
+ * sessions opened by signing in with an API token, and the catalog's search index.
+ *
+ * <pre>{@code
+ * WebUi web = WebUi.open(registry, WebSettings.forDataDir(dataDir));
+ * Javalin.create(config -> { ...; web.configure(config); });
+ * ...
+ * web.close();
+ * }</pre>
+ */
+public final class WebUi implements AutoCloseable {
+    /** The request attribute holding the signed-in {@code Principal} of a page request, for request logs. */
+    public static final String PRINCIPAL_ATTRIBUTE = "polder.web.principal";
+    /** Every page lives under this path; {@code /} sends the browser there. */
+    public static final String ROOT = "/ui";
+
+    private final Registry registry;
+    private final ProductIndex index;
+    private final Consumer<String> listener;
+    private final Pages pages;
+    private final SignInPages signIn;
+    private final CatalogPages catalog;
+    private final ProductPages products;
+    private final AuditPages audit;
+    private final Assets assets = new Assets();
+
+    private WebUi(Registry registry, ProductIndex index, WebSettings settings) {
+        this.registry = registry;
+        this.index = index;
+        this.listener = index::productChanged;
+        TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
+                WebUi.class.getClassLoader(), "io.polder.web.templates");
+        Sessions sessions = new Sessions(registry.tokens(), settings.clock(), settings.idleTimeout(), settings.maxAge(),
+                settings.maxSessions());
+        this.pages = new Pages(templates, sessions);
+        this.signIn = new SignInPages(pages, registry.auditLog());
+        this.catalog = new CatalogPages(registry.catalog(), index, pages);
+        this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()), pages);
+        this.audit = new AuditPages(registry.audit(), pages);
+    }
+
+    /**
+     * Opens the search index (rebuilding it from the registry when it is missing), subscribes it to the
+     * registry's catalog changes, and brings it in step with the registry in the background.
+     */
+    public static WebUi open(Registry registry, WebSettings settings) {
+        requireNonNull(registry, "registry is null");
+        requireNonNull(settings, "settings is null");
+        ProductIndex index = ProductIndex.open(settings.searchFolder(), registry.catalog());
+        try {
+            WebUi web = new WebUi(registry, index, settings);
+            registry.catalogChanges().subscribe(web.listener);
+            index.synchronize();
+            index.synchronizeEvery(settings.resyncSeconds());
+            return web;
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    /** Adds the pages to {@code config}; call it from {@code Javalin.create}. */
+    public void configure(JavalinConfig config) {
+        config.routes.get("/", ctx -> ctx.redirect(ROOT, HttpStatus.SEE_OTHER));
+        config.routes.get(ROOT, pages.signedIn(catalog::search));
+        config.routes.get(ROOT + "/sign-in", pages.open(signIn::form));
+        config.routes.post(ROOT + "/sign-in", pages.open(signIn::signIn));
+        config.routes.post(ROOT + "/sign-out", pages.signedIn(signIn::signOut));
+        config.routes.get(ROOT + "/domains", pages.signedIn(catalog::domains));
+        config.routes.get(ROOT + "/domains/{id}", pages.signedIn(catalog::domain));
+        config.routes.get(ROOT + "/products/{id}", pages.signedIn(products::product));
+        config.routes.get(ROOT + "/audit", pages.signedIn(audit::log));
+        config.routes.get(ROOT + "/assets/{name}", pages.open(assets::serve));
+    }
+
+    /** Whether {@code endpoint} ({@code "GET /ui/products/{id}"}) is one of the web UI's, not the API's. */
+    public static boolean isWebEndpoint(String endpoint) {
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        return path.equals("/") || path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    /** The catalog's search index. */
+    public ProductIndex searchIndex() {
+        return index;
+    }
+
+    @Override
+    public void close() {
+        registry.catalogChanges().unsubscribe(listener);
+        index.close();
+    }
+}
