@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plans and applies mesh bundles.
@@ -56,6 +58,7 @@ import org.jdbi.v3.core.Handle;
  * that names the revision of the set it replaces. After every apply, a compliance snapshot is recorded.
  */
 public final class ApplyService {
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyService.class);
     private final Database database;
     private final Authorizer authorizer;
     private final AuditLog audit;
@@ -128,8 +131,21 @@ public final class ApplyService {
         }
         afterPlanning.accept(plan);
         write(principal, planned, policyPlan, governance);
-        compliance.recordAfterApply(principal);
+        recordCompliance(principal);
         return withPolicies(planned.plan(), policyPlan, governance, true);
+    }
+
+    /**
+     * The compliance snapshot of an apply is history, not part of the change: when it cannot be recorded the
+     * apply still succeeded, and says so; the log says why the trend misses a point.
+     */
+    private void recordCompliance(Principal principal) {
+        try {
+            compliance.recordAfterApply(principal);
+        } catch (RuntimeException e) {
+            LOG.warn("the apply by {} succeeded, but its compliance snapshot could not be recorded: {}",
+                    principal.name(), e.toString());
+        }
     }
 
     /**
