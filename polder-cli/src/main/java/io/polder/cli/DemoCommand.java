@@ -161,11 +161,13 @@ final class DemoCommand implements Callable<Integer> {
     private void where(String base, Path tokenFile, PrintWriter out) {
         out.println();
         out.println("Polder is serving at " + base);
+        out.println("  web UI       " + base + "/ui (sign in with the admin token)");
         out.println("  admin token  " + tokenFile + " (readable by you only)");
         out.println("  products     " + base + "/api/v1/products");
         out.println("  runs         " + base + "/api/v1/runs");
         out.println("  lineage      " + base + "/api/v1/lineage?product=sales-orders");
         out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
+        out.println("  compliance   " + base + "/api/v1/compliance");
         out.println("  openapi      " + base + "/api/openapi.json");
         out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
         out.println();
@@ -175,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./polder get runs sales-orders");
         out.println("  ./polder test sales-orders");
         out.println("  ./polder build sales-daily-revenue");
+        out.println("  ./polder compliance");
         out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + base + "/api/v1/lineage?product=sales-orders");
         out.flush();
     }

@@ -26,7 +26,7 @@ class DemoCommandTest {
                 .containsPattern("\n    [0-9]+ changes applied\\.").contains("5/5 Running every contract")
                 .contains("Every product is built, published and passes its contract.")
                 .contains("/api/v1/lineage?product=sales-orders").contains(data.resolve("admin.token").toString())
-                .contains("./polder get runs sales-orders");
+                .contains("./polder get runs sales-orders").contains("/ui (sign in with the admin token)");
         for (String product : new String[] {"customer-profiles", "sales-orders", "logistics-shipments",
                 "sales-daily-revenue", "customer-360", "logistics-delivery-performance", "finance-revenue-report"}) {
             assertThat(demo.out()).containsPattern("(?m)^" + product + " +succeeded ");
