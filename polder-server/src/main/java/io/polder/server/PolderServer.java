@@ -100,7 +100,7 @@ public final class PolderServer implements AutoCloseable {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
             builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine,
-                    buildWorkers(config.builds()), clock, runner(config));
+                    buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
             int abandoned = builds.failUnfinished();
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);

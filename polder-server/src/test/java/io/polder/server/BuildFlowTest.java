@@ -108,6 +108,31 @@ class BuildFlowTest {
     }
 
     @Test
+    @Order(99) // last: it changes the policies in force
+    void everyRunRecordsWhatThePoliciesInForceSayOfTheProductWithItsNewCheckResults() {
+        MeshBundle withPolicy = Meshes.withPolicy(Meshes.exampleWithPlatformFiles(), "policies/checks.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: no-failed-checks
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: facts.latestChecks.all(check, check.outcome != 'failed') && product.id != 'sales-orders'
+                message: "{{ product.id }} is watched: its latest checks are reviewed"
+                """);
+        assertThat(server.api().post("/api/v1/apply", admin, withPolicy).status()).isEqualTo(200);
+        Answer answer = server.api().post("/api/v1/products/sales-orders/tests?wait=true", admin, null);
+        assertThat(answer.json().path("run").path("state").asText()).as(answer.body()).isEqualTo("succeeded");
+        List<String> warnings = new ArrayList<>();
+        answer.json().path("run").path("warnings").forEach(warning -> warnings.add(warning.asText()));
+        assertThat(warnings).as(answer.body()).anySatisfy(warning -> assertThat(warning)
+                .startsWith("policy no-failed-checks (warning) warn: ")
+                .contains("sales-orders is watched: its latest checks are reviewed"));
+        Answer other = server.api().post("/api/v1/products/sales-daily-revenue/tests?wait=true", admin, null);
+        assertThat(other.json().path("run").path("warnings").toString()).doesNotContain("no-failed-checks");
+    }
+
+    @Test
     @Order(4)
     void buildSqlThatReadsAFileFailsAndTheLastGoodSnapshotStays() {
         String published = publishedOrders();

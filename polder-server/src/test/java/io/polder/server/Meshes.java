@@ -63,7 +63,8 @@ final class Meshes {
 
     /** The bundle with {@code path} holding {@code text} among its policy files. */
     static MeshBundle withPolicy(MeshBundle bundle, String path, String text) {
-        List<PolicyFile> files = new ArrayList<>(bundle.policies().stream().filter(file -> !file.path().equals(path)).toList());
+        List<PolicyFile> files = new ArrayList<>(bundle.policies() == null ? List.of()
+                : bundle.policies().stream().filter(file -> !file.path().equals(path)).toList());
         files.add(new PolicyFile(path, text));
         return bundle.withPolicies(files);
     }

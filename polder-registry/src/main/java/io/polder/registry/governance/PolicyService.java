@@ -23,6 +23,7 @@ import io.polder.registry.auth.Principal;
 import io.polder.registry.store.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,33 @@ public final class PolicyService {
     /** Evaluates the current products against {@code policies}. */
     public List<Verdict> evaluateCurrent(PolicySet policies) {
         return engine().engine().evaluate(policies, currentProducts(), clock.instant());
+    }
+
+    /**
+     * What the policies in force say of one current product now, with the registry's latest facts (its latest
+     * check results included): one line per policy that fails, warns or cannot be evaluated, as
+     * {@code policy ID (SEVERITY) OUTCOME: FILE:LINE:COLUMN: message}. Empty when every policy passes, none is in
+     * force, or the product is not current. What the server records on every build and contract run.
+     */
+    public List<String> findings(String productId) {
+        InForce current = inForce();
+        if (current.policySet().size() == 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Verdict verdict : evaluateCurrent(current.policySet())) {
+            if (!verdict.product().equals(productId)) {
+                continue;
+            }
+            for (PolicyCheck check : Reports.of(verdict, false).policies()) {
+                if (check.outcome().equals(PolicyCheck.FAIL) || check.outcome().equals(PolicyCheck.WARN)
+                        || check.outcome().equals(PolicyCheck.ERROR)) {
+                    check.findings().forEach(finding -> lines.add("policy " + check.policy() + " (" + check.severity()
+                            + ") " + check.outcome() + ": " + finding.format()));
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /** The set in force, for every authenticated principal: the rules of the mesh are no secret. */

@@ -30,6 +30,7 @@ import io.polder.spi.lineage.RunEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -222,6 +223,23 @@ public final class RunService {
             for (CheckRun run : checks) {
                 position = insertChecks(handle, runId, run, position);
             }
+        });
+        return get(runId);
+    }
+
+    /** Adds {@code warnings} to a run's (a finished run's policy findings, for example); returns the run. */
+    public Run addWarnings(String runId, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return get(runId);
+        }
+        database.writeVoid(handle -> {
+            String stored = handle.createQuery("SELECT warnings FROM runs WHERE id = :id").bind("id", runId)
+                    .mapTo(String.class).findOne()
+                    .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no run '" + runId + "'"));
+            List<String> all = new ArrayList<>(List.of(read(stored, String[].class)));
+            all.addAll(warnings);
+            handle.createUpdate("UPDATE runs SET warnings = :warnings WHERE id = :id").bind("id", runId)
+                    .bind("warnings", Json.write(all)).execute();
         });
         return get(runId);
     }

@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ public final class BuildService implements AutoCloseable {
     private final Clock clock;
     private final String runner;
     private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
+    private final Function<String, List<String>> policyFindings;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -66,6 +68,16 @@ public final class BuildService implements AutoCloseable {
      */
     public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
                         Clock clock, String runner) {
+        this(runs, definitions, engine, workers, clock, runner, productId -> List.of());
+    }
+
+    /**
+     * @param policyFindings what the policies in force say of a product once a build or contract run of it has
+     *                       finished (its new check results included); recorded as the run's warnings
+     */
+    public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
+                        Clock clock, String runner, Function<String, List<String>> policyFindings) {
+        this.policyFindings = requireNonNull(policyFindings, "policyFindings is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.definitions = requireNonNull(definitions, "definitions is null");
         this.engine = requireNonNull(engine, "engine is null");
@@ -150,7 +162,7 @@ public final class BuildService implements AutoCloseable {
         try {
             BuildTarget target = definitions.target(run.productId());
             BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
-            Run finished = runs.finishBuild(run.id(), result);
+            Run finished = withPolicyFindings(runs.finishBuild(run.id(), result));
             LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
                     finished.errorMessage() == null ? "" : " (" + finished.errorMessage() + ")");
             if (result.ports().stream().anyMatch(port -> port.outcome() == PortOutcome.PUBLISHED)) {
@@ -183,12 +195,25 @@ public final class BuildService implements AutoCloseable {
                 rows += engine.published(port.ref()).map(info -> info.tables().stream().mapToLong(TableInfo::rows).sum())
                         .orElse(0L);
             }
-            return runs.finishTest(run.id(), checks, rows);
+            return withPolicyFindings(runs.finishTest(run.id(), checks, rows));
         } catch (PolderException e) {
             return runs.fail(run.id(), e.code(), e.getMessage(), "check");
         } catch (RuntimeException e) {
             LOG.error("test {} of {} failed unexpectedly", run.id(), run.productId(), e);
             return runs.fail(run.id(), ErrorCode.INTERNAL, "the test failed unexpectedly: " + e, "check");
+        }
+    }
+
+    /**
+     * Governance on every run: the product is evaluated again with its new check results, and what fails is
+     * recorded with the run. A policy that cannot be evaluated is reported, never fails the run.
+     */
+    private Run withPolicyFindings(Run finished) {
+        try {
+            return runs.addWarnings(finished.id(), policyFindings.apply(finished.productId()));
+        } catch (RuntimeException e) {
+            LOG.warn("the policies could not be evaluated after run {} of {}", finished.id(), finished.productId(), e);
+            return finished;
         }
     }
 
