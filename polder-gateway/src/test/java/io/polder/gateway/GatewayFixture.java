@@ -32,6 +32,8 @@ final class GatewayFixture {
     static final PortRef SECRET_PORT = new PortRef("finance-ledger", "entries", 1);
     static final RelationName CUSTOMERS = RelationName.current(CUSTOMERS_PORT, "customers");
     static final RelationName ORDERS = RelationName.current(ORDERS_PORT, "orders");
+    /** Not a plain comparison, so DuckDB cannot apply it inside the scan: the case where predicate order matters. */
+    static final String ROW_FILTER = "regexp_full_match(country_code, 'N[L]') AND length(email) > 3";
     static final SnapshotId SNAPSHOT = SnapshotId.parse("20260601T100000000Z-abcdef");
 
     final Path customersFile;
@@ -68,6 +70,14 @@ final class GatewayFixture {
                 new GrantedColumn("balance", "DECIMAL(12,2)", ColumnMask.NONE)), filter, expiresAt, "grant-customers");
     }
 
+    /** The customers with the row filter but no mask: plain columns leave DuckDB the most room to reorder. */
+    AccessView filteredOnly() {
+        GrantedRelation masked = customers(new RowFilter(ROW_FILTER), null);
+        return AccessView.of("analyst@acme.example", List.of(new GrantedRelation(CUSTOMERS, CUSTOMERS_PORT, SNAPSHOT,
+                masked.location(), masked.columns().stream().map(column -> new GrantedColumn(column.name(), column.type(),
+                ColumnMask.NONE)).toList(), masked.rowFilter(), null, "grant-filtered"), orders()));
+    }
+
     GrantedRelation orders() {
         return new GrantedRelation(ORDERS, ORDERS_PORT, SNAPSHOT, ordersFile.toString(), List.of(
                 new GrantedColumn("order_id", "BIGINT", ColumnMask.NONE),
@@ -78,7 +88,7 @@ final class GatewayFixture {
     /** The analyst's view: customers (NL only, masked) and orders; a revoked grant on the ledger. */
     AccessView analyst() {
         List<GrantedRelation> relations = new ArrayList<>();
-        GrantedRelation customers = customers(new RowFilter("country_code = 'NL'"), NOW.plus(Duration.ofDays(30)));
+        GrantedRelation customers = customers(new RowFilter(ROW_FILTER), NOW.plus(Duration.ofDays(30)));
         relations.add(customers);
         relations.add(customers.named(RelationName.versioned(CUSTOMERS_PORT, "customers")));
         relations.add(orders());
