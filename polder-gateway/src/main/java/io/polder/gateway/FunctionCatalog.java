@@ -26,16 +26,19 @@ final class FunctionCatalog {
     private static final Set<String> PURE_TABLE_FUNCTIONS = Set.of("range", "generate_series", "unnest");
 
     private final Set<String> allowed;
+    private final Set<String> aggregates;
     private final Set<String> systemRelations;
 
-    private FunctionCatalog(Set<String> allowed, Set<String> systemRelations) {
+    private FunctionCatalog(Set<String> allowed, Set<String> aggregates, Set<String> systemRelations) {
         this.allowed = Set.copyOf(allowed);
+        this.aggregates = Set.copyOf(aggregates);
         this.systemRelations = Set.copyOf(systemRelations);
     }
 
     static FunctionCatalog read(Connection connection) throws SQLException {
         Set<String> allowed = new HashSet<>(PURE_TABLE_FUNCTIONS);
         Set<String> system = new HashSet<>();
+        Set<String> aggregates = new HashSet<>();
         try (Statement statement = connection.createStatement()) {
             try (ResultSet functions = statement.executeQuery("SELECT DISTINCT function_name, function_type,"
                     + " coalesce(macro_definition, '') FROM duckdb_functions() WHERE schema_name = 'main'"
@@ -43,6 +46,9 @@ final class FunctionCatalog {
                 while (functions.next()) {
                     String name = functions.getString(1).toLowerCase(Locale.ROOT);
                     boolean macro = functions.getString(2).equals("macro");
+                    if (functions.getString(2).equals("aggregate") || functions.getString(2).equals("window")) {
+                        aggregates.add(name);
+                    }
                     String definition = functions.getString(3).toLowerCase(Locale.ROOT);
                     boolean readsTables = macro && (definition.contains("from ") || definition.contains("duckdb_")
                             || definition.contains("pg_"));
@@ -60,11 +66,17 @@ final class FunctionCatalog {
                 }
             }
         }
-        return new FunctionCatalog(allowed, system);
+        return new FunctionCatalog(allowed, aggregates, system);
     }
 
     boolean allowed(String function) {
         return allowed.contains(function.toLowerCase(Locale.ROOT));
+    }
+
+    /** An aggregate or window function, which a row filter may not use. */
+    boolean aggregate(String function) {
+        String lower = function.toLowerCase(Locale.ROOT);
+        return aggregates.contains(lower) || lower.equals("count_star");
     }
 
     /** A view, table or table function of DuckDB's own that an unqualified name could reach. */

@@ -15,9 +15,7 @@ import java.util.stream.Collectors;
  */
 final class RowFilterCheck {
     private static final Set<String> EXPRESSIONS = Set.of("COLUMN_REF", "CONSTANT", "COMPARISON", "CONJUNCTION",
-            "OPERATOR", "BETWEEN", "CASE", "CAST", "FUNCTION");
-    private static final Set<String> AGGREGATE_LIKE = Set.of("count", "sum", "avg", "min", "max", "any_value",
-            "first", "last", "list", "string_agg", "array_agg", "bool_and", "bool_or");
+            "OPERATOR", "BETWEEN", "CASE", "CAST", "FUNCTION", "TYPE");
 
     private final FunctionCatalog functions;
 
@@ -53,7 +51,7 @@ final class RowFilterCheck {
                     + " such as country_code IN ('NL', 'BE')");
         }
         Map<String, String> known = columns.stream().collect(Collectors.toMap(RelationName::asciiLower, name -> name,
-                (a, b) -> a));
+                (a, b) -> a, java.util.LinkedHashMap::new));
         expression(node.path("where_clause"), known, what);
     }
 
@@ -80,7 +78,7 @@ final class RowFilterCheck {
             }
             if (expressionClass.equals("FUNCTION")) {
                 String name = node.path("function_name").asText("");
-                if (!functions.allowed(name) || AGGREGATE_LIKE.contains(name.toLowerCase(java.util.Locale.ROOT))
+                if (!functions.allowed(name) || functions.aggregate(name)
                         || !node.path("schema").asText("").isEmpty() || !node.path("catalog").asText("").isEmpty()) {
                     throw new IllegalArgumentException(what + " calls " + name + "(), which a row filter may not use");
                 }
@@ -90,7 +88,9 @@ final class RowFilterCheck {
                     + "; a row filter uses columns, literals, operators and plain functions only");
         }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            expression(field.getValue(), columns, what);
+            if (!field.getKey().equals("cast_type")) {
+                expression(field.getValue(), columns, what);
+            }
         }
     }
 
