@@ -40,14 +40,21 @@ public final class QueryGateway implements AutoCloseable {
     private final QueryAnalyzer analyzer;
     private final RowFilterCheck rowFilters;
     private final ScheduledExecutorService watchdog;
+    /** Parses for {@link #authorize}; a DuckDB connection serves one statement at a time. */
+    private final Connection parser;
 
     public QueryGateway(GatewaySettings settings, Clock clock, Consumer<QueryDecision> decisions) {
         this.settings = requireNonNull(settings, "settings is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.decisions = requireNonNull(decisions, "decisions is null");
         FunctionCatalog functions;
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", lockedProperties())) {
-            functions = FunctionCatalog.read(connection);
+        try {
+            this.parser = DriverManager.getConnection("jdbc:duckdb:", lockedProperties());
+            functions = FunctionCatalog.read(parser);
+            try (java.sql.Statement statement = parser.createStatement()) {
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            }
             Files.createDirectories(settings.tempDirectory());
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot start the query gateway: " + e.getMessage(), e);
@@ -126,15 +133,55 @@ public final class QueryGateway implements AutoCloseable {
     }
 
     /**
+     * Checks {@code request} as {@link #execute} does, without running it: parse, the checks of the parse tree,
+     * one lookup per relation named, the row filters. For a dry run ({@code polder query --explain}) and for
+     * measuring what authorisation costs. Nothing is given to the decision listener.
+     *
+     * @return the decision to allow, with the relations, masks and filters that would apply
+     * @throws QueryRefusedException as {@link #execute} would refuse the query
+     */
+    public QueryDecision authorize(QueryRequest request, AccessView access) {
+        Instant now = clock.instant();
+        String sqlHash = MaskSql.sha256Hex(request.sql());
+        try {
+            if (request.sql().length() > settings.maxSqlLength()) {
+                throw Refusal.limit("the query is " + request.sql().length() + " characters long; the gateway accepts at"
+                        + " most " + settings.maxSqlLength(), null);
+            }
+            List<GrantedRelation> relations;
+            synchronized (parser) {
+                JsonNode statement = statement(parseWith(parser, request.sql()), request.sql());
+                relations = analyzer.analyze(statement, request.sql(), access, now);
+                for (GrantedRelation relation : relations) {
+                    checkRowFilter(parser, relation);
+                }
+            }
+            return decision(request, now, true, "", sqlHash, relations);
+        } catch (Refusal refusal) {
+            QueryDecision decision = decision(request, now, false, refusal.getMessage(), sqlHash, List.of());
+            throw new QueryRefusedException(refusal.code, refusal.getMessage(), refusal.details, decision, refusal);
+        } catch (SQLException e) {
+            QueryDecision decision = decision(request, now, false, e.getMessage(), sqlHash, List.of());
+            throw new QueryRefusedException(ErrorCode.INTERNAL, "the gateway could not check the query: "
+                    + firstParagraph(e), Map.of(), decision, e);
+        }
+    }
+
+    /**
      * Checks a row filter for a relation with {@code columns}, as a grant is created: the same check every
      * query makes before it uses the filter.
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     public void checkRowFilter(RowFilter filter, List<String> columns) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", lockedProperties())) {
-            JsonNode tree = parseWith(connection, RowFilterCheck.probe(filter));
+        try {
+            JsonNode tree;
+            synchronized (parser) {
+                tree = parseWith(parser, RowFilterCheck.probe(filter));
+            }
             rowFilters.check(tree, columns, "the row filter");
+        } catch (Refusal refusal) {
+            throw new IllegalArgumentException("the row filter: " + refusal.getMessage(), refusal);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the row filter: " + e.getMessage(), e);
         }
@@ -161,13 +208,16 @@ public final class QueryGateway implements AutoCloseable {
                 result.next();
                 return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.getString(1));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException("the expression is nested too deeply to be checked", e);
+                throw Refusal.invalid("the SQL is nested too deeply to be checked (" + e.getOriginalMessage() + ")", e);
             }
         }
     }
 
     private static JsonNode parse(GovernedSession session, String sql) throws SQLException {
-        JsonNode tree = session.parse(sql);
+        return statement(session.parse(sql), sql);
+    }
+
+    private static JsonNode statement(JsonNode tree, String sql) {
         if (tree.path("error").asBoolean(false)) {
             String message = tree.path("error_message").asText("not a valid statement");
             if (message.startsWith("Only SELECT statements")) {
@@ -247,5 +297,12 @@ public final class QueryGateway implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        synchronized (parser) {
+            try {
+                parser.close();
+            } catch (SQLException ignored) {
+                // closing an in-memory database frees its memory; there is nothing to recover
+            }
+        }
     }
 }

@@ -396,6 +396,23 @@ class AdversarialQueryTest {
     }
 
     @Test
+    void authorizeChecksWithoutRunningOrRecording() {
+        int recorded;
+        synchronized (DECISIONS) {
+            recorded = DECISIONS.size();
+        }
+        QueryDecision decision = gateway.authorize(GatewayFixture.request("SELECT * FROM " + O), fixture.analyst());
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.relations()).extracting(QueryDecision.RelationUse::relation)
+                .containsExactly("\"sales-orders/orders\".\"orders\"");
+        assertThatThrownBy(() -> gateway.authorize(GatewayFixture.request("SELECT * FROM duckdb_views()"), fixture.analyst()))
+                .isInstanceOf(QueryRefusedException.class).hasMessageContaining("duckdb_views");
+        synchronized (DECISIONS) {
+            assertThat(DECISIONS).hasSize(recorded);
+        }
+    }
+
+    @Test
     void anotherPrincipalsViewIsNotUsed() {
         assertThatThrownBy(() -> gateway.execute(new QueryRequest("SELECT 1", "mallory@acme.example", 1,
                 java.time.Duration.ofSeconds(1)), fixture.analyst(), new RowCollector()))
