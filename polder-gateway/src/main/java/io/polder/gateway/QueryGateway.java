@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * {@link QueryDecision}, given to the decision listener (the audit log) and returned with the result or the
  * refusal.
  *
- * <p>Thread-safe: each query gets its own DuckDB database.
+ * <p>Thread-safe: each query gets its own DuckDB database, fresh and never reused (a few are opened ahead of
+ * time, and used ones are closed in the background).
  */
 public final class QueryGateway implements AutoCloseable {
     private final GatewaySettings settings;
@@ -40,6 +41,7 @@ public final class QueryGateway implements AutoCloseable {
     private final QueryAnalyzer analyzer;
     private final RowFilterCheck rowFilters;
     private final ScheduledExecutorService watchdog;
+    private final SessionPool sessions;
     /** Parses for {@link #authorize}; a DuckDB connection serves one statement at a time. */
     private final Connection parser;
 
@@ -61,6 +63,7 @@ public final class QueryGateway implements AutoCloseable {
         }
         this.analyzer = new QueryAnalyzer(functions);
         this.rowFilters = new RowFilterCheck(functions);
+        this.sessions = new SessionPool(settings, 2);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "polder-gateway-watchdog");
             thread.setDaemon(true);
@@ -99,15 +102,15 @@ public final class QueryGateway implements AutoCloseable {
             }
             long rowCap = Math.min(request.rowCap(), settings.maxRowCap());
             Duration timeout = request.timeout().compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : request.timeout();
-            try (GovernedSession session = GovernedSession.open(settings)) {
+            GovernedSession session = sessions.take();
+            try {
                 JsonNode statement = parse(session, request.sql());
                 relations = analyzer.analyze(statement, request.sql(), access, now);
                 for (GrantedRelation relation : relations) {
                     checkRowFilter(session.connection(), relation);
                 }
                 session.define(relations, settings.maskKey());
-                session.lockDown(relations.stream().map(GrantedRelation::location).distinct().toList(),
-                        relations.stream().anyMatch(relation -> relation.rowFilter() != null));
+                session.lockDown(relations.stream().map(GrantedRelation::location).distinct().toList());
                 long remaining = timeout.toNanos() - (System.nanoTime() - started);
                 AtomicBoolean timedOut = new AtomicBoolean();
                 GovernedSession.Run run;
@@ -120,6 +123,8 @@ public final class QueryGateway implements AutoCloseable {
                 decisions.accept(decision);
                 return new QueryResult(run.columns(), run.rows(), run.truncated(),
                         Duration.ofNanos(System.nanoTime() - started), decision);
+            } finally {
+                sessions.release(session);
             }
         } catch (Refusal refusal) {
             throw refuse(request, now, sqlHash, relations, refusal.code, refusal.getMessage(), refusal.details, refusal);
@@ -297,6 +302,7 @@ public final class QueryGateway implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        sessions.close();
         synchronized (parser) {
             try {
                 parser.close();
