@@ -17,11 +17,21 @@ public final class AccessView {
     private final String principal;
     private final Map<String, GrantedRelation> relations;
     private final Map<String, LapsedGrant> lapsed;
+    /** The masked columns of each relation, worked out once, so a decision costs nothing per column. */
+    private final Map<String, Map<String, ColumnMask>> masks;
 
     private AccessView(String principal, Map<String, GrantedRelation> relations, Map<String, LapsedGrant> lapsed) {
         this.principal = principal;
         this.relations = relations;
         this.lapsed = lapsed;
+        Map<String, Map<String, ColumnMask>> masked = new HashMap<>(relations.size() * 2);
+        relations.forEach((key, relation) -> {
+            Map<String, ColumnMask> columns = new java.util.LinkedHashMap<>();
+            relation.columns().stream().filter(column -> column.mask() != ColumnMask.NONE)
+                    .forEach(column -> columns.put(column.name(), column.mask()));
+            masked.put(key, Map.copyOf(columns));
+        });
+        this.masks = masked;
     }
 
     /**
@@ -54,6 +64,18 @@ public final class AccessView {
 
     public Optional<GrantedRelation> relation(RelationName name) {
         return Optional.ofNullable(relations.get(name.key()));
+    }
+
+    /** The masked columns of a relation of this view, with their masks. */
+    Map<String, ColumnMask> masks(GrantedRelation relation) {
+        Map<String, ColumnMask> known = masks.get(relation.name().key());
+        if (known != null && relations.get(relation.name().key()) == relation) {
+            return known;
+        }
+        Map<String, ColumnMask> columns = new java.util.LinkedHashMap<>();
+        relation.columns().stream().filter(column -> column.mask() != ColumnMask.NONE)
+                .forEach(column -> columns.put(column.name(), column.mask()));
+        return columns;
     }
 
     /** The lapsed grant on a port address ({@code PRODUCT/PORT}), if any. */

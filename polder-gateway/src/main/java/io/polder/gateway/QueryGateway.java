@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +118,7 @@ public final class QueryGateway implements AutoCloseable {
                 } catch (SQLException e) {
                     throw translate(e, timedOut.get(), timeout);
                 }
-                QueryDecision decision = decision(request, now, true, "", sqlHash, relations);
+                QueryDecision decision = decision(request, access, now, true, "", sqlHash, relations);
                 decisions.accept(decision);
                 return new QueryResult(run.columns(), run.rows(), run.truncated(),
                         Duration.ofNanos(System.nanoTime() - started), decision);
@@ -127,12 +126,12 @@ public final class QueryGateway implements AutoCloseable {
                 sessions.release(session);
             }
         } catch (Refusal refusal) {
-            throw refuse(request, now, sqlHash, relations, refusal.code, refusal.getMessage(), refusal.details, refusal);
+            throw refuse(request, access, now, sqlHash, relations, refusal.code, refusal.getMessage(), refusal.details, refusal);
         } catch (SQLException e) {
-            throw refuse(request, now, sqlHash, relations, ErrorCode.INTERNAL, "the gateway could not prepare the query: "
+            throw refuse(request, access, now, sqlHash, relations, ErrorCode.INTERNAL, "the gateway could not prepare the query: "
                     + firstParagraph(e), Map.of(), e);
         } catch (IOException e) {
-            throw refuse(request, now, sqlHash, relations, ErrorCode.INTERNAL, "the result could not be written: "
+            throw refuse(request, access, now, sqlHash, relations, ErrorCode.INTERNAL, "the result could not be written: "
                     + e.getMessage(), Map.of(), e);
         }
     }
@@ -161,12 +160,12 @@ public final class QueryGateway implements AutoCloseable {
                     checkRowFilter(parser, relation);
                 }
             }
-            return decision(request, now, true, "", sqlHash, relations);
+            return decision(request, access, now, true, "", sqlHash, relations);
         } catch (Refusal refusal) {
-            QueryDecision decision = decision(request, now, false, refusal.getMessage(), sqlHash, List.of());
+            QueryDecision decision = decision(request, access, now, false, refusal.getMessage(), sqlHash, List.of());
             throw new QueryRefusedException(refusal.code, refusal.getMessage(), refusal.details, decision, refusal);
         } catch (SQLException e) {
-            QueryDecision decision = decision(request, now, false, e.getMessage(), sqlHash, List.of());
+            QueryDecision decision = decision(request, access, now, false, e.getMessage(), sqlHash, List.of());
             throw new QueryRefusedException(ErrorCode.INTERNAL, "the gateway could not check the query: "
                     + firstParagraph(e), Map.of(), decision, e);
         }
@@ -265,22 +264,19 @@ public final class QueryGateway implements AutoCloseable {
         return Refusal.invalid(message, error);
     }
 
-    private QueryRefusedException refuse(QueryRequest request, Instant now, String sqlHash, List<GrantedRelation> relations,
+    private QueryRefusedException refuse(QueryRequest request, AccessView access, Instant now, String sqlHash, List<GrantedRelation> relations,
                                          ErrorCode code, String message, Map<String, Object> details, Throwable cause) {
-        QueryDecision decision = decision(request, now, false, message, sqlHash, relations);
+        QueryDecision decision = decision(request, access, now, false, message, sqlHash, relations);
         decisions.accept(decision);
         return new QueryRefusedException(code, message, details, decision, cause);
     }
 
-    private static QueryDecision decision(QueryRequest request, Instant now, boolean allowed, String reason, String sqlHash,
-                                          List<GrantedRelation> relations) {
+    private static QueryDecision decision(QueryRequest request, AccessView access, Instant now, boolean allowed,
+                                          String reason, String sqlHash, List<GrantedRelation> relations) {
         List<QueryDecision.RelationUse> uses = new ArrayList<>();
         for (GrantedRelation relation : relations) {
-            Map<String, ColumnMask> masks = new LinkedHashMap<>();
-            relation.columns().stream().filter(column -> column.mask() != ColumnMask.NONE)
-                    .forEach(column -> masks.put(column.name(), column.mask()));
             uses.add(new QueryDecision.RelationUse(relation.name().sql(), relation.port().toString(),
-                    relation.snapshot().value(), relation.grant(), masks,
+                    relation.snapshot().value(), relation.grant(), access.masks(relation),
                     relation.filter().map(RowFilter::sql).orElse("")));
         }
         return new QueryDecision(request.principal(), now, allowed, reason, sqlHash, uses);
