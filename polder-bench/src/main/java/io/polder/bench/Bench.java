@@ -15,7 +15,8 @@ public final class Bench {
 
     static Map<String, Suite> suites() {
         Map<String, Suite> suites = new LinkedHashMap<>();
-        for (Suite suite : new Suite[] {new ValidateSuite(), new RegistrySuite(), new GovernanceSuite(), new EngineSuite()}) {
+        for (Suite suite : new Suite[] {new ValidateSuite(), new RegistrySuite(), new GovernanceSuite(), new EngineSuite(),
+                new GatewaySuite()}) {
             suites.put(suite.name(), suite);
         }
         return suites;
