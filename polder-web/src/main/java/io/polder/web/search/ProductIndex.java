@@ -88,6 +88,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProductIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProductIndex.class);
+    /**
+     * Lucene says on java.util.logging, at every start, that the incubating Vector API is not enabled; the
+     * index works without it, so that line is kept out of the server's output. Held here: JUL forgets a logger
+     * (and its level) nobody references.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION = quiet("org.apache.lucene.internal.vectorization");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
 
     /** At most this many words of a search are searched. */
     public static final int MAX_WORDS = 32;
