@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.governance.Verdict;
 import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.apply.ChangeKind;
 import io.polder.registry.apply.MeshBundle;
@@ -20,6 +21,7 @@ import io.polder.registry.governance.PolicyCheck;
 import io.polder.registry.governance.PolicyFile;
 import io.polder.registry.governance.PolicyList;
 import io.polder.registry.governance.PolicyPreview;
+import io.polder.registry.governance.PolicyService;
 import io.polder.registry.governance.PreviewRequest;
 import io.polder.registry.governance.ProductPolicies;
 import java.time.Duration;
@@ -90,6 +92,35 @@ abstract class GovernanceTests extends RegistryTestBase {
         });
         assertThat(plan(example).items(ObjectKind.POLICY_FILE)).as("the same files again change nothing").isEmpty();
         assertThat(plan(example).hasChanges()).isFalse();
+    }
+
+    @Test
+    void oneProductsFindingsAreWhatEvaluatingTheWholeRegistrySaysOfIt() {
+        apply(withPolicyFile(example, "policies/readers.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: no-reader-of-sales-orders
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: facts.dependencies.all(d, !has(d.product) || d.product != 'sales-orders')
+                message: "{{ product.id }} reads sales-orders"
+                """));
+        PolicyService policies = registry.policies();
+        List<Verdict> all = policies.evaluateCurrent(policies.inForce().policySet());
+        assertThat(all).hasSize(7);
+        for (Verdict verdict : all) {
+            List<String> alone = policies.findings(verdict.product()).stream()
+                    .map(line -> line.substring("policy ".length(), line.indexOf(' ', "policy ".length()))).sorted().toList();
+            List<String> expected = java.util.stream.Stream.concat(verdict.failures().stream(), verdict.errors().stream())
+                    .map(result -> result.policy().id()).sorted().toList();
+            assertThat(alone).as(verdict.product()).isEqualTo(expected);
+        }
+        assertThat(policies.findings("sales-daily-revenue")).anySatisfy(line -> assertThat(line)
+                .startsWith("policy no-reader-of-sales-orders (warning) warn: ")
+                .endsWith("sales-daily-revenue reads sales-orders"));
+        assertThat(policies.findings("sales-orders")).noneMatch(line -> line.contains("no-reader-of-sales-orders"));
+        assertThat(policies.findings("no-such-product")).isEmpty();
     }
 
     @Test

@@ -171,11 +171,12 @@ public final class PolicyService {
         if (current.policySet().size() == 0) {
             return List.of();
         }
+        // this product's documents alone, not every product's (its dependencies resolve through the registry's
+        // facts): what a build adds does not grow with the number of products
+        MeshSnapshot product = database.read(handle -> RegistryFacts.read(handle, checks)
+                .apply(registryProducts.read(handle, productId)));
         List<String> lines = new ArrayList<>();
-        for (Verdict verdict : evaluateCurrent(current.policySet())) {
-            if (!verdict.product().equals(productId)) {
-                continue;
-            }
+        for (Verdict verdict : engine().engine().evaluate(current.policySet(), product, clock.instant())) {
             for (PolicyCheck check : Reports.of(verdict, false).policies()) {
                 if (check.outcome().equals(PolicyCheck.FAIL) || check.outcome().equals(PolicyCheck.WARN)
                         || check.outcome().equals(PolicyCheck.ERROR)) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The registry's current products, as the governance library evaluates them: for every product that is not
@@ -33,6 +34,15 @@ final class RegistryProducts {
             SELECT c.product_id, cv.source_path, cv.document_text
             FROM contracts c JOIN contract_versions cv ON cv.contract_id = c.id AND cv.version = c.current_version
             ORDER BY c.id""";
+    static final String PRODUCT = """
+            SELECT p.id, v.source_path, v.document_text
+            FROM products p JOIN product_versions v ON v.product_id = p.id AND v.version = p.current_version
+            WHERE p.status <> 'retired' AND p.id = :product""";
+    static final String CONTRACTS_OF = """
+            SELECT c.product_id, cv.source_path, cv.document_text
+            FROM contracts c JOIN contract_versions cv ON cv.contract_id = c.id AND cv.version = c.current_version
+            WHERE c.product_id = :product
+            ORDER BY c.id""";
     static final String DOMAINS = "SELECT id, name, description FROM domains";
     static final String OWNERS = "SELECT domain_id, principal_name FROM domain_owners ORDER BY principal_name";
 
@@ -43,13 +53,23 @@ final class RegistryProducts {
     }
 
     MeshSnapshot read(Handle handle) {
+        return read(handle, handle.createQuery(CONTRACTS), handle.createQuery(PRODUCTS));
+    }
+
+    /** The one current product {@code productId} (none when it is retired or unknown), read alone. */
+    MeshSnapshot read(Handle handle, String productId) {
+        return read(handle, handle.createQuery(CONTRACTS_OF).bind("product", productId),
+                handle.createQuery(PRODUCT).bind("product", productId));
+    }
+
+    private MeshSnapshot read(Handle handle, Query contractQuery, Query productQuery) {
         Map<String, DomainInfo> domains = domains(handle);
         Map<String, List<Stored>> contractsByProduct = new HashMap<>();
-        handle.createQuery(CONTRACTS).map((row, context) -> new Stored(row.getString("product_id"),
+        contractQuery.map((row, context) -> new Stored(row.getString("product_id"),
                         row.getString("source_path"), row.getString("document_text")))
                 .forEach(stored -> contractsByProduct.computeIfAbsent(stored.productId(), id -> new ArrayList<>()).add(stored));
         List<ProductContext> products = new ArrayList<>();
-        handle.createQuery(PRODUCTS).map((row, context) -> new Stored(row.getString("id"), row.getString("source_path"),
+        productQuery.map((row, context) -> new Stored(row.getString("id"), row.getString("source_path"),
                         row.getString("document_text")))
                 .forEach(stored -> {
                     ProductContext context = context(stored, contractsByProduct.getOrDefault(stored.productId(), List.of()),
