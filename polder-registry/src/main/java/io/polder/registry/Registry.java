@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.governance.CheckOutcome;
 import io.polder.governance.PolicyEngine;
+import io.polder.registry.access.AccessService;
 import io.polder.registry.apply.ApplyService;
 import io.polder.registry.apply.LifecycleService;
 import io.polder.registry.audit.AuditLog;
@@ -40,6 +41,7 @@ public final class Registry implements AutoCloseable {
     private final RunService runs;
     private final BuildDefinitions buildDefinitions;
     private final LineageService lineage;
+    private final AccessService access;
     private final CatalogChanges catalogChanges = new CatalogChanges();
 
     public Registry(Database database, Clock clock) {
@@ -60,6 +62,7 @@ public final class Registry implements AutoCloseable {
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance, catalogChanges);
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
+        this.access = new AccessService(database, authorizer, auditLog, ids, clock);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -121,6 +124,11 @@ public final class Registry implements AutoCloseable {
 
     public LineageService lineage() {
         return lineage;
+    }
+
+    /** Access requests, grants, and what a principal may read. */
+    public AccessService access() {
+        return access;
     }
 
     /** Where copies of the catalog (a search index) subscribe to hear of committed product changes. */

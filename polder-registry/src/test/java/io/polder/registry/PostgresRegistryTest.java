@@ -83,4 +83,12 @@ class PostgresRegistryTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class Access extends io.polder.registry.access.AccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

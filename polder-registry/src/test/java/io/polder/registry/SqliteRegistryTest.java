@@ -83,4 +83,12 @@ class SqliteRegistryTest {
             return new SqliteTestDatabase();
         }
     }
+
+    @Nested
+    class Access extends io.polder.registry.access.AccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
 }

@@ -25,7 +25,15 @@ public enum Action {
     /** Evaluate the current products against the policies in force and record a compliance snapshot. */
     RECORD_COMPLIANCE("record-compliance", false),
     /** Build a product of a domain, or run its contract ({@code polder build}, {@code polder test}). */
-    BUILD_PRODUCT("build-product", true);
+    BUILD_PRODUCT("build-product", true),
+    /** Ask for access to an output port, for oneself or one's team. */
+    REQUEST_ACCESS("request-access", false),
+    /** Approve or reject a request for a port, or revoke a grant on it (the port's owners; see {@link Authorizer#requireDecide}). */
+    DECIDE_ACCESS("decide-access", true),
+    /** List access requests and grants (each principal sees its own and those of the ports it owns). */
+    READ_ACCESS("read-access", false),
+    /** Record reminders of expiring grants and the expiry of grants (the platform's own periodic job). */
+    MAINTAIN_ACCESS("maintain-access", false);
 
     private final String value;
     private final boolean domainScoped;
