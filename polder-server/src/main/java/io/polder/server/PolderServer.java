@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.polder.registry.Registry;
 import io.polder.registry.auth.BootstrapResult;
+import io.polder.server.api.AccessRoutes;
 import io.polder.server.api.ApplyRoutes;
 import io.polder.server.api.AuditRoutes;
 import io.polder.server.api.CatalogRoutes;
 import io.polder.server.api.GovernanceRoutes;
 import io.polder.server.api.LifecycleRoutes;
 import io.polder.server.api.LineageRoutes;
+import io.polder.server.api.RowFilterChecks;
 import io.polder.server.api.RunRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
@@ -66,12 +68,14 @@ public final class PolderServer implements AutoCloseable {
     private final WebUi web;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
+    /** What the routes hold open (the row-filter check's DuckDB connection), closed after the HTTP server. */
+    private final List<AutoCloseable> routeResources;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
                          BuildScheduler scheduler, Javalin app, WebUi web, List<Route> routes,
-                         List<String> servedEndpoints) {
+                         List<String> servedEndpoints, List<AutoCloseable> routeResources) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
@@ -81,6 +85,7 @@ public final class PolderServer implements AutoCloseable {
         this.web = web;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
+        this.routeResources = routeResources;
     }
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
@@ -96,6 +101,7 @@ public final class PolderServer implements AutoCloseable {
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
         BuildService builds = null;
+        List<AutoCloseable> routeResources = new ArrayList<>();
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
@@ -110,7 +116,7 @@ public final class PolderServer implements AutoCloseable {
 
             ObjectMapper mapper = ApiJson.mapper();
             List<Route> routes = routeTable(registry, builds, new JsonBodies(mapper, config.maxBodyBytes()), metrics,
-                    mapper);
+                    mapper, routeResources);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
@@ -138,12 +144,13 @@ public final class PolderServer implements AutoCloseable {
                 scheduler.start();
             }
             PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, web, routes,
-                    List.copyOf(served));
+                    List.copyOf(served), routeResources);
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
             return server;
         } catch (RuntimeException e) {
+            closeAll(routeResources);
             if (builds != null) {
                 builds.close();
             }
@@ -204,7 +211,7 @@ public final class PolderServer implements AutoCloseable {
 
     /** Every route of the API, and the OpenAPI document that describes them all. */
     private static List<Route> routeTable(Registry registry, BuildService builds, JsonBodies bodies, Metrics metrics,
-                                          ObjectMapper mapper) {
+                                          ObjectMapper mapper, List<AutoCloseable> resources) {
         List<Route> routes = new ArrayList<>();
         AtomicReference<String> openApi = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, openApi::get));
@@ -216,8 +223,21 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new GovernanceRoutes(registry.policies(), registry.compliance(), bodies).routes());
         routes.addAll(new RunRoutes(builds, registry.runs(), registry.catalog()).routes());
         routes.addAll(new LineageRoutes(registry.lineage()).routes());
+        RowFilterChecks rowFilters = new RowFilterChecks();
+        resources.add(rowFilters);
+        routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
         openApi.set(OpenApiDocument.of(routes, mapper));
         return List.copyOf(routes);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 
     /** Says where the first admin token is; the token itself never goes to a log. */
@@ -277,6 +297,7 @@ public final class PolderServer implements AutoCloseable {
             }
             builds.close();
             engine.close();
+            closeAll(routeResources);
         } finally {
             web.close();
             registry.close();

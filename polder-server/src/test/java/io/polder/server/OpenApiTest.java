@@ -37,7 +37,13 @@ class OpenApiTest {
 
             // builds, contract runs and lineage
             "POST /api/v1/products/{id}/builds", "POST /api/v1/products/{id}/tests", "GET /api/v1/runs",
-            "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage");
+            "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage",
+
+            // access requests, grants and the relations consumers query
+            "POST /api/v1/access/requests", "GET /api/v1/access/requests", "GET /api/v1/access/requests/{id}",
+            "POST /api/v1/access/requests/{id}/approve", "POST /api/v1/access/requests/{id}/reject",
+            "GET /api/v1/access/inbox", "GET /api/v1/access/grants", "GET /api/v1/access/grants/{id}",
+            "POST /api/v1/access/grants/{id}/revoke", "GET /api/v1/relations");
 
     private TestServer server;
     private JsonNode document;

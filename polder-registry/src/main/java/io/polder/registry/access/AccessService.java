@@ -236,6 +236,17 @@ public final class AccessService {
     }
 
     /**
+     * The request {@code principal} is about to decide on, after checking that it may (a platform-admin or an owner
+     * of the port's product; a refusal is audited): for a caller that checks an approval's row filter first.
+     */
+    public AccessRequest requestToDecide(Principal principal, String requestId) {
+        requireNonNull(principal, "principal is null");
+        AccessRequest request = getRequestUnchecked(requestId);
+        requireDecide(principal, request.product(), "access-request/" + request.id());
+        return request;
+    }
+
+    /**
      * Rejects a pending request with a reason the requester sees; audited.
      *
      * @throws PolderException as {@link #approve}; INVALID_ARGUMENT without a reason
@@ -292,27 +303,35 @@ public final class AccessService {
     /**
      * One request, if {@code principal} may see it (see the class comment).
      *
-     * @throws PolderException NOT_FOUND for an unknown request or one the principal may not see
+     * @throws PolderException NOT_FOUND for an unknown request, FORBIDDEN (audited) for one the principal may not see
      */
     public AccessRequest getRequest(Principal principal, String requestId) {
         requireNonNull(principal, "principal is null");
         AccessRequest request = getRequestUnchecked(requestId);
         if (!seesAll(principal) && !principal.name().equals(request.requestedBy())
                 && !concernsMe(principal, request.granteeKind(), request.grantee()) && !owns(principal, request.product())) {
-            throw noSuchRequest(requestId);
+            throw notYours(principal, "access-request/" + request.id(), "access request '" + request.id() + "'");
         }
         return request;
     }
 
-    /** One grant, if {@code principal} may see it; NOT_FOUND otherwise. */
+    /** One grant, if {@code principal} may see it; FORBIDDEN (audited) otherwise. */
     public Grant getGrant(Principal principal, String grantId) {
         requireNonNull(principal, "principal is null");
         Grant grant = getGrantUnchecked(grantId);
         if (!seesAll(principal) && !concernsMe(principal, grant.granteeKind(), grant.grantee())
                 && !owns(principal, grant.product())) {
-            throw new PolderException(ErrorCode.NOT_FOUND, "no grant '" + grantId + "'");
+            throw notYours(principal, "grant/" + grant.id(), "grant '" + grant.id() + "'");
         }
         return grant;
+    }
+
+    private PolderException notYours(Principal principal, String target, String what) {
+        PolderException refused = new PolderException(ErrorCode.FORBIDDEN, what + " is neither yours, nor your"
+                + " team's, nor on a port you own; platform-admin and governance see every one",
+                Map.of("action", Action.READ_ACCESS.value()), null);
+        authorizer.recordDenied(principal, Action.READ_ACCESS, target, refused);
+        return refused;
     }
 
     /** The requests {@code principal} may see, newest first. */

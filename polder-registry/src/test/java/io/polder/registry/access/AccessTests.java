@@ -265,7 +265,7 @@ public abstract class AccessTests extends RegistryTestBase {
                 .containsExactly(eriks.id(), carlas.id());
         assertThat(ids(access().listRequests(admin(), AccessFilter.all().withProduct("sales-orders"),
                 PageRequest.first()))).containsExactly(eriks.id());
-        failure(() -> access().getRequest(ERIK, carlas.id()), ErrorCode.NOT_FOUND);
+        failure(() -> access().getRequest(ERIK, carlas.id()), ErrorCode.FORBIDDEN);
         assertThat(access().getRequest(SOFIA, carlas.id()).id()).isEqualTo(carlas.id());
 
         access().approve(CHEN, carlas.id(), Approval.asRequested());
@@ -275,7 +275,7 @@ public abstract class AccessTests extends RegistryTestBase {
         assertThat(carlasGrants.items()).extracting(Grant::grantee).containsExactly(CARLA.name());
         assertThat(access().listGrants(ERIK, AccessFilter.all(), PageRequest.first()).items()).isEmpty();
         assertThat(access().listGrants(CHEN, AccessFilter.all(), PageRequest.first()).items()).hasSize(1);
-        failure(() -> access().getGrant(ERIK, carlasGrants.items().getFirst().id()), ErrorCode.NOT_FOUND);
+        failure(() -> access().getGrant(ERIK, carlasGrants.items().getFirst().id()), ErrorCode.FORBIDDEN);
 
         clock.advance(Duration.ofDays(31));
         assertThat(access().listGrants(CARLA, AccessFilter.all(), PageRequest.first()).items()).isEmpty();
