@@ -48,6 +48,7 @@ public final class Main implements Runnable {
             ComplianceCommand.class,
             BuildCommand.class,
             TestCommand.class,
+            AccessCommand.class,
             DemoCommand.class);
 
     @Spec
