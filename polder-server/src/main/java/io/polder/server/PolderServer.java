@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.polder.registry.Registry;
 import io.polder.registry.auth.BootstrapResult;
+import io.polder.server.access.AccessExpiryJob;
 import io.polder.server.api.AccessRoutes;
 import io.polder.server.api.ApplyRoutes;
 import io.polder.server.api.AuditRoutes;
@@ -68,14 +69,19 @@ public final class PolderServer implements AutoCloseable {
     private final WebUi web;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
-    /** What the routes hold open (the row-filter check's DuckDB connection), closed after the HTTP server. */
-    private final List<AutoCloseable> routeResources;
+    /**
+     * What else the server runs or holds open (the access expiry job, the row-filter check's DuckDB connection),
+     * closed after the HTTP server.
+     */
+    private final List<AutoCloseable> resources;
+    private final AccessExpiryJob accessExpiry;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
                          BuildScheduler scheduler, Javalin app, WebUi web, List<Route> routes,
-                         List<String> servedEndpoints, List<AutoCloseable> routeResources) {
+                         List<String> servedEndpoints, List<AutoCloseable> resources,
+                         AccessExpiryJob accessExpiry) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
@@ -85,7 +91,8 @@ public final class PolderServer implements AutoCloseable {
         this.web = web;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
-        this.routeResources = routeResources;
+        this.resources = resources;
+        this.accessExpiry = accessExpiry;
     }
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
@@ -101,7 +108,7 @@ public final class PolderServer implements AutoCloseable {
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
         BuildService builds = null;
-        List<AutoCloseable> routeResources = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
@@ -116,7 +123,7 @@ public final class PolderServer implements AutoCloseable {
 
             ObjectMapper mapper = ApiJson.mapper();
             List<Route> routes = routeTable(registry, builds, new JsonBodies(mapper, config.maxBodyBytes()), metrics,
-                    mapper, routeResources);
+                    mapper, resources);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
@@ -143,14 +150,17 @@ public final class PolderServer implements AutoCloseable {
                 scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
                 scheduler.start();
             }
+            AccessExpiryJob accessExpiry = new AccessExpiryJob(registry.access());
+            resources.add(accessExpiry);
+            accessExpiry.start();
             PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, web, routes,
-                    List.copyOf(served), routeResources);
+                    List.copyOf(served), resources, accessExpiry);
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
             return server;
         } catch (RuntimeException e) {
-            closeAll(routeResources);
+            closeAll(resources);
             if (builds != null) {
                 builds.close();
             }
@@ -274,6 +284,11 @@ public final class PolderServer implements AutoCloseable {
         return registry;
     }
 
+    /** The job that reminds owners of expiring grants and records expiries, for tests that run it at once. */
+    AccessExpiryJob accessExpiry() {
+        return accessExpiry;
+    }
+
     /** The engine that builds the products, for tests that look at the warehouse. */
     Engine engine() {
         return engine;
@@ -297,7 +312,7 @@ public final class PolderServer implements AutoCloseable {
             }
             builds.close();
             engine.close();
-            closeAll(routeResources);
+            closeAll(resources);
         } finally {
             web.close();
             registry.close();

@@ -117,6 +117,21 @@ public final class AccessService {
               AND (:lapsed = 1 OR (revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)))
               AND (:before IS NULL OR id < :before)
             ORDER BY id DESC LIMIT :limit""";
+    static final String EXPIRING = """
+            SELECT id, product_id, port_name, grantee_kind, grantee, expires_at FROM grants
+            WHERE revoked_at IS NULL AND reminded_at IS NULL AND expires_at IS NOT NULL
+              AND expires_at > :now AND expires_at <= :until
+            ORDER BY expires_at, id LIMIT 1000""";
+    static final String MARK_REMINDED = "UPDATE grants SET reminded_at = :now WHERE id = :id AND reminded_at IS NULL";
+    static final String INSERT_REMINDER = """
+            INSERT INTO access_reminders (grant_id, kind, product_id, port_name, created_at)
+            VALUES (:grant, 'expiring', :product, :port, :now)""";
+    static final String EXPIRED = """
+            SELECT id, product_id, port_name, grantee_kind, grantee, expires_at FROM grants
+            WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at IS NOT NULL AND expires_at <= :now
+            ORDER BY expires_at, id LIMIT 1000""";
+    static final String MARK_EXPIRED = """
+            UPDATE grants SET expiry_recorded_at = :now WHERE id = :id AND expiry_recorded_at IS NULL""";
     static final String REMINDERS = """
             SELECT r.grant_id, r.kind, r.product_id, r.port_name, r.created_at, g.grantee_kind, g.grantee, g.expires_at
             FROM access_reminders r JOIN grants g ON g.id = r.grant_id
@@ -375,6 +390,65 @@ public final class AccessService {
                         .bind("now", clock.millis()).map(AccessService::reminderRow).list()));
     }
 
+    /**
+     * Reminds the owners of each port of the grants on it that expire within {@code window} (and neither expired
+     * nor were revoked): a reminder in their inbox and an audit event, once per grant, whichever server process
+     * gets there first. The platform's periodic job calls it, as {@link Principal#SYSTEM}.
+     *
+     * @return how many grants this call reminded of
+     */
+    public int remindExpiring(Duration window) {
+        requireNonNull(window, "window is null");
+        long now = clock.millis();
+        List<Lapsing> expiring = database.read(handle -> handle.createQuery(EXPIRING).bind("now", now)
+                .bind("until", now + window.toMillis()).map(AccessService::lapsingRow).list());
+        int reminded = 0;
+        for (Lapsing grant : expiring) {
+            boolean recorded = database.write(handle -> {
+                if (handle.createUpdate(MARK_REMINDED).bind("id", grant.id()).bind("now", now).execute() != 1) {
+                    return false; // another process reminded first
+                }
+                handle.createUpdate(INSERT_REMINDER).bind("grant", grant.id()).bind("product", grant.product())
+                        .bind("port", grant.port()).bind("now", now).execute();
+                audit.record(handle, Principal.SYSTEM, Action.MAINTAIN_ACCESS, "port/" + grant.product() + "/"
+                        + grant.port(), AuditOutcome.SUCCEEDED, details("event", "expiring", "grant", grant.id(),
+                        "grantee", grant.granteeKind().value() + ":" + grant.grantee(), "expiresAt",
+                        grant.expiresAt().toString()));
+                return true;
+            });
+            reminded += recorded ? 1 : 0;
+        }
+        return reminded;
+    }
+
+    /**
+     * Records in the audit log, once per grant, each grant that expired (and was not revoked before). The grant
+     * stopped working at its expiry by itself ({@link #grantsFor} compares with the time of each query); this
+     * only writes it down. The platform's periodic job calls it, as {@link Principal#SYSTEM}.
+     *
+     * @return how many expiries this call recorded
+     */
+    public int recordExpired() {
+        long now = clock.millis();
+        List<Lapsing> expired = database.read(handle -> handle.createQuery(EXPIRED).bind("now", now)
+                .map(AccessService::lapsingRow).list());
+        int recorded = 0;
+        for (Lapsing grant : expired) {
+            boolean first = database.write(handle -> {
+                if (handle.createUpdate(MARK_EXPIRED).bind("id", grant.id()).bind("now", now).execute() != 1) {
+                    return false;
+                }
+                audit.record(handle, Principal.SYSTEM, Action.MAINTAIN_ACCESS, "port/" + grant.product() + "/"
+                        + grant.port(), AuditOutcome.SUCCEEDED, details("event", "expired", "grant", grant.id(),
+                        "grantee", grant.granteeKind().value() + ":" + grant.grantee(), "expiresAt",
+                        grant.expiresAt().toString()));
+                return true;
+            });
+            recorded += first ? 1 : 0;
+        }
+        return recorded;
+    }
+
     /** Whether {@code principal} owns {@code productId}: see the class comment. */
     public boolean owns(Principal principal, String productId) {
         return database.read(handle -> owns(handle, principal, productId));
@@ -606,6 +680,16 @@ public final class AccessService {
                 columns(row.getString("unmasked_columns")), row.getString("row_filter"), Rows.instant(row, "granted_at"),
                 Rows.instant(row, "expires_at"), Rows.instant(row, "revoked_at"), row.getString("request_id"),
                 row.getString("granted_by"));
+    }
+
+    /** What a reminder or an expiry names of a grant. */
+    private record Lapsing(String id, String product, String port, GranteeKind granteeKind, String grantee,
+                           Instant expiresAt) {
+    }
+
+    private static Lapsing lapsingRow(ResultSet row, StatementContext context) throws SQLException {
+        return new Lapsing(row.getString("id"), row.getString("product_id"), row.getString("port_name"),
+                GranteeKind.parse(row.getString("grantee_kind")), row.getString("grantee"), Rows.instant(row, "expires_at"));
     }
 
     private static AccessReminder reminderRow(ResultSet row, StatementContext context) throws SQLException {

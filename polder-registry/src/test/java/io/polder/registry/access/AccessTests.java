@@ -323,6 +323,42 @@ public abstract class AccessTests extends RegistryTestBase {
                         .containsEntry("grantee", "principal:carla@example.org").containsKey("expiresAt"));
     }
 
+    @Test
+    void ownersAreRemindedOnceBeforeAGrantExpiresAndTheExpiryIsAuditedOnce() {
+        AccessRequest request = access().request(CARLA, NewAccessRequest.of(CUSTOMERS, "churn model", 10));
+        String grantId = access().approve(CHEN, request.id(), Approval.asRequested()).grantId();
+        AccessRequest revokedSoon = access().request(ERIK, NewAccessRequest.of(CUSTOMERS, "forecast", 9));
+        String revokedId = access().approve(CHEN, revokedSoon.id(), Approval.asRequested()).grantId();
+        access().revoke(CHEN, revokedId, "no longer needed");
+        assertThat(access().remindExpiring(Duration.ofDays(7))).as("10 days away").isZero();
+        assertThat(access().inbox(CHEN).reminders()).isEmpty();
+
+        clock.advance(Duration.ofDays(4));
+        assertThat(access().remindExpiring(Duration.ofDays(7))).isEqualTo(1);
+        assertThat(access().remindExpiring(Duration.ofDays(7))).as("once per grant").isZero();
+        assertThat(access().inbox(CHEN).reminders()).singleElement().satisfies(reminder -> {
+            assertThat(reminder.grantId()).isEqualTo(grantId);
+            assertThat(reminder.kind()).isEqualTo("expiring");
+            assertThat(reminder.grantee()).isEqualTo(CARLA.name());
+            assertThat(reminder.expiresAt()).isEqualTo(START.plus(Duration.ofDays(10)));
+        });
+        assertThat(access().inbox(SOFIA).reminders()).hasSize(1);
+        assertThat(access().inbox(DANA).reminders()).isEmpty();
+        assertThat(access().inbox(admin()).reminders()).hasSize(1);
+        assertThat(access().recordExpired()).as("nothing expired yet").isZero();
+
+        clock.advance(Duration.ofDays(6));
+        assertThat(access().grantsFor(CARLA, clock.instant()).active()).as("lapsed by itself").isEmpty();
+        assertThat(access().inbox(CHEN).reminders()).as("an expired grant needs no reminder").isEmpty();
+        assertThat(access().recordExpired()).isEqualTo(1);
+        assertThat(access().recordExpired()).isZero();
+        List<AuditEvent> events = registry.audit().list(admin(), AuditFilter.all().withAction("maintain-access"),
+                PageRequest.first()).items();
+        assertThat(events).extracting(event -> event.details().get("event") + " " + event.details().get("grant")
+                + " " + event.principal()).containsExactlyInAnyOrder("expiring " + grantId + " polder",
+                "expired " + grantId + " polder");
+    }
+
     private Grant approvedGrant(Principal who) {
         AccessRequest request = access().request(who, NewAccessRequest.of(CUSTOMERS, "churn model", 90));
         return access().getGrant(who, access().approve(CHEN, request.id(), Approval.asRequested()).grantId());
