@@ -146,6 +146,7 @@ public final class AccessService {
     private final Ids ids;
     private final Clock clock;
     private final OutputPorts ports;
+    private final AutoApprovals autoApprovals;
 
     public AccessService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -154,6 +155,7 @@ public final class AccessService {
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.ports = new OutputPorts(database);
+        this.autoApprovals = new AutoApprovals(database);
     }
 
     /** The output ports access can be requested for, with their owners and contracts. */
@@ -214,16 +216,45 @@ public final class AccessService {
         GranteeKind kind = request.team() == null ? GranteeKind.PRINCIPAL : GranteeKind.TEAM;
         String grantee = request.team() == null ? principal.name() : requireTeamOf(principal, request.team(),
                 address);
-        String id = ids.next();
+        AccessRequest created = new AccessRequest(ids.next(), port.product(), port.port(), kind, grantee, purpose, days,
+                unmask, rowScope, null, null, AccessRequestState.PENDING, principal.name(),
+                Instant.ofEpochMilli(clock.millis()), null, null, null, null);
+        return open(principal, created);
+    }
+
+    /**
+     * Records {@code request} (pending), audited, and approves it at once when the port's polder.yaml declares an
+     * auto-approval that covers it (audited as auto-approved, decided by {@code polder}).
+     */
+    AccessRequest open(Principal requester, AccessRequest request) {
+        Optional<AutoApprovals.Decision> automatic = autoApprovals.decide(request,
+                teamsOf(requester, request.requestedBy()));
         return database.write(handle -> {
-            insertRequest(handle, new AccessRequest(id, port.product(), port.port(), kind, grantee, purpose, days,
-                    unmask, rowScope, null, null, AccessRequestState.PENDING, principal.name(),
-                    Instant.ofEpochMilli(clock.millis()), null, null, null, null));
-            audit.record(handle, principal, Action.REQUEST_ACCESS, "port/" + port.address(), AuditOutcome.SUCCEEDED,
-                    details("request", id, "grantee", kind.value() + ":" + grantee, "purpose", purpose,
-                            "days", String.valueOf(days), "unmask", String.join(",", unmask), "rowScope", rowScope));
-            return requestIn(handle, id);
+            insertRequest(handle, request);
+            audit.record(handle, requester, Action.REQUEST_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
+                    details("request", request.id(), "grantee", request.granteeKind().value() + ":" + request.grantee(),
+                            "purpose", request.purpose(), "days", request.durationDays() == null ? null
+                                    : String.valueOf(request.durationDays()),
+                            "unmask", String.join(",", request.unmaskColumns()), "rowScope", request.rowScope(),
+                            "consumerProduct", request.consumerProduct(), "inputPort", request.inputPort()));
+            if (automatic.isPresent()) {
+                return decideApproved(handle, Principal.SYSTEM, request, List.of(), null, automatic.get().days(),
+                        automatic.get().reason(), "auto-approved");
+            }
+            return requestIn(handle, request.id());
         });
+    }
+
+    /** The teams {@code principal} belongs to: its token's, and those mesh.yaml lists it in. */
+    private Set<String> teamsOf(Principal principal, String name) {
+        Set<String> teams = new LinkedHashSet<>();
+        if (principal.team() != null) {
+            teams.add(principal.team());
+        }
+        teams.addAll(database.read(handle -> handle.createQuery(
+                "SELECT team_id FROM team_members WHERE principal_name = :name ORDER BY team_id").bind("name", name)
+                .mapTo(String.class).list()));
+        return teams;
     }
 
     /**
