@@ -63,6 +63,8 @@ public final class Registry implements AutoCloseable {
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
         this.access = new AccessService(database, authorizer, auditLog, ids, clock);
+        // a product whose input port reads another team's port needs a grant for its team: applying asks for it
+        this.apply.onApplied(access::requestForInputs);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */

@@ -91,4 +91,12 @@ class PostgresRegistryTest {
             return new PostgresTestDatabase();
         }
     }
+
+    @Nested
+    class ProductAccess extends io.polder.registry.access.ProductAccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
 }

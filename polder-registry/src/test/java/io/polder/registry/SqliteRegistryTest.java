@@ -91,4 +91,12 @@ class SqliteRegistryTest {
             return new SqliteTestDatabase();
         }
     }
+
+    @Nested
+    class ProductAccess extends io.polder.registry.access.ProductAccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
 }
