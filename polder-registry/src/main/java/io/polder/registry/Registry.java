@@ -20,6 +20,7 @@ import io.polder.registry.runs.LineageService;
 import io.polder.registry.runs.RunService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
+import io.polder.registry.usage.UsageService;
 import java.time.Clock;
 
 /**
@@ -40,6 +41,7 @@ public final class Registry implements AutoCloseable {
     private final RunService runs;
     private final BuildDefinitions buildDefinitions;
     private final LineageService lineage;
+    private final UsageService usage;
     private final CatalogChanges catalogChanges = new CatalogChanges();
 
     public Registry(Database database, Clock clock) {
@@ -60,6 +62,7 @@ public final class Registry implements AutoCloseable {
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance, catalogChanges);
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
+        this.usage = new UsageService(database, catalog, ids);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -121,6 +124,10 @@ public final class Registry implements AutoCloseable {
 
     public LineageService lineage() {
         return lineage;
+    }
+
+    public UsageService usage() {
+        return usage;
     }
 
     /** Where copies of the catalog (a search index) subscribe to hear of committed product changes. */

@@ -25,7 +25,11 @@ public enum Action {
     /** Evaluate the current products against the policies in force and record a compliance snapshot. */
     RECORD_COMPLIANCE("record-compliance", false),
     /** Build a product of a domain, or run its contract ({@code polder build}, {@code polder test}). */
-    BUILD_PRODUCT("build-product", true);
+    BUILD_PRODUCT("build-product", true),
+    /** Query output ports through the gateway; which ports is the grants' decision, made per query. */
+    QUERY_DATA("query-data", false),
+    /** Read the gateway's usage log; who sees which queries is the usage service's decision. */
+    READ_USAGE("read-usage", false);
 
     private final String value;
     private final boolean domainScoped;

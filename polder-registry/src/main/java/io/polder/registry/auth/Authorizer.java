@@ -27,6 +27,9 @@ import java.util.Optional;
  *   <tr><td>record-compliance</td><td>platform-admin; governance</td></tr>
  *   <tr><td>build-product (domain, team)</td><td>platform-admin; domain-owner of that domain; member of the
  *   team that owns the product ({@link #requireBuild})</td></tr>
+ *   <tr><td>query-data</td><td>every role (what a query may read is decided per query, by the grants)</td></tr>
+ *   <tr><td>read-usage</td><td>every role (platform-admin and governance see every query, a product's owners
+ *   its queries, everyone else their own)</td></tr>
  * </table>
  *
  * <p>Reading the policies in force and the compliance view is {@code read}: the rules of the mesh and how
@@ -57,6 +60,7 @@ public final class Authorizer {
             // a member passes this gate; requireBuild then checks that the member's team owns the product
             case BUILD_PRODUCT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.MEMBER
                     || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
+            case QUERY_DATA, READ_USAGE -> true;
         };
     }
 
@@ -70,6 +74,7 @@ public final class Authorizer {
             case READ_AUDIT, RECORD_COMPLIANCE -> "platform-admin or governance";
             case PREVIEW_POLICIES -> "platform-admin, governance or domain-owner";
             case BUILD_PRODUCT -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
+            case QUERY_DATA, READ_USAGE -> "any role";
         };
     }
 
