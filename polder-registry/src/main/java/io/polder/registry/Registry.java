@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.governance.CheckOutcome;
 import io.polder.governance.PolicyEngine;
+import io.polder.registry.access.AccessService;
 import io.polder.registry.apply.ApplyService;
 import io.polder.registry.apply.LifecycleService;
 import io.polder.registry.audit.AuditLog;
@@ -41,6 +42,7 @@ public final class Registry implements AutoCloseable {
     private final RunService runs;
     private final BuildDefinitions buildDefinitions;
     private final LineageService lineage;
+    private final AccessService access;
     private final UsageService usage;
     private final CatalogChanges catalogChanges = new CatalogChanges();
 
@@ -62,6 +64,7 @@ public final class Registry implements AutoCloseable {
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance, catalogChanges);
         this.buildDefinitions = new BuildDefinitions(database);
         this.lineage = new LineageService(database);
+        this.access = new AccessService(database, authorizer, auditLog, ids, clock);
         this.usage = new UsageService(database, catalog, ids);
     }
 
@@ -124,6 +127,11 @@ public final class Registry implements AutoCloseable {
 
     public LineageService lineage() {
         return lineage;
+    }
+
+    /** Access requests, grants, and what a principal may read. */
+    public AccessService access() {
+        return access;
     }
 
     public UsageService usage() {

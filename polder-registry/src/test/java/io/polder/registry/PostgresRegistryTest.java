@@ -85,6 +85,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class Access extends io.polder.registry.access.AccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

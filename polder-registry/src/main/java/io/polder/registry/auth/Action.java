@@ -26,6 +26,14 @@ public enum Action {
     RECORD_COMPLIANCE("record-compliance", false),
     /** Build a product of a domain, or run its contract ({@code polder build}, {@code polder test}). */
     BUILD_PRODUCT("build-product", true),
+    /** Ask for access to an output port, for oneself or one's team. */
+    REQUEST_ACCESS("request-access", false),
+    /** Approve or reject a request for a port, or revoke a grant on it (the port's owners; see {@link Authorizer#requireDecide}). */
+    DECIDE_ACCESS("decide-access", true),
+    /** List access requests and grants (each principal sees its own and those of the ports it owns). */
+    READ_ACCESS("read-access", false),
+    /** Record reminders of expiring grants and the expiry of grants (the platform's own periodic job). */
+    MAINTAIN_ACCESS("maintain-access", false),
     /** Query output ports through the gateway; which ports is the grants' decision, made per query. */
     QUERY_DATA("query-data", false),
     /** Read the gateway's usage log; who sees which queries is the usage service's decision. */

@@ -27,6 +27,11 @@ import java.util.Optional;
  *   <tr><td>record-compliance</td><td>platform-admin; governance</td></tr>
  *   <tr><td>build-product (domain, team)</td><td>platform-admin; domain-owner of that domain; member of the
  *   team that owns the product ({@link #requireBuild})</td></tr>
+ *   <tr><td>request-access</td><td>every role</td></tr>
+ *   <tr><td>decide-access (domain)</td><td>platform-admin; an owner of the port's product: domain-owner of its
+ *   domain or member of its owning team ({@link #requireDecide})</td></tr>
+ *   <tr><td>read-access</td><td>every role (each sees its own requests and grants and those of its ports)</td></tr>
+ *   <tr><td>maintain-access</td><td>platform-admin (the server's own job acts as one)</td></tr>
  *   <tr><td>query-data</td><td>every role (what a query may read is decided per query, by the grants)</td></tr>
  *   <tr><td>read-usage</td><td>every role (platform-admin and governance see every query, a product's owners
  *   its queries, everyone else their own)</td></tr>
@@ -60,6 +65,10 @@ public final class Authorizer {
             // a member passes this gate; requireBuild then checks that the member's team owns the product
             case BUILD_PRODUCT -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.MEMBER
                     || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
+            case REQUEST_ACCESS, READ_ACCESS -> true;
+            // governance reads but never decides; for the others requireDecide checks ownership of the product
+            case DECIDE_ACCESS -> principal.role() != Role.GOVERNANCE;
+            case MAINTAIN_ACCESS -> principal.role() == Role.PLATFORM_ADMIN;
             case QUERY_DATA, READ_USAGE -> true;
         };
     }
@@ -74,6 +83,9 @@ public final class Authorizer {
             case READ_AUDIT, RECORD_COMPLIANCE -> "platform-admin or governance";
             case PREVIEW_POLICIES -> "platform-admin, governance or domain-owner";
             case BUILD_PRODUCT -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
+            case REQUEST_ACCESS, READ_ACCESS -> "any role";
+            case DECIDE_ACCESS -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
+            case MAINTAIN_ACCESS -> "platform-admin";
             case QUERY_DATA, READ_USAGE -> "any role";
         };
     }
@@ -96,6 +108,25 @@ public final class Authorizer {
             recordDenied(principal, Action.BUILD_PRODUCT, target, refused.get());
             throw refused.get();
         }
+    }
+
+    /**
+     * Passes when {@code principal} may decide on access to a port of a product of {@code domain}: a
+     * platform-admin, or an owner of the product ({@code owner}: the caller found the principal to be the
+     * domain's owner or a member of the owning team). Otherwise records the refusal against {@code target} and
+     * throws it.
+     */
+    public void requireDecide(Principal principal, String domain, boolean owner, String target) {
+        requireNonNull(principal, "principal is null");
+        if (principal.role() == Role.PLATFORM_ADMIN || owner && allows(principal, Action.DECIDE_ACCESS, domain)) {
+            return;
+        }
+        PolderException refused = new PolderException(ErrorCode.FORBIDDEN, Action.DECIDE_ACCESS.value()
+                + " in domain '" + domain + "' needs " + allowedRoles(Action.DECIDE_ACCESS, domain) + "; '"
+                + principal.name() + "' is " + principal.describeRole(), Map.of("action", Action.DECIDE_ACCESS.value(),
+                "requiredRole", allowedRoles(Action.DECIDE_ACCESS, domain)), null);
+        recordDenied(principal, Action.DECIDE_ACCESS, target, refused);
+        throw refused;
     }
 
     /**

@@ -1,0 +1,630 @@
+package io.polder.registry.access;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.registry.Cursor;
+import io.polder.registry.Names;
+import io.polder.registry.Page;
+import io.polder.registry.PageRequest;
+import io.polder.registry.Pages;
+import io.polder.registry.audit.AuditLog;
+import io.polder.registry.audit.AuditOutcome;
+import io.polder.registry.auth.Action;
+import io.polder.registry.auth.Authorizer;
+import io.polder.registry.auth.Principal;
+import io.polder.registry.auth.Role;
+import io.polder.registry.store.Database;
+import io.polder.registry.store.Ids;
+import io.polder.registry.store.Json;
+import io.polder.registry.store.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Access to output ports: requests, the owners' decisions, grants with expiry, revocation, and what one principal
+ * may read right now ({@link #grantsFor}, read by the query gateway on every query, so a revocation or an expiry
+ * takes effect on the next query).
+ *
+ * <p>The <em>owners</em> of a product are the owner of its domain and the members of its owning team: a principal
+ * with a domain-owner token for the domain or a member token for the team, or whose name mesh.yaml lists among
+ * the domain's owners or the team's members (platform-admins and governance excepted: they own nothing). Owners
+ * read every output port of their products without a grant ({@code owner:PRODUCT/PORT}, masked as anyone else)
+ * and decide on requests for them; a platform-admin decides on every request.
+ *
+ * <p>Anyone may request access, for oneself or for a team one belongs to. Everyone sees the requests and grants
+ * that concern them (made by them, for them or their teams, or on ports they own); platform-admins and
+ * governance see all. Every step is audited in the transaction that makes it; every refusal is audited too.
+ */
+public final class AccessService {
+    /** The longest a grant may last, in days. */
+    public static final int MAX_DAYS = 730;
+    static final int MAX_TEXT = 1000;
+    static final int MAX_ROW_FILTER = 4000;
+    static final Pattern PORT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    static final String SYSTEM_NAME = Principal.SYSTEM.name();
+
+    /** The products {@code :name} (with its token's :tokenDomain and :tokenTeam) owns, when :ownerRole is 1. */
+    static final String OWNED = """
+            SELECT o.id FROM products o
+            WHERE :ownerRole = 1 AND (o.domain_id = :tokenDomain OR o.team_id = :tokenTeam
+               OR o.domain_id IN (SELECT domain_id FROM domain_owners WHERE principal_name = :name)
+               OR o.team_id IN (SELECT team_id FROM team_members WHERE principal_name = :name))""";
+    /** Whether the grantee columns name :name or one of its teams. */
+    static final String GRANTEE_IS_ME = """
+            ((grantee_kind = 'principal' AND grantee = :name)
+              OR (grantee_kind = 'team' AND (grantee = :tokenTeam
+                  OR grantee IN (SELECT team_id FROM team_members WHERE principal_name = :name))))""";
+    static final String REQUEST_COLUMNS = "id, product_id, port_name, grantee_kind, grantee, purpose, duration_days,"
+            + " unmask_columns, row_scope, consumer_product, input_port, state, requested_by, requested_at,"
+            + " decided_by, decided_at, decision_reason, grant_id";
+    static final String GRANT_COLUMNS = "id, product_id, port_name, grantee_kind, grantee, purpose, unmasked_columns,"
+            + " row_filter, granted_at, granted_by, expires_at, revoked_at, request_id";
+    static final String INSERT_REQUEST = "INSERT INTO access_requests (" + REQUEST_COLUMNS + """
+            ) VALUES (:id, :product, :port, :granteeKind, :grantee, :purpose, :days, :unmask, :rowScope,
+                :consumerProduct, :inputPort, 'pending', :by, :now, NULL, NULL, NULL, NULL)""";
+    static final String PENDING_FOR = """
+            SELECT id FROM access_requests
+            WHERE product_id = :product AND port_name = :port AND grantee_kind = :granteeKind AND grantee = :grantee
+              AND state = 'pending'""";
+    static final String GET_REQUEST = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE id = :id";
+    static final String DECIDE = """
+            UPDATE access_requests SET state = :state, decided_by = :by, decided_at = :now, decision_reason = :reason,
+                grant_id = :grant
+            WHERE id = :id AND state = 'pending'""";
+    static final String INSERT_GRANT = "INSERT INTO grants (" + GRANT_COLUMNS + """
+            , revoked_by, revoke_reason, reminded_at, expiry_recorded_at)
+            VALUES (:id, :product, :port, :granteeKind, :grantee, :purpose, :unmasked, :rowFilter, :now, :by, :expires,
+                NULL, :request, NULL, NULL, NULL, NULL)""";
+    static final String GET_GRANT = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE id = :id";
+    static final String REVOKE = """
+            UPDATE grants SET revoked_at = :now, revoked_by = :by, revoke_reason = :reason
+            WHERE id = :id AND revoked_at IS NULL""";
+    static final String GRANTS_FOR = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE " + GRANTEE_IS_ME
+            + " ORDER BY id";
+    static final String OWNED_PORTS = """
+            SELECT p.id, p.created_at, po.name FROM products p
+            JOIN ports po ON po.product_id = p.id AND po.product_version = p.current_version
+            WHERE po.direction = 'output' AND p.status <> 'retired' AND p.id IN (""" + OWNED + """
+            )
+            ORDER BY p.id, po.position""";
+    static final String OWNS_PRODUCT = "SELECT COUNT(*) FROM (" + OWNED + ") owned WHERE owned.id = :product";
+    static final String VISIBLE = "(:seesAll = 1 OR " + GRANTEE_IS_ME + " OR product_id IN (" + OWNED + ")";
+    static final String LIST_REQUESTS = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE " + VISIBLE
+            + " OR requested_by = :name)" + """
+             AND (:product IS NULL OR product_id = :product) AND (:state IS NULL OR state = :state)
+              AND (:before IS NULL OR id < :before)
+            ORDER BY id DESC LIMIT :limit""";
+    static final String INBOX = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE state = 'pending'"
+            + " AND (:seesAll = 1 OR product_id IN (" + OWNED + ")) ORDER BY id LIMIT 1000";
+    static final String LIST_GRANTS = "SELECT " + GRANT_COLUMNS + " FROM grants WHERE " + VISIBLE + ")" + """
+             AND (:product IS NULL OR product_id = :product)
+              AND (:lapsed = 1 OR (revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)))
+              AND (:before IS NULL OR id < :before)
+            ORDER BY id DESC LIMIT :limit""";
+    static final String REMINDERS = """
+            SELECT r.grant_id, r.kind, r.product_id, r.port_name, r.created_at, g.grantee_kind, g.grantee, g.expires_at
+            FROM access_reminders r JOIN grants g ON g.id = r.grant_id
+            WHERE g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+              AND (:seesAll = 1 OR r.product_id IN (""" + OWNED + """
+            ))
+            ORDER BY g.expires_at, r.grant_id LIMIT 1000""";
+
+    private final Database database;
+    private final Authorizer authorizer;
+    private final AuditLog audit;
+    private final Ids ids;
+    private final Clock clock;
+    private final OutputPorts ports;
+
+    public AccessService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.authorizer = requireNonNull(authorizer, "authorizer is null");
+        this.audit = requireNonNull(audit, "audit is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.ports = new OutputPorts(database);
+    }
+
+    /** The output ports access can be requested for, with their owners and contracts. */
+    public OutputPorts outputPorts() {
+        return ports;
+    }
+
+    /**
+     * What {@code principal} may read at {@code now}: its grants (as a principal, or through a team it belongs to)
+     * that neither expired nor were revoked, the implicit access to every output port of the products it owns, and
+     * the newest lapsed grant per port. One read of the store per call: the gateway calls it for every query.
+     */
+    public GrantSet grantsFor(Principal principal, Instant now) {
+        requireNonNull(principal, "principal is null");
+        requireNonNull(now, "now is null");
+        return database.read(handle -> {
+            List<Grant> active = new ArrayList<>();
+            Map<String, Grant> lapsed = new LinkedHashMap<>();
+            for (Grant grant : bindPrincipal(handle.createQuery(GRANTS_FOR), principal).map(AccessService::grantRow).list()) {
+                if (grant.lapsedAt(now)) {
+                    lapsed.put(grant.product() + "/" + grant.port(), grant); // ordered by id: the newest stays
+                } else {
+                    active.add(grant);
+                }
+            }
+            Set<String> owned = new LinkedHashSet<>();
+            bindPrincipal(handle.createQuery(OWNED_PORTS), principal).map((row, context) -> {
+                String address = row.getString("id") + "/" + row.getString("name");
+                if (owned.add(address)) {
+                    active.add(new Grant("owner:" + address, row.getString("id"), row.getString("name"),
+                            GranteeKind.PRINCIPAL, principal.name(), "owner of the product", List.of(), null,
+                            Rows.instant(row, "created_at"), null, null, null, SYSTEM_NAME));
+                }
+                return address;
+            }).list();
+            return new GrantSet(active, List.copyOf(lapsed.values()));
+        });
+    }
+
+    /**
+     * Records a request for access to a port, pending the owners' decision; audited.
+     *
+     * @throws PolderException INVALID_ARGUMENT for a malformed address, a missing purpose, days out of range or a
+     *         column the port's contract does not have; NOT_FOUND for an unknown product, port or team; FORBIDDEN
+     *         when requesting for a team one does not belong to; CONFLICT when the same grantee already has a
+     *         pending request for the port
+     */
+    public AccessRequest request(Principal principal, NewAccessRequest request) {
+        requireNonNull(principal, "principal is null");
+        requireNonNull(request, "request is null");
+        authorizer.require(principal, Action.REQUEST_ACCESS, "port/" + Names.forTarget(request.address()));
+        Address address = Address.parse(request.address());
+        String purpose = requireText("purpose", request.purpose(), true);
+        int days = requireDays(request.days());
+        String rowScope = requireText("row scope", request.rowScope(), false);
+        OutputPort port = port(address);
+        List<String> unmask = requireColumns(port, request.unmaskColumns());
+        GranteeKind kind = request.team() == null ? GranteeKind.PRINCIPAL : GranteeKind.TEAM;
+        String grantee = request.team() == null ? principal.name() : requireTeamOf(principal, request.team(),
+                address);
+        String id = ids.next();
+        return database.write(handle -> {
+            insertRequest(handle, new AccessRequest(id, port.product(), port.port(), kind, grantee, purpose, days,
+                    unmask, rowScope, null, null, AccessRequestState.PENDING, principal.name(),
+                    Instant.ofEpochMilli(clock.millis()), null, null, null, null));
+            audit.record(handle, principal, Action.REQUEST_ACCESS, "port/" + port.address(), AuditOutcome.SUCCEEDED,
+                    details("request", id, "grantee", kind.value() + ":" + grantee, "purpose", purpose,
+                            "days", String.valueOf(days), "unmask", String.join(",", unmask), "rowScope", rowScope));
+            return requestIn(handle, id);
+        });
+    }
+
+    /**
+     * Approves a pending request: a grant for the request's grantee, lasting the days requested (or
+     * {@code approval.days()}), showing the columns requested (or {@code approval.unmaskColumns()}) and the rows
+     * {@code approval.rowFilter()} keeps. The row filter is stored as given: the caller checks it against the
+     * port's contract first (the server does, with the gateway's row-filter check). Audited.
+     *
+     * @throws PolderException NOT_FOUND for an unknown request; FORBIDDEN unless a platform-admin or an owner of the
+     *         port's product; CONFLICT when the request was decided already; INVALID_ARGUMENT for bad columns or days
+     */
+    public AccessRequest approve(Principal principal, String requestId, Approval approval) {
+        requireNonNull(principal, "principal is null");
+        requireNonNull(approval, "approval is null");
+        AccessRequest request = getRequestUnchecked(requestId);
+        requireDecide(principal, request.product(), "access-request/" + request.id());
+        OutputPort port = port(new Address(request.product(), request.port()));
+        List<String> unmask = approval.unmaskColumns() == null ? requireColumns(port, request.unmaskColumns())
+                : requireColumns(port, approval.unmaskColumns());
+        Integer days = approval.days() == null ? request.durationDays() : Integer.valueOf(requireDays(approval.days()));
+        String rowFilter = requireRowFilter(approval.rowFilter());
+        String reason = requireText("reason", approval.reason(), false);
+        return database.write(handle -> decideApproved(handle, principal, request, unmask, rowFilter, days, reason,
+                "approved"));
+    }
+
+    /**
+     * Rejects a pending request with a reason the requester sees; audited.
+     *
+     * @throws PolderException as {@link #approve}; INVALID_ARGUMENT without a reason
+     */
+    public AccessRequest reject(Principal principal, String requestId, String reason) {
+        requireNonNull(principal, "principal is null");
+        AccessRequest request = getRequestUnchecked(requestId);
+        requireDecide(principal, request.product(), "access-request/" + request.id());
+        String why = requireText("reason", reason, true);
+        return database.write(handle -> {
+            int updated = handle.createUpdate(DECIDE).bind("id", request.id()).bind("state", "rejected")
+                    .bind("by", principal.name()).bind("now", clock.millis()).bind("reason", why)
+                    .bind("grant", (String) null).execute();
+            if (updated != 1) {
+                throw alreadyDecided(request.id());
+            }
+            audit.record(handle, principal, Action.DECIDE_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
+                    details("decision", "rejected", "request", request.id(), "grantee",
+                            request.granteeKind().value() + ":" + request.grantee(), "reason", why));
+            return requestIn(handle, request.id());
+        });
+    }
+
+    /**
+     * Revokes a grant, with a reason; from the next query on it no longer works (see {@link #grantsFor}). Audited.
+     *
+     * @throws PolderException NOT_FOUND for an unknown grant; FORBIDDEN unless a platform-admin or an owner of the
+     *         port's product; CONFLICT when it was revoked already; INVALID_ARGUMENT without a reason or for the
+     *         implicit access of owners, which only the ownership itself gives and takes
+     */
+    public Grant revoke(Principal principal, String grantId, String reason) {
+        requireNonNull(principal, "principal is null");
+        if (grantId != null && grantId.startsWith("owner:")) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, Names.quoteForMessage(grantId) + " is the implicit"
+                    + " access of a product's owners; it ends only when they no longer own the product");
+        }
+        Grant grant = getGrantUnchecked(grantId);
+        requireDecide(principal, grant.product(), "grant/" + grant.id());
+        String why = requireText("reason", reason, true);
+        return database.write(handle -> {
+            int updated = handle.createUpdate(REVOKE).bind("id", grant.id()).bind("now", clock.millis())
+                    .bind("by", principal.name()).bind("reason", why).execute();
+            if (updated != 1) {
+                throw new PolderException(ErrorCode.CONFLICT, "grant '" + grant.id() + "' was revoked already",
+                        Map.of("grantId", grant.id()), null);
+            }
+            audit.record(handle, principal, Action.DECIDE_ACCESS, "port/" + grant.product() + "/" + grant.port(),
+                    AuditOutcome.SUCCEEDED, details("decision", "revoked", "grant", grant.id(), "grantee",
+                            grant.granteeKind().value() + ":" + grant.grantee(), "reason", why));
+            return grantIn(handle, grant.id());
+        });
+    }
+
+    /**
+     * One request, if {@code principal} may see it (see the class comment).
+     *
+     * @throws PolderException NOT_FOUND for an unknown request or one the principal may not see
+     */
+    public AccessRequest getRequest(Principal principal, String requestId) {
+        requireNonNull(principal, "principal is null");
+        AccessRequest request = getRequestUnchecked(requestId);
+        if (!seesAll(principal) && !principal.name().equals(request.requestedBy())
+                && !concernsMe(principal, request.granteeKind(), request.grantee()) && !owns(principal, request.product())) {
+            throw noSuchRequest(requestId);
+        }
+        return request;
+    }
+
+    /** One grant, if {@code principal} may see it; NOT_FOUND otherwise. */
+    public Grant getGrant(Principal principal, String grantId) {
+        requireNonNull(principal, "principal is null");
+        Grant grant = getGrantUnchecked(grantId);
+        if (!seesAll(principal) && !concernsMe(principal, grant.granteeKind(), grant.grantee())
+                && !owns(principal, grant.product())) {
+            throw new PolderException(ErrorCode.NOT_FOUND, "no grant '" + grantId + "'");
+        }
+        return grant;
+    }
+
+    /** The requests {@code principal} may see, newest first. */
+    public Page<AccessRequest> listRequests(Principal principal, AccessFilter filter, PageRequest page) {
+        requireNonNull(principal, "principal is null");
+        authorizer.require(principal, Action.READ_ACCESS, "access-requests");
+        String product = filter.product() == null ? null : Names.requireId("product id", filter.product());
+        String before = page.cursor() == null ? null : Cursor.decode("access-requests", page.cursor(), 1).getFirst();
+        List<AccessRequest> rows = database.read(handle -> bindPrincipal(handle.createQuery(LIST_REQUESTS), principal)
+                .bind("seesAll", seesAll(principal) ? 1 : 0).bind("product", product)
+                .bind("state", filter.state() == null ? null : filter.state().value()).bind("before", before)
+                .bind("limit", page.limit() + 1).map(AccessService::requestRow).list());
+        return Pages.of(rows, page.limit(), last -> Cursor.encode("access-requests", last.id()));
+    }
+
+    /** The grants {@code principal} may see, newest first; lapsed ones only when the filter asks for them. */
+    public Page<Grant> listGrants(Principal principal, AccessFilter filter, PageRequest page) {
+        requireNonNull(principal, "principal is null");
+        authorizer.require(principal, Action.READ_ACCESS, "grants");
+        String product = filter.product() == null ? null : Names.requireId("product id", filter.product());
+        String before = page.cursor() == null ? null : Cursor.decode("grants", page.cursor(), 1).getFirst();
+        List<Grant> rows = database.read(handle -> bindPrincipal(handle.createQuery(LIST_GRANTS), principal)
+                .bind("seesAll", seesAll(principal) ? 1 : 0).bind("product", product)
+                .bind("lapsed", filter.includeLapsed() ? 1 : 0).bind("now", clock.millis()).bind("before", before)
+                .bind("limit", page.limit() + 1).map(AccessService::grantRow).list());
+        return Pages.of(rows, page.limit(), last -> Cursor.encode("grants", last.id()));
+    }
+
+    /**
+     * What waits for {@code principal} as an owner: the pending requests for its products' ports (every pending
+     * request for a platform-admin), and the reminders of their grants about to expire.
+     */
+    public AccessInbox inbox(Principal principal) {
+        requireNonNull(principal, "principal is null");
+        authorizer.require(principal, Action.READ_ACCESS, "access-inbox");
+        int decidesAll = principal.role() == Role.PLATFORM_ADMIN ? 1 : 0;
+        return database.read(handle -> new AccessInbox(
+                bindPrincipal(handle.createQuery(INBOX), principal).bind("seesAll", decidesAll)
+                        .map(AccessService::requestRow).list(),
+                bindPrincipal(handle.createQuery(REMINDERS), principal).bind("seesAll", decidesAll)
+                        .bind("now", clock.millis()).map(AccessService::reminderRow).list()));
+    }
+
+    /** Whether {@code principal} owns {@code productId}: see the class comment. */
+    public boolean owns(Principal principal, String productId) {
+        return database.read(handle -> owns(handle, principal, productId));
+    }
+
+    AccessRequest decideApproved(Handle handle, Principal decider, AccessRequest request, List<String> unmask,
+                                 String rowFilter, Integer days, String reason, String decision) {
+        String grantId = ids.next();
+        long now = clock.millis();
+        Long expires = days == null ? null : now + Duration.ofDays(days).toMillis();
+        int updated = handle.createUpdate(DECIDE).bind("id", request.id()).bind("state", "approved")
+                .bind("by", decider.name()).bind("now", now).bind("reason", reason).bind("grant", grantId).execute();
+        if (updated != 1) {
+            throw alreadyDecided(request.id());
+        }
+        handle.createUpdate(INSERT_GRANT).bind("id", grantId).bind("product", request.product())
+                .bind("port", request.port()).bind("granteeKind", request.granteeKind().value())
+                .bind("grantee", request.grantee()).bind("purpose", request.purpose())
+                .bind("unmasked", Json.write(unmask)).bind("rowFilter", rowFilter).bind("now", now)
+                .bind("by", decider.name()).bind("expires", expires).bind("request", request.id()).execute();
+        audit.record(handle, decider, Action.DECIDE_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
+                details("decision", decision, "request", request.id(), "grant", grantId, "grantee",
+                        request.granteeKind().value() + ":" + request.grantee(), "unmask", String.join(",", unmask),
+                        "rowFilter", rowFilter, "expiresAt", expires == null ? null : Instant.ofEpochMilli(expires).toString(),
+                        "reason", reason));
+        return requestIn(handle, request.id());
+    }
+
+    void insertRequest(Handle handle, AccessRequest request) {
+        Optional<String> pending = handle.createQuery(PENDING_FOR).bind("product", request.product())
+                .bind("port", request.port()).bind("granteeKind", request.granteeKind().value())
+                .bind("grantee", request.grantee()).mapTo(String.class).findFirst();
+        if (pending.isPresent()) {
+            throw new PolderException(ErrorCode.CONFLICT, request.granteeKind().value() + " '" + request.grantee()
+                    + "' has a pending request for " + request.address() + " already (" + pending.get()
+                    + "); its owners decide on it with `polder access approve " + pending.get() + "`",
+                    Map.of("requestId", pending.get()), null);
+        }
+        handle.createUpdate(INSERT_REQUEST).bind("id", request.id()).bind("product", request.product())
+                .bind("port", request.port()).bind("granteeKind", request.granteeKind().value())
+                .bind("grantee", request.grantee()).bind("purpose", request.purpose())
+                .bind("days", request.durationDays()).bind("unmask", Json.write(request.unmaskColumns()))
+                .bind("rowScope", request.rowScope()).bind("consumerProduct", request.consumerProduct())
+                .bind("inputPort", request.inputPort()).bind("by", request.requestedBy())
+                .bind("now", request.requestedAt().toEpochMilli()).execute();
+    }
+
+    OutputPort port(Address address) {
+        return ports.find(address.product(), address.port()).orElseThrow(() -> {
+            List<String> offered = database.read(handle -> ports.ofProduct(handle, address.product())).stream()
+                    .map(OutputPort::port).toList();
+            boolean productExists = database.read(handle -> handle.createQuery(
+                    "SELECT COUNT(*) FROM products WHERE id = :id AND status <> 'retired'")
+                    .bind("id", address.product()).mapTo(Integer.class).one()) > 0;
+            return new PolderException(ErrorCode.NOT_FOUND, !productExists
+                    ? "no product '" + address.product() + "' (or it is retired); `polder get ports` lists the ports"
+                    : "product '" + address.product() + "' has no output port '" + address.port() + "'; its output ports: "
+                    + (offered.isEmpty() ? "none" : String.join(", ", offered)));
+        });
+    }
+
+    private void requireDecide(Principal principal, String productId, String target) {
+        String domain = database.read(handle -> handle.createQuery("SELECT domain_id FROM products WHERE id = :id")
+                .bind("id", productId).mapTo(String.class).findFirst())
+                .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no product '" + productId + "'"));
+        authorizer.requireDecide(principal, domain, owns(principal, productId), target);
+    }
+
+    private String requireTeamOf(Principal principal, String team, Address address) {
+        Names.requireId("team", team);
+        boolean exists = database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM teams WHERE id = :id")
+                .bind("id", team).mapTo(Integer.class).one()) > 0;
+        if (!exists) {
+            throw new PolderException(ErrorCode.NOT_FOUND, "no team '" + team + "'");
+        }
+        boolean member = team.equals(principal.team()) || database.read(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM team_members WHERE team_id = :team AND principal_name = :name")
+                .bind("team", team).bind("name", principal.name()).mapTo(Integer.class).one()) > 0;
+        if (!member && principal.role() != Role.PLATFORM_ADMIN) {
+            PolderException refused = new PolderException(ErrorCode.FORBIDDEN, "'" + principal.name()
+                    + "' does not belong to team '" + team + "', so it cannot request access for it",
+                    Map.of("action", Action.REQUEST_ACCESS.value(), "team", team), null);
+            authorizer.recordDenied(principal, Action.REQUEST_ACCESS, "port/" + address, refused);
+            throw refused;
+        }
+        return team;
+    }
+
+    private boolean concernsMe(Principal principal, GranteeKind kind, String grantee) {
+        if (kind == GranteeKind.PRINCIPAL) {
+            return grantee.equals(principal.name());
+        }
+        return grantee.equals(principal.team()) || database.read(handle -> handle.createQuery(
+                "SELECT COUNT(*) FROM team_members WHERE team_id = :team AND principal_name = :name")
+                .bind("team", grantee).bind("name", principal.name()).mapTo(Integer.class).one()) > 0;
+    }
+
+    static boolean owns(Handle handle, Principal principal, String productId) {
+        return bindPrincipal(handle.createQuery(OWNS_PRODUCT), principal).bind("product", productId)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    private static boolean seesAll(Principal principal) {
+        return principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE;
+    }
+
+    /** Binds what {@link #OWNED} and {@link #GRANTEE_IS_ME} ask of the principal. */
+    static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindPrincipal(T statement, Principal principal) {
+        return statement.bind("name", principal.name()).bind("tokenDomain", principal.domain())
+                .bind("tokenTeam", principal.team()).bind("ownerRole", seesAll(principal) ? 0 : 1);
+    }
+
+    private AccessRequest getRequestUnchecked(String requestId) {
+        requireId("access request", requestId);
+        return database.read(handle -> handle.createQuery(GET_REQUEST).bind("id", requestId)
+                .map(AccessService::requestRow).findFirst()).orElseThrow(() -> noSuchRequest(requestId));
+    }
+
+    private Grant getGrantUnchecked(String grantId) {
+        requireId("grant", grantId);
+        return database.read(handle -> grantIn(handle, grantId));
+    }
+
+    static AccessRequest requestIn(Handle handle, String id) {
+        return handle.createQuery(GET_REQUEST).bind("id", id).map(AccessService::requestRow).findFirst()
+                .orElseThrow(() -> noSuchRequest(id));
+    }
+
+    static Grant grantIn(Handle handle, String id) {
+        return handle.createQuery(GET_GRANT).bind("id", id).map(AccessService::grantRow).findFirst()
+                .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no grant '" + id + "'"));
+    }
+
+    private static PolderException noSuchRequest(String id) {
+        return new PolderException(ErrorCode.NOT_FOUND, "no access request '" + id + "'");
+    }
+
+    private static PolderException alreadyDecided(String id) {
+        return new PolderException(ErrorCode.CONFLICT, "access request '" + id + "' was decided already",
+                Map.of("requestId", id), null);
+    }
+
+    private static void requireId(String what, String id) {
+        if (!Ids.isId(id)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a valid " + what + " id "
+                    + Names.quoteForMessage(id) + ": must be 26 letters and digits as the registry gives them");
+        }
+    }
+
+    static int requireDays(Integer days) {
+        if (days == null || days < 1 || days > MAX_DAYS) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "the duration must be 1 to " + MAX_DAYS
+                    + " days, found " + (days == null ? "none" : days), Map.of("field", "days"), null);
+        }
+        return days;
+    }
+
+    static String requireText(String what, String value, boolean required) {
+        String text = value == null ? null : value.strip();
+        if (text == null || text.isEmpty()) {
+            if (required) {
+                throw new PolderException(ErrorCode.INVALID_ARGUMENT, "a " + what + " is required",
+                        Map.of("field", what), null);
+            }
+            return null;
+        }
+        if (text.length() > MAX_TEXT || text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "the " + what + " must be at most " + MAX_TEXT
+                    + " characters without control characters, found " + Names.quoteForMessage(text),
+                    Map.of("field", what), null);
+        }
+        return text;
+    }
+
+    static String requireRowFilter(String filter) {
+        String text = filter == null ? null : filter.strip();
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (text.length() > MAX_ROW_FILTER) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "a row filter must be at most " + MAX_ROW_FILTER
+                    + " characters, found " + text.length(), Map.of("field", "rowFilter"), null);
+        }
+        return text;
+    }
+
+    /** The columns, each once, after checking that the port's contract has them. */
+    static List<String> requireColumns(OutputPort port, List<String> columns) {
+        Set<String> known = port.columns();
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String column : columns) {
+            String name = column == null ? "" : column.strip();
+            if (!known.contains(name)) {
+                throw new PolderException(ErrorCode.INVALID_ARGUMENT, "column " + Names.quoteForMessage(name)
+                        + " is not in the contract of " + port.address() + (port.contractId() == null ? ""
+                        : " (" + port.contractId() + ")") + "; its columns: " + (known.isEmpty() ? "none"
+                        : String.join(", ", known)), Map.of("field", "unmask", "column", Names.forTarget(name)), null);
+            }
+            chosen.add(name);
+        }
+        return List.copyOf(chosen);
+    }
+
+    static Map<String, String> details(String... keysAndValues) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null && !keysAndValues[i + 1].isEmpty()) {
+                details.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
+    }
+
+    static AccessRequest requestRow(ResultSet row, StatementContext context) throws SQLException {
+        int days = row.getInt("duration_days");
+        Integer duration = row.wasNull() ? null : days;
+        return new AccessRequest(row.getString("id"), row.getString("product_id"), row.getString("port_name"),
+                GranteeKind.parse(row.getString("grantee_kind")), row.getString("grantee"), row.getString("purpose"),
+                duration, columns(row.getString("unmask_columns")), row.getString("row_scope"),
+                row.getString("consumer_product"), row.getString("input_port"),
+                AccessRequestState.parse(row.getString("state")), row.getString("requested_by"),
+                Rows.instant(row, "requested_at"), row.getString("decided_by"), Rows.instant(row, "decided_at"),
+                row.getString("decision_reason"), row.getString("grant_id"));
+    }
+
+    static Grant grantRow(ResultSet row, StatementContext context) throws SQLException {
+        return new Grant(row.getString("id"), row.getString("product_id"), row.getString("port_name"),
+                GranteeKind.parse(row.getString("grantee_kind")), row.getString("grantee"), row.getString("purpose"),
+                columns(row.getString("unmasked_columns")), row.getString("row_filter"), Rows.instant(row, "granted_at"),
+                Rows.instant(row, "expires_at"), Rows.instant(row, "revoked_at"), row.getString("request_id"),
+                row.getString("granted_by"));
+    }
+
+    private static AccessReminder reminderRow(ResultSet row, StatementContext context) throws SQLException {
+        return new AccessReminder(row.getString("grant_id"), row.getString("kind"), row.getString("product_id"),
+                row.getString("port_name"), GranteeKind.parse(row.getString("grantee_kind")), row.getString("grantee"),
+                Rows.instant(row, "expires_at"), Rows.instant(row, "created_at"));
+    }
+
+    private static List<String> columns(String json) {
+        try {
+            return List.of(Json.mapper().readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "stored column list is unreadable: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A port as requests name it: {@code PRODUCT/PORT}. */
+    record Address(String product, String port) {
+        static Address parse(String text) {
+            int slash = text == null ? -1 : text.indexOf('/');
+            if (slash < 0 || text.indexOf('/', slash + 1) >= 0) {
+                throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a port address "
+                        + Names.quoteForMessage(text) + ": write PRODUCT/PORT, such as sales-orders/orders"
+                        + " (`polder get ports` lists them)", Map.of("field", "port"), null);
+            }
+            String product = Names.requireId("product id", text.substring(0, slash));
+            String port = text.substring(slash + 1);
+            if (!Names.matches(PORT_NAME, port)) {
+                throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a valid port name "
+                        + Names.quoteForMessage(port) + ": letters, digits and . _ - (at most 128 characters)",
+                        Map.of("field", "port"), null);
+            }
+            return new Address(product, port);
+        }
+
+        @Override
+        public String toString() {
+            return product + "/" + port;
+        }
+    }
+}
