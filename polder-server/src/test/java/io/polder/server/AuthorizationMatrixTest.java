@@ -138,6 +138,11 @@ class AuthorizationMatrixTest {
         read(cases, "/api/v1/runs/{id}", "/api/v1/runs/" + firstRun());
         read(cases, "/api/v1/products/{id}/ports/{port}/snapshots", "/api/v1/products/sales-orders/ports/orders/snapshots");
         read(cases, "/api/v1/lineage", "/api/v1/lineage?product=sales-orders&depth=2");
+        // any role may query; what a query may read, the grants decide (QueryApiTest)
+        cases.put("POST /api/v1/query", new Case(EVERYONE, false, () -> new Request("POST", "/api/v1/query",
+                Map.of("sql", "SELECT 1 AS one"), Map.of())));
+        read(cases, "/api/v1/usage", "/api/v1/usage");
+        read(cases, "/api/v1/products/{id}/usage", "/api/v1/products/sales-orders/usage");
         return cases;
     }
 

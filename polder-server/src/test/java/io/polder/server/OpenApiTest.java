@@ -37,7 +37,10 @@ class OpenApiTest {
 
             // builds, contract runs and lineage
             "POST /api/v1/products/{id}/builds", "POST /api/v1/products/{id}/tests", "GET /api/v1/runs",
-            "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage");
+            "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage",
+
+            // queries through the gateway, and their usage
+            "POST /api/v1/query", "GET /api/v1/usage", "GET /api/v1/products/{id}/usage");
 
     private TestServer server;
     private JsonNode document;

@@ -21,20 +21,50 @@ import java.util.function.UnaryOperator;
 final class QueryFixture implements AutoCloseable {
     final TestServer server;
     final String admin;
+    /** The server's clock: the system's, moved forward by {@link #advance} (to let a grant expire). */
+    private final ShiftedClock clock;
     private final Path sources;
 
-    private QueryFixture(TestServer server, Path sources) {
+    private QueryFixture(TestServer server, Path sources, ShiftedClock clock) {
         this.server = server;
         this.admin = server.adminToken();
         this.sources = sources;
+        this.clock = clock;
+    }
+
+    /** Moves the server's clock forward. */
+    void advance(java.time.Duration duration) {
+        clock.shift.updateAndGet(shift -> shift.plus(duration));
+    }
+
+    /** The system clock, shifted forward by a test. */
+    static final class ShiftedClock extends java.time.Clock {
+        final java.util.concurrent.atomic.AtomicReference<java.time.Duration> shift =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Duration.ZERO);
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(shift.get());
+        }
     }
 
     static QueryFixture start(TestDatabase database) {
         Path sources = TestServer.temporaryDirectory();
         ExampleMeshData.generate(sources, new DemoOptions(11, 2_000, 1_000, Instant.now()));
+        ShiftedClock clock = new ShiftedClock();
         TestServer server = TestServer.start(database, config -> config.withBuilds(config.builds()
-                .withSourcesDir(sources)), java.time.Clock.systemUTC());
-        QueryFixture fixture = new QueryFixture(server, sources);
+                .withSourcesDir(sources)), clock);
+        QueryFixture fixture = new QueryFixture(server, sources, clock);
         try {
             Answer applied = server.api().post("/api/v1/apply", fixture.admin, mesh());
             assertThat(applied.status()).as(applied.body()).isEqualTo(200);
