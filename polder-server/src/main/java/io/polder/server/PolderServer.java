@@ -278,8 +278,11 @@ public final class PolderServer implements AutoCloseable {
         return registry;
     }
 
-    /** The query service, for tests that wait for queries' audit and usage records. */
-    QueryService queries() {
+    /**
+     * The one query service of this server: every query endpoint (REST, Arrow Flight SQL) runs its queries
+     * through it, so they share the grants, the gateway, the concurrency bound and the audit and usage logs.
+     */
+    public QueryService queries() {
         return queries;
     }
 
