@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
             "ports, contracts, and runs (builds and contract tests). Without an ID it lists them all (page",
             "after page), or the first N with --limit; with an ID it shows one (a product with its versions,",
             "ports and contracts; a run with its checks). `get runs PRODUCT` lists the runs of a product.",
+            "`get ports` lists every table of every output port with the relation name it is queried under",
+            "(\"PRODUCT/PORT\".TABLE; access to it is requested as PRODUCT/PORT); `get ports --direction",
+            "input` lists the input ports instead.",
             ""
         },
         footer = {
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
             "  polder get products",
             "  polder get products --domain sales --status active",
             "  polder get product sales-orders",
-            "  polder get ports --product sales-orders --direction output",
+            "  polder get ports",
+            "  polder get ports --product sales-orders -o json",
+            "  polder get ports --product sales-daily-revenue --direction input",
             "  polder get contracts -o json | jq '.[].id'",
             "  polder get teams --domain sales -o yaml",
             "  polder get runs sales-orders",
@@ -98,6 +103,8 @@ final class GetCommand implements Callable<Integer> {
         if (id != null) {
             requireNoFilters();
             show(client, out);
+        } else if (kind == Kind.ports && !"input".equals(direction)) {
+            relations(client, out);
         } else {
             List<JsonNode> items = Listing.read(client, PolderClient.path(kind.name()), filters(), limit);
             print(items, out);
@@ -126,6 +133,28 @@ final class GetCommand implements Callable<Integer> {
             kind.addRow(table, item);
             table.print(out);
         }
+    }
+
+    /** The output ports' relations: one row per table, from {@code GET /api/v1/relations}. */
+    private void relations(PolderClient client, PrintWriter out) {
+        if (direction != null && !direction.equals("output")) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--direction is input or output, found '" + direction
+                    + "'");
+        }
+        List<JsonNode> items = Listing.read(client, PolderClient.path("relations"),
+                PolderClient.Query.none().with("product", product), limit);
+        if (output != OutputFormat.table) {
+            output.printData(Listing.array(items), out);
+            return;
+        }
+        if (items.isEmpty()) {
+            out.println("No output ports.");
+            return;
+        }
+        Table table = new Table("PRODUCT", "PORT", "VERSION", "RELATION");
+        items.forEach(item -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
+                Listing.text(item, "version"), Listing.text(item, "relation")));
+        table.print(out);
     }
 
     private void print(List<JsonNode> items, PrintWriter out) {

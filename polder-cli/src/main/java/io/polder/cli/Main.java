@@ -49,6 +49,7 @@ public final class Main implements Runnable {
             ComplianceCommand.class,
             BuildCommand.class,
             TestCommand.class,
+            AccessCommand.class,
             QueryCommand.class,
             DemoCommand.class);
 

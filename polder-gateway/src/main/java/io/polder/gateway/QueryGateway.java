@@ -70,7 +70,7 @@ public final class QueryGateway implements AutoCloseable {
         });
     }
 
-    private static java.util.Properties lockedProperties() {
+    static java.util.Properties lockedProperties() {
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
@@ -205,7 +205,7 @@ public final class QueryGateway implements AutoCloseable {
         }
     }
 
-    private static JsonNode parseWith(Connection connection, String sql) throws SQLException {
+    static JsonNode parseWith(Connection connection, String sql) throws SQLException {
         try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
             statement.setString(1, sql);
             try (java.sql.ResultSet result = statement.executeQuery()) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.polder.registry.Registry;
 import io.polder.registry.auth.BootstrapResult;
+import io.polder.server.access.AccessExpiryJob;
+import io.polder.server.api.AccessRoutes;
 import io.polder.server.api.ApplyRoutes;
 import io.polder.server.api.AuditRoutes;
 import io.polder.server.api.CatalogRoutes;
@@ -13,6 +15,7 @@ import io.polder.server.api.GovernanceRoutes;
 import io.polder.server.api.LifecycleRoutes;
 import io.polder.server.api.LineageRoutes;
 import io.polder.server.api.QueryRoutes;
+import io.polder.server.api.RowFilterChecks;
 import io.polder.server.api.RunRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
@@ -73,12 +76,19 @@ public final class PolderServer implements AutoCloseable {
     private final WebUi web;
     private final List<Route> routes;
     private final List<String> servedEndpoints;
+    /**
+     * What else the server runs or holds open (the access expiry job, the row-filter check's DuckDB connection),
+     * closed after the HTTP server.
+     */
+    private final List<AutoCloseable> resources;
+    private final AccessExpiryJob accessExpiry;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
                          BuildScheduler scheduler, QueryService queries, Javalin app, WebUi web, List<Route> routes,
-                         List<String> servedEndpoints) {
+                         List<String> servedEndpoints, List<AutoCloseable> resources,
+                         AccessExpiryJob accessExpiry) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
@@ -89,6 +99,8 @@ public final class PolderServer implements AutoCloseable {
         this.web = web;
         this.routes = routes;
         this.servedEndpoints = servedEndpoints;
+        this.resources = resources;
+        this.accessExpiry = accessExpiry;
     }
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
@@ -105,6 +117,7 @@ public final class PolderServer implements AutoCloseable {
         Engine engine = null;
         BuildService builds = null;
         QueryService queries = null;
+        List<AutoCloseable> resources = new ArrayList<>();
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
@@ -121,7 +134,7 @@ public final class PolderServer implements AutoCloseable {
 
             ObjectMapper mapper = ApiJson.mapper();
             List<Route> routes = routeTable(registry, builds, queries, new JsonBodies(mapper, config.maxBodyBytes()),
-                    metrics, mapper);
+                    metrics, mapper, resources);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
@@ -148,8 +161,11 @@ public final class PolderServer implements AutoCloseable {
                 scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
                 scheduler.start();
             }
+            AccessExpiryJob accessExpiry = new AccessExpiryJob(registry.access());
+            resources.add(accessExpiry);
+            accessExpiry.start();
             PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, queries, app, web,
-                    routes, List.copyOf(served));
+                    routes, List.copyOf(served), resources, accessExpiry);
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
@@ -158,6 +174,7 @@ public final class PolderServer implements AutoCloseable {
             if (queries != null) {
                 queries.close();
             }
+            closeAll(resources);
             if (builds != null) {
                 builds.close();
             }
@@ -226,7 +243,8 @@ public final class PolderServer implements AutoCloseable {
 
     /** Every route of the API, and the OpenAPI document that describes them all. */
     private static List<Route> routeTable(Registry registry, BuildService builds, QueryService queries,
-                                          JsonBodies bodies, Metrics metrics, ObjectMapper mapper) {
+                                          JsonBodies bodies, Metrics metrics, ObjectMapper mapper,
+                                          List<AutoCloseable> resources) {
         List<Route> routes = new ArrayList<>();
         AtomicReference<String> openApi = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, openApi::get));
@@ -238,10 +256,23 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new GovernanceRoutes(registry.policies(), registry.compliance(), bodies).routes());
         routes.addAll(new RunRoutes(builds, registry.runs(), registry.catalog()).routes());
         routes.addAll(new LineageRoutes(registry.lineage()).routes());
+        RowFilterChecks rowFilters = new RowFilterChecks();
+        resources.add(rowFilters);
+        routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
         routes.addAll(new QueryRoutes(queries, bodies).routes());
         routes.addAll(new UsageRoutes(registry.usage()).routes());
         openApi.set(OpenApiDocument.of(routes, mapper));
         return List.copyOf(routes);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resource.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 
     /** Says where the first admin token is; the token itself never goes to a log. */
@@ -286,6 +317,11 @@ public final class PolderServer implements AutoCloseable {
         return queries;
     }
 
+    /** The job that reminds owners of expiring grants and records expiries, for tests that run it at once. */
+    AccessExpiryJob accessExpiry() {
+        return accessExpiry;
+    }
+
     /** The engine that builds the products, for tests that look at the warehouse. */
     Engine engine() {
         return engine;
@@ -310,6 +346,7 @@ public final class PolderServer implements AutoCloseable {
             builds.close();
             queries.close();
             engine.close();
+            closeAll(resources);
         } finally {
             web.close();
             registry.close();

@@ -44,6 +44,10 @@ class AuthorizationMatrixTest {
             Caller.SALES_OWNER, Caller.CUSTOMER_OWNER);
     /** Build or test sales-orders: an admin, the sales domain's owner, a member of its owning team. */
     private static final Set<Caller> BUILDERS = EnumSet.of(Caller.PLATFORM_ADMIN, Caller.SALES_OWNER, Caller.MEMBER);
+    /** Decide on access to sales-orders/orders: an admin, the sales domain's owner, a member of its owning team. */
+    private static final Set<Caller> DECIDERS = BUILDERS;
+    /** See matrix-consumer's request for (or grant on) sales-orders/orders: all but the customer domain's owner. */
+    private static final Set<Caller> SEE_SALES_ACCESS = EnumSet.complementOf(EnumSet.of(Caller.CUSTOMER_OWNER));
 
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<Caller, String> tokens = new LinkedHashMap<>();
@@ -51,6 +55,8 @@ class AuthorizationMatrixTest {
     private ApiClient api;
     private String admin;
     private String tokenId;
+    private String consumerRequestId;
+    private String consumerGrantId;
 
     /** One route's case: who may call it, and how to make a request that succeeds for them. */
     private record Case(Set<Caller> allowed, boolean isPublic, Supplier<Request> request) {
@@ -75,6 +81,11 @@ class AuthorizationMatrixTest {
         tokens.put(Caller.MEMBER, server.token("matrix-member", Role.MEMBER, null, "sales-order-team"));
         tokens.put(Caller.CONSUMER, server.token("matrix-consumer", Role.CONSUMER, null, null));
         tokenId = createdToken("matrix-target");
+        var consumerRequest = server.registry().access().request(Principal.consumer("matrix-consumer"),
+                io.polder.registry.access.NewAccessRequest.of("sales-orders/orders", "matrix", 30));
+        consumerRequestId = consumerRequest.id();
+        consumerGrantId = server.registry().access().approve(Principal.platformAdmin("matrix-setup"),
+                consumerRequestId, io.polder.registry.access.Approval.asRequested()).grantId();
     }
 
     @AfterAll
@@ -138,6 +149,25 @@ class AuthorizationMatrixTest {
         read(cases, "/api/v1/runs/{id}", "/api/v1/runs/" + firstRun());
         read(cases, "/api/v1/products/{id}/ports/{port}/snapshots", "/api/v1/products/sales-orders/ports/orders/snapshots");
         read(cases, "/api/v1/lineage", "/api/v1/lineage?product=sales-orders&depth=2");
+        cases.put("POST /api/v1/access/requests", new Case(EVERYONE, false, () -> new Request("POST",
+                "/api/v1/access/requests", Map.of("port", "customer-profiles/customers", "purpose", "matrix "
+                        + counter.incrementAndGet(), "days", 30), Map.of())));
+        read(cases, "/api/v1/access/requests", "/api/v1/access/requests");
+        cases.put("GET /api/v1/access/requests/{id}", new Case(SEE_SALES_ACCESS, false,
+                () -> Request.get("/api/v1/access/requests/" + consumerRequestId)));
+        cases.put("POST /api/v1/access/requests/{id}/approve", new Case(DECIDERS, false, () -> new Request("POST",
+                "/api/v1/access/requests/" + pendingRequest() + "/approve", Map.of(), Map.of())));
+        cases.put("POST /api/v1/access/requests/{id}/reject", new Case(DECIDERS, false, () -> new Request("POST",
+                "/api/v1/access/requests/" + pendingRequest() + "/reject", Map.of("reason", "matrix"), Map.of())));
+        read(cases, "/api/v1/access/inbox", "/api/v1/access/inbox");
+        read(cases, "/api/v1/access/grants", "/api/v1/access/grants");
+        cases.put("GET /api/v1/access/grants/{id}", new Case(SEE_SALES_ACCESS, false,
+                () -> Request.get("/api/v1/access/grants/" + consumerGrantId)));
+        cases.put("POST /api/v1/access/grants/{id}/revoke", new Case(DECIDERS, false, () -> new Request("POST",
+                "/api/v1/access/grants/" + server.registry().access().approve(Principal.platformAdmin("matrix-setup"),
+                        pendingRequest(), io.polder.registry.access.Approval.asRequested()).grantId() + "/revoke",
+                Map.of("reason", "matrix"), Map.of())));
+        read(cases, "/api/v1/relations", "/api/v1/relations");
         // any role may query; what a query may read, the grants decide (QueryApiTest)
         cases.put("POST /api/v1/query", new Case(EVERYONE, false, () -> new Request("POST", "/api/v1/query",
                 Map.of("sql", "SELECT 1 AS one"), Map.of())));
@@ -247,6 +277,12 @@ class AuthorizationMatrixTest {
                 io.polder.registry.runs.RunTrigger.REQUEST).id() : runs.getFirst().id();
     }
 
+    /** A new pending request for sales-orders/orders, by a principal of its own. */
+    private String pendingRequest() {
+        return server.registry().access().request(Principal.consumer("asker-" + counter.incrementAndGet()),
+                io.polder.registry.access.NewAccessRequest.of("sales-orders/orders", "matrix", 30)).id();
+    }
+
     private String createdToken(String name) {
         return server.registry().tokens().create(Principal.platformAdmin("matrix-setup"),
                 new NewToken(name, Role.CONSUMER, null, null, null)).token().id();
@@ -257,14 +293,21 @@ class AuthorizationMatrixTest {
     }
 
     /** What a refused request must not change. */
-    private record Snapshot(List<String> products, List<String> tokens) {
+    private record Snapshot(List<String> products, List<String> tokens, List<String> access) {
         static Snapshot of(TestServer server) {
             List<String> products = server.registry().catalog().listProducts(ProductFilter.all(), PageRequest.first(1000))
                     .items().stream().map(p -> p.id() + "@" + p.domain() + "/" + p.currentVersion() + "#" + p.revision()
                             + ":" + p.status() + ":" + p.sunsetDate()).toList();
             List<String> tokens = server.registry().tokens().list(Principal.platformAdmin("matrix-check"),
                     PageRequest.first(1000)).items().stream().map(t -> t.id() + ":" + t.revokedAt()).toList();
-            return new Snapshot(products, tokens);
+            Principal reader = Principal.platformAdmin("matrix-check");
+            var access = server.registry().access();
+            List<String> decisions = new ArrayList<>();
+            access.listRequests(reader, io.polder.registry.access.AccessFilter.all(), PageRequest.first(1000)).items()
+                    .forEach(request -> decisions.add(request.id() + ":" + request.state()));
+            access.listGrants(reader, io.polder.registry.access.AccessFilter.all().withLapsed(true),
+                    PageRequest.first(1000)).items().forEach(grant -> decisions.add(grant.id() + ":" + grant.revokedAt()));
+            return new Snapshot(products, tokens, decisions);
         }
     }
 }

@@ -39,6 +39,13 @@ class OpenApiTest {
             "POST /api/v1/products/{id}/builds", "POST /api/v1/products/{id}/tests", "GET /api/v1/runs",
             "GET /api/v1/runs/{id}", "GET /api/v1/products/{id}/ports/{port}/snapshots", "GET /api/v1/lineage",
 
+            // access requests, grants and the relations consumers query
+            "POST /api/v1/access/requests", "GET /api/v1/access/requests", "GET /api/v1/access/requests/{id}",
+            "POST /api/v1/access/requests/{id}/approve", "POST /api/v1/access/requests/{id}/reject",
+            "GET /api/v1/access/inbox", "GET /api/v1/access/grants", "GET /api/v1/access/grants/{id}",
+            "POST /api/v1/access/grants/{id}/revoke", "GET /api/v1/relations",
+
+
             // queries through the gateway, and their usage
             "POST /api/v1/query", "GET /api/v1/usage", "GET /api/v1/products/{id}/usage");
 

@@ -117,6 +117,21 @@ public final class AccessService {
               AND (:lapsed = 1 OR (revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)))
               AND (:before IS NULL OR id < :before)
             ORDER BY id DESC LIMIT :limit""";
+    static final String EXPIRING = """
+            SELECT id, product_id, port_name, grantee_kind, grantee, expires_at FROM grants
+            WHERE revoked_at IS NULL AND reminded_at IS NULL AND expires_at IS NOT NULL
+              AND expires_at > :now AND expires_at <= :until
+            ORDER BY expires_at, id LIMIT 1000""";
+    static final String MARK_REMINDED = "UPDATE grants SET reminded_at = :now WHERE id = :id AND reminded_at IS NULL";
+    static final String INSERT_REMINDER = """
+            INSERT INTO access_reminders (grant_id, kind, product_id, port_name, created_at)
+            VALUES (:grant, 'expiring', :product, :port, :now)""";
+    static final String EXPIRED = """
+            SELECT id, product_id, port_name, grantee_kind, grantee, expires_at FROM grants
+            WHERE revoked_at IS NULL AND expiry_recorded_at IS NULL AND expires_at IS NOT NULL AND expires_at <= :now
+            ORDER BY expires_at, id LIMIT 1000""";
+    static final String MARK_EXPIRED = """
+            UPDATE grants SET expiry_recorded_at = :now WHERE id = :id AND expiry_recorded_at IS NULL""";
     static final String REMINDERS = """
             SELECT r.grant_id, r.kind, r.product_id, r.port_name, r.created_at, g.grantee_kind, g.grantee, g.expires_at
             FROM access_reminders r JOIN grants g ON g.id = r.grant_id
@@ -131,6 +146,7 @@ public final class AccessService {
     private final Ids ids;
     private final Clock clock;
     private final OutputPorts ports;
+    private final AutoApprovals autoApprovals;
 
     public AccessService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock) {
         this.database = requireNonNull(database, "database is null");
@@ -139,6 +155,7 @@ public final class AccessService {
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.ports = new OutputPorts(database);
+        this.autoApprovals = new AutoApprovals(database);
     }
 
     /** The output ports access can be requested for, with their owners and contracts. */
@@ -199,16 +216,45 @@ public final class AccessService {
         GranteeKind kind = request.team() == null ? GranteeKind.PRINCIPAL : GranteeKind.TEAM;
         String grantee = request.team() == null ? principal.name() : requireTeamOf(principal, request.team(),
                 address);
-        String id = ids.next();
+        AccessRequest created = new AccessRequest(ids.next(), port.product(), port.port(), kind, grantee, purpose, days,
+                unmask, rowScope, null, null, AccessRequestState.PENDING, principal.name(),
+                Instant.ofEpochMilli(clock.millis()), null, null, null, null);
+        return open(principal, created);
+    }
+
+    /**
+     * Records {@code request} (pending), audited, and approves it at once when the port's polder.yaml declares an
+     * auto-approval that covers it (audited as auto-approved, decided by {@code polder}).
+     */
+    AccessRequest open(Principal requester, AccessRequest request) {
+        Optional<AutoApprovals.Decision> automatic = autoApprovals.decide(request,
+                teamsOf(requester, request.requestedBy()));
         return database.write(handle -> {
-            insertRequest(handle, new AccessRequest(id, port.product(), port.port(), kind, grantee, purpose, days,
-                    unmask, rowScope, null, null, AccessRequestState.PENDING, principal.name(),
-                    Instant.ofEpochMilli(clock.millis()), null, null, null, null));
-            audit.record(handle, principal, Action.REQUEST_ACCESS, "port/" + port.address(), AuditOutcome.SUCCEEDED,
-                    details("request", id, "grantee", kind.value() + ":" + grantee, "purpose", purpose,
-                            "days", String.valueOf(days), "unmask", String.join(",", unmask), "rowScope", rowScope));
-            return requestIn(handle, id);
+            insertRequest(handle, request);
+            audit.record(handle, requester, Action.REQUEST_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
+                    details("request", request.id(), "grantee", request.granteeKind().value() + ":" + request.grantee(),
+                            "purpose", request.purpose(), "days", request.durationDays() == null ? null
+                                    : String.valueOf(request.durationDays()),
+                            "unmask", String.join(",", request.unmaskColumns()), "rowScope", request.rowScope(),
+                            "consumerProduct", request.consumerProduct(), "inputPort", request.inputPort()));
+            if (automatic.isPresent()) {
+                return decideApproved(handle, Principal.SYSTEM, request, List.of(), null, automatic.get().days(),
+                        automatic.get().reason(), "auto-approved");
+            }
+            return requestIn(handle, request.id());
         });
+    }
+
+    /** The teams {@code principal} belongs to: its token's, and those mesh.yaml lists it in. */
+    private Set<String> teamsOf(Principal principal, String name) {
+        Set<String> teams = new LinkedHashSet<>();
+        if (principal.team() != null) {
+            teams.add(principal.team());
+        }
+        teams.addAll(database.read(handle -> handle.createQuery(
+                "SELECT team_id FROM team_members WHERE principal_name = :name ORDER BY team_id").bind("name", name)
+                .mapTo(String.class).list()));
+        return teams;
     }
 
     /**
@@ -233,6 +279,17 @@ public final class AccessService {
         String reason = requireText("reason", approval.reason(), false);
         return database.write(handle -> decideApproved(handle, principal, request, unmask, rowFilter, days, reason,
                 "approved"));
+    }
+
+    /**
+     * The request {@code principal} is about to decide on, after checking that it may (a platform-admin or an owner
+     * of the port's product; a refusal is audited): for a caller that checks an approval's row filter first.
+     */
+    public AccessRequest requestToDecide(Principal principal, String requestId) {
+        requireNonNull(principal, "principal is null");
+        AccessRequest request = getRequestUnchecked(requestId);
+        requireDecide(principal, request.product(), "access-request/" + request.id());
+        return request;
     }
 
     /**
@@ -292,27 +349,35 @@ public final class AccessService {
     /**
      * One request, if {@code principal} may see it (see the class comment).
      *
-     * @throws PolderException NOT_FOUND for an unknown request or one the principal may not see
+     * @throws PolderException NOT_FOUND for an unknown request, FORBIDDEN (audited) for one the principal may not see
      */
     public AccessRequest getRequest(Principal principal, String requestId) {
         requireNonNull(principal, "principal is null");
         AccessRequest request = getRequestUnchecked(requestId);
         if (!seesAll(principal) && !principal.name().equals(request.requestedBy())
                 && !concernsMe(principal, request.granteeKind(), request.grantee()) && !owns(principal, request.product())) {
-            throw noSuchRequest(requestId);
+            throw notYours(principal, "access-request/" + request.id(), "access request '" + request.id() + "'");
         }
         return request;
     }
 
-    /** One grant, if {@code principal} may see it; NOT_FOUND otherwise. */
+    /** One grant, if {@code principal} may see it; FORBIDDEN (audited) otherwise. */
     public Grant getGrant(Principal principal, String grantId) {
         requireNonNull(principal, "principal is null");
         Grant grant = getGrantUnchecked(grantId);
         if (!seesAll(principal) && !concernsMe(principal, grant.granteeKind(), grant.grantee())
                 && !owns(principal, grant.product())) {
-            throw new PolderException(ErrorCode.NOT_FOUND, "no grant '" + grantId + "'");
+            throw notYours(principal, "grant/" + grant.id(), "grant '" + grant.id() + "'");
         }
         return grant;
+    }
+
+    private PolderException notYours(Principal principal, String target, String what) {
+        PolderException refused = new PolderException(ErrorCode.FORBIDDEN, what + " is neither yours, nor your"
+                + " team's, nor on a port you own; platform-admin and governance see every one",
+                Map.of("action", Action.READ_ACCESS.value()), null);
+        authorizer.recordDenied(principal, Action.READ_ACCESS, target, refused);
+        return refused;
     }
 
     /** The requests {@code principal} may see, newest first. */
@@ -354,6 +419,65 @@ public final class AccessService {
                         .map(AccessService::requestRow).list(),
                 bindPrincipal(handle.createQuery(REMINDERS), principal).bind("seesAll", decidesAll)
                         .bind("now", clock.millis()).map(AccessService::reminderRow).list()));
+    }
+
+    /**
+     * Reminds the owners of each port of the grants on it that expire within {@code window} (and neither expired
+     * nor were revoked): a reminder in their inbox and an audit event, once per grant, whichever server process
+     * gets there first. The platform's periodic job calls it, as {@link Principal#SYSTEM}.
+     *
+     * @return how many grants this call reminded of
+     */
+    public int remindExpiring(Duration window) {
+        requireNonNull(window, "window is null");
+        long now = clock.millis();
+        List<Lapsing> expiring = database.read(handle -> handle.createQuery(EXPIRING).bind("now", now)
+                .bind("until", now + window.toMillis()).map(AccessService::lapsingRow).list());
+        int reminded = 0;
+        for (Lapsing grant : expiring) {
+            boolean recorded = database.write(handle -> {
+                if (handle.createUpdate(MARK_REMINDED).bind("id", grant.id()).bind("now", now).execute() != 1) {
+                    return false; // another process reminded first
+                }
+                handle.createUpdate(INSERT_REMINDER).bind("grant", grant.id()).bind("product", grant.product())
+                        .bind("port", grant.port()).bind("now", now).execute();
+                audit.record(handle, Principal.SYSTEM, Action.MAINTAIN_ACCESS, "port/" + grant.product() + "/"
+                        + grant.port(), AuditOutcome.SUCCEEDED, details("event", "expiring", "grant", grant.id(),
+                        "grantee", grant.granteeKind().value() + ":" + grant.grantee(), "expiresAt",
+                        grant.expiresAt().toString()));
+                return true;
+            });
+            reminded += recorded ? 1 : 0;
+        }
+        return reminded;
+    }
+
+    /**
+     * Records in the audit log, once per grant, each grant that expired (and was not revoked before). The grant
+     * stopped working at its expiry by itself ({@link #grantsFor} compares with the time of each query); this
+     * only writes it down. The platform's periodic job calls it, as {@link Principal#SYSTEM}.
+     *
+     * @return how many expiries this call recorded
+     */
+    public int recordExpired() {
+        long now = clock.millis();
+        List<Lapsing> expired = database.read(handle -> handle.createQuery(EXPIRED).bind("now", now)
+                .map(AccessService::lapsingRow).list());
+        int recorded = 0;
+        for (Lapsing grant : expired) {
+            boolean first = database.write(handle -> {
+                if (handle.createUpdate(MARK_EXPIRED).bind("id", grant.id()).bind("now", now).execute() != 1) {
+                    return false;
+                }
+                audit.record(handle, Principal.SYSTEM, Action.MAINTAIN_ACCESS, "port/" + grant.product() + "/"
+                        + grant.port(), AuditOutcome.SUCCEEDED, details("event", "expired", "grant", grant.id(),
+                        "grantee", grant.granteeKind().value() + ":" + grant.grantee(), "expiresAt",
+                        grant.expiresAt().toString()));
+                return true;
+            });
+            recorded += first ? 1 : 0;
+        }
+        return recorded;
     }
 
     /** Whether {@code principal} owns {@code productId}: see the class comment. */
@@ -587,6 +711,16 @@ public final class AccessService {
                 columns(row.getString("unmasked_columns")), row.getString("row_filter"), Rows.instant(row, "granted_at"),
                 Rows.instant(row, "expires_at"), Rows.instant(row, "revoked_at"), row.getString("request_id"),
                 row.getString("granted_by"));
+    }
+
+    /** What a reminder or an expiry names of a grant. */
+    private record Lapsing(String id, String product, String port, GranteeKind granteeKind, String grantee,
+                           Instant expiresAt) {
+    }
+
+    private static Lapsing lapsingRow(ResultSet row, StatementContext context) throws SQLException {
+        return new Lapsing(row.getString("id"), row.getString("product_id"), row.getString("port_name"),
+                GranteeKind.parse(row.getString("grantee_kind")), row.getString("grantee"), Rows.instant(row, "expires_at"));
     }
 
     private static AccessReminder reminderRow(ResultSet row, StatementContext context) throws SQLException {

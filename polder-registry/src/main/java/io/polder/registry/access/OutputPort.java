@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.model.odcs.DataContract;
 import io.polder.model.odcs.SchemaObject;
-import io.polder.model.odcs.SchemaProperty;
+import io.polder.spi.build.OutputPortDefinition;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +38,23 @@ public record OutputPort(String product, String domain, String team, String prod
         return contract == null ? List.of() : contract.schema();
     }
 
-    /** The names of every column (property) of every table of the contract, in order, without repeats. */
+    /** The name a table has in storage and in SQL: its physicalName, else its name. */
+    public static String tableName(SchemaObject table) {
+        return OutputPortDefinition.tableName(table);
+    }
+
+    /** The columns of {@code table} as SQL names them (physicalName, else name), in order. */
+    public static List<String> columnsOf(SchemaObject table) {
+        return table.properties().stream()
+                .map(property -> property.physicalName() != null ? property.physicalName() : property.name())
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The columns of every table of the contract, as SQL names them, in order, without repeats. */
     public Set<String> columns() {
         Set<String> columns = new LinkedHashSet<>();
         for (SchemaObject table : tables()) {
-            for (SchemaProperty property : table.properties()) {
-                if (property.name() != null) {
-                    columns.add(property.name());
-                }
-            }
+            columns.addAll(columnsOf(table));
         }
         return columns;
     }

@@ -69,6 +69,8 @@ final class BundleValidator {
         Map<String, List<Declared.File>> files = new LinkedHashMap<>();
         for (MeshBundle.BundleProduct product : bundle.products()) {
             files.put(product.path(), ProductFiles.check(product, problems));
+            AccessSettingsCheck.check(product, folders.stream().filter(folder -> folder.displayPath()
+                    .equals(product.path())).findFirst().orElse(null), mesh == null ? null : mesh.config(), problems);
         }
         List<Declared.Product> products = new ArrayList<>();
         for (ProductFolder folder : folders) {

@@ -265,7 +265,7 @@ public abstract class AccessTests extends RegistryTestBase {
                 .containsExactly(eriks.id(), carlas.id());
         assertThat(ids(access().listRequests(admin(), AccessFilter.all().withProduct("sales-orders"),
                 PageRequest.first()))).containsExactly(eriks.id());
-        failure(() -> access().getRequest(ERIK, carlas.id()), ErrorCode.NOT_FOUND);
+        failure(() -> access().getRequest(ERIK, carlas.id()), ErrorCode.FORBIDDEN);
         assertThat(access().getRequest(SOFIA, carlas.id()).id()).isEqualTo(carlas.id());
 
         access().approve(CHEN, carlas.id(), Approval.asRequested());
@@ -275,7 +275,7 @@ public abstract class AccessTests extends RegistryTestBase {
         assertThat(carlasGrants.items()).extracting(Grant::grantee).containsExactly(CARLA.name());
         assertThat(access().listGrants(ERIK, AccessFilter.all(), PageRequest.first()).items()).isEmpty();
         assertThat(access().listGrants(CHEN, AccessFilter.all(), PageRequest.first()).items()).hasSize(1);
-        failure(() -> access().getGrant(ERIK, carlasGrants.items().getFirst().id()), ErrorCode.NOT_FOUND);
+        failure(() -> access().getGrant(ERIK, carlasGrants.items().getFirst().id()), ErrorCode.FORBIDDEN);
 
         clock.advance(Duration.ofDays(31));
         assertThat(access().listGrants(CARLA, AccessFilter.all(), PageRequest.first()).items()).isEmpty();
@@ -321,6 +321,119 @@ public abstract class AccessTests extends RegistryTestBase {
         assertThat(events).filteredOn(event -> "approved".equals(event.details().get("decision"))).singleElement()
                 .satisfies(event -> assertThat(event.details()).containsEntry("grant", grant.id())
                         .containsEntry("grantee", "principal:carla@example.org").containsKey("expiresAt"));
+    }
+
+    @Test
+    void ownersAreRemindedOnceBeforeAGrantExpiresAndTheExpiryIsAuditedOnce() {
+        AccessRequest request = access().request(CARLA, NewAccessRequest.of(CUSTOMERS, "churn model", 10));
+        String grantId = access().approve(CHEN, request.id(), Approval.asRequested()).grantId();
+        AccessRequest revokedSoon = access().request(ERIK, NewAccessRequest.of(CUSTOMERS, "forecast", 9));
+        String revokedId = access().approve(CHEN, revokedSoon.id(), Approval.asRequested()).grantId();
+        access().revoke(CHEN, revokedId, "no longer needed");
+        assertThat(access().remindExpiring(Duration.ofDays(7))).as("10 days away").isZero();
+        assertThat(access().inbox(CHEN).reminders()).isEmpty();
+
+        clock.advance(Duration.ofDays(4));
+        assertThat(access().remindExpiring(Duration.ofDays(7))).isEqualTo(1);
+        assertThat(access().remindExpiring(Duration.ofDays(7))).as("once per grant").isZero();
+        assertThat(access().inbox(CHEN).reminders()).singleElement().satisfies(reminder -> {
+            assertThat(reminder.grantId()).isEqualTo(grantId);
+            assertThat(reminder.kind()).isEqualTo("expiring");
+            assertThat(reminder.grantee()).isEqualTo(CARLA.name());
+            assertThat(reminder.expiresAt()).isEqualTo(START.plus(Duration.ofDays(10)));
+        });
+        assertThat(access().inbox(SOFIA).reminders()).hasSize(1);
+        assertThat(access().inbox(DANA).reminders()).isEmpty();
+        assertThat(access().inbox(admin()).reminders()).hasSize(1);
+        assertThat(access().recordExpired()).as("nothing expired yet").isZero();
+
+        clock.advance(Duration.ofDays(6));
+        assertThat(access().grantsFor(CARLA, clock.instant()).active()).as("lapsed by itself").isEmpty();
+        assertThat(access().inbox(CHEN).reminders()).as("an expired grant needs no reminder").isEmpty();
+        assertThat(access().recordExpired()).isEqualTo(1);
+        assertThat(access().recordExpired()).isZero();
+        List<AuditEvent> events = registry.audit().list(admin(), AuditFilter.all().withAction("maintain-access"),
+                PageRequest.first()).items();
+        assertThat(events).extracting(event -> event.details().get("event") + " " + event.details().get("grant")
+                + " " + event.principal()).containsExactlyInAnyOrder("expiring " + grantId + " polder",
+                "expired " + grantId + " polder");
+    }
+
+    @Test
+    void aPortsPolderYamlApprovesTheRequestsItDeclaresAtOnce() {
+        applySalesOrders("""
+                access:
+                  autoApprove:
+                    - port: orders
+                      teams: [finance-controlling-team]
+                      maxDays: 90
+                """);
+        Principal noah = Principal.member("noah@acme.example", "finance-controlling-team");
+        AccessRequest automatic = access().request(noah, NewAccessRequest.of("sales-orders/orders", "audit", 30));
+        assertThat(automatic.state()).isEqualTo(AccessRequestState.APPROVED);
+        assertThat(automatic.decidedBy()).isEqualTo("polder");
+        assertThat(automatic.decisionReason()).isEqualTo("auto-approved: sales-orders/polder.yaml approves the"
+                + " members of team finance-controlling-team");
+        Grant grant = access().getGrant(noah, automatic.grantId());
+        assertThat(grant.unmaskedColumns()).isEmpty();
+        assertThat(grant.rowFilter()).isNull();
+        assertThat(grant.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+        assertThat(access().grantsFor(noah, clock.instant()).active()).extracting(Grant::id).contains(grant.id());
+        // by name, as mesh.yaml lists fatima in the team; and for the team itself
+        assertThat(access().request(Principal.consumer("fatima@acme.example"), NewAccessRequest.of(
+                "sales-orders/orders", "close", 10)).state()).isEqualTo(AccessRequestState.APPROVED);
+        assertThat(access().request(Principal.member("fatima@acme.example", "finance-controlling-team"),
+                NewAccessRequest.of("sales-orders/orders", "close", 10).forTeam("finance-controlling-team")).state())
+                .isEqualTo(AccessRequestState.APPROVED);
+
+        assertThat(access().request(CARLA, NewAccessRequest.of("sales-orders/orders", "churn", 30)).state())
+                .as("not of the team").isEqualTo(AccessRequestState.PENDING);
+        Principal noahAgain = Principal.consumer("noah@acme.example");
+        assertThat(access().request(noahAgain, NewAccessRequest.of("sales-orders/orders", "long", 91)).state())
+                .as("longer than maxDays").isEqualTo(AccessRequestState.PENDING);
+        assertThat(access().request(LENA, NewAccessRequest.of("sales-orders/orders", "x", 30)).state())
+                .isEqualTo(AccessRequestState.PENDING);
+        List<AuditEvent> automatic3 = registry.audit().list(admin(), AuditFilter.all().withAction("decide-access")
+                .withPrincipal("polder"), PageRequest.first()).items();
+        assertThat(automatic3).hasSize(3).allSatisfy(event -> assertThat(event.details())
+                .containsEntry("decision", "auto-approved"));
+    }
+
+    @Test
+    void anAutoApprovalNeverUnmasks() {
+        applySalesOrders("""
+                access:
+                  autoApprove:
+                    - port: orders
+                      teams: [finance-controlling-team]
+                """);
+        AccessRequest unmasking = access().request(Principal.member("noah@acme.example", "finance-controlling-team"),
+                NewAccessRequest.of("sales-orders/orders", "audit", 30).withUnmask(List.of("customer_id")));
+        assertThat(unmasking.state()).isEqualTo(AccessRequestState.PENDING);
+    }
+
+    @Test
+    void anAccessSectionNamingAnotherProductsPortOrAnUnknownTeamIsRefusedWithFileAndLine() {
+        PolderException refused = failure(() -> applySalesOrders("""
+                access:
+                  autoApprove:
+                    - port: daily-revenue
+                      teams: [finance-controlling-team]
+                    - port: orders
+                      teams: [marketing-team]
+                """), ErrorCode.INVALID_DOCUMENT);
+        assertThat(refused.getMessage() + refused.details()).contains(
+                "sales/sales-orders/polder.yaml:", "`daily-revenue` is not an output port of this product; its output"
+                        + " ports: orders", "team `marketing-team` (auto-approved for port orders) is not declared");
+    }
+
+    /** Applies sales-orders again as 1.3.0 with {@code access} added to its polder.yaml. */
+    private void applySalesOrders(String access) {
+        var bundle = ExampleMesh.withProductFolder(ExampleMesh.bundleWithPlatformFiles(), "sales/sales-orders",
+                product -> new io.polder.registry.apply.MeshBundle.BundleProduct(product.path(),
+                        ExampleMesh.version("1.2.0", "1.3.0").apply(product.productYaml()), product.contracts(),
+                        product.settingsYaml() + access, product.buildFiles()));
+        registry.apply().apply(admin(), bundle, ApplyOptions.defaults());
     }
 
     private Grant approvedGrant(Principal who) {

@@ -23,13 +23,18 @@ import java.util.Optional;
  *   - name: orders
  *     format: parquet                  # csv | json | parquet | jdbc
  *     path: sales-orders/orders.parquet
+ * access:                              # see AccessSettings
+ *   autoApprove:
+ *     - port: orders
+ *       teams: [sales-analytics-team]
  * </pre>
  *
  * @param engine the name of the engine to build with, or null for the platform's default
  * @param retention never null; keeps everything unless limits are given
+ * @param access never null; no auto-approval unless declared
  */
 public record ProductSettings(String apiVersion, String kind, String engine, Schedule schedule,
-                              RetentionPolicy retention, List<SourceDefinition> sources) {
+                              RetentionPolicy retention, List<SourceDefinition> sources, AccessSettings access) {
     public static final String API_VERSION = "polder/v1";
     public static final String KIND = "ProductSettings";
     public static final String FILE_NAME = "polder.yaml";
@@ -37,11 +42,19 @@ public record ProductSettings(String apiVersion, String kind, String engine, Sch
     public ProductSettings {
         retention = retention == null ? RetentionPolicy.none() : retention;
         sources = sources == null ? List.of() : Copies.list(sources);
+        access = access == null ? AccessSettings.none() : access;
+    }
+
+    /** Settings without an {@code access:} section. */
+    public ProductSettings(String apiVersion, String kind, String engine, Schedule schedule, RetentionPolicy retention,
+                           List<SourceDefinition> sources) {
+        this(apiVersion, kind, engine, schedule, retention, sources, AccessSettings.none());
     }
 
     /** The settings of a product without a {@code polder.yaml}. */
     public static ProductSettings defaults() {
-        return new ProductSettings(API_VERSION, KIND, null, null, RetentionPolicy.none(), List.of());
+        return new ProductSettings(API_VERSION, KIND, null, null, RetentionPolicy.none(), List.of(),
+                AccessSettings.none());
     }
 
     public Optional<SourceDefinition> source(String name) {

@@ -29,6 +29,12 @@ import java.util.stream.Collectors;
 public final class ProductSettingsReader {
     /** Source names become SQL relation names: lowercase identifiers. */
     static final Pattern SOURCE_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    /** Output port names, as the registry accepts them. */
+    static final Pattern PORT_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+    /** Team ids, as mesh.yaml declares them. */
+    static final Pattern TEAM_ID = Pattern.compile("^[a-z][a-z0-9-]{0,62}$");
+    /** The longest a grant may last, in days (the registry's limit). */
+    static final int MAX_AUTO_APPROVE_DAYS = 730;
     private static final Pattern DAYS_OR_HOURS = Pattern.compile("^(\\d+)\\s*(d|h)$");
 
     private ProductSettingsReader() {
@@ -90,7 +96,7 @@ public final class ProductSettingsReader {
         String kind = expect(f, "kind", ProductSettings.KIND);
         ProductSettings settings = new ProductSettings(apiVersion, kind, f.string("engine"),
                 f.object("schedule", Schedule::bind), f.object("retention", ProductSettingsReader::retention),
-                sources(f));
+                sources(f), f.object("access", ProductSettingsReader::access));
         f.rejectUnknown();
         return settings;
     }
@@ -137,6 +143,52 @@ public final class ProductSettingsReader {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static AccessSettings access(Fields f) {
+        List<AutoApproval> rules = f.objects("autoApprove", ProductSettingsReader::autoApproval);
+        f.rejectUnknown();
+        if (rules == null) {
+            return AccessSettings.none();
+        }
+        Set<String> ports = new HashSet<>();
+        for (AutoApproval rule : rules) {
+            if (!ports.add(rule.port())) {
+                f.problems().error(rule.position(), f.node().get("autoApprove").pointer(), "port `" + rule.port()
+                        + "` has two autoApprove entries; merge them into one");
+            }
+        }
+        return new AccessSettings(rules);
+    }
+
+    private static AutoApproval autoApproval(Fields f) {
+        f.require("port");
+        String port = f.string("port", PORT_NAME, "must be the name of an output port of this product");
+        List<String> teams = f.strings("teams");
+        if (teams != null) {
+            Node list = f.node().get("teams");
+            for (String team : teams) {
+                if (!TEAM_ID.matcher(team).matches()) {
+                    f.problems().error(list, "`" + team + "` is not a team id ([a-z][a-z0-9-]*, as mesh.yaml declares"
+                            + " teams)");
+                }
+            }
+        }
+        Boolean productConsumers = f.bool("productConsumers");
+        Long maxDays = f.integer("maxDays", 1);
+        if (maxDays != null && maxDays > MAX_AUTO_APPROVE_DAYS) {
+            f.problems().error(f.node().get("maxDays"), "`maxDays` must be at most " + MAX_AUTO_APPROVE_DAYS
+                    + " (the longest a grant may last), found " + maxDays);
+        }
+        if ((teams == null || teams.isEmpty()) && !Boolean.TRUE.equals(productConsumers) && port != null) {
+            f.problems().error(f.node(), "an autoApprove entry names the `teams` whose requests are approved at once,"
+                    + " or sets `productConsumers: true`, or both");
+        }
+        Node portNode = f.node().get("port");
+        f.rejectUnknown();
+        return port == null ? null : new AutoApproval(port, teams, Boolean.TRUE.equals(productConsumers),
+                maxDays == null || maxDays > MAX_AUTO_APPROVE_DAYS ? null : Integer.valueOf(maxDays.intValue()),
+                portNode == null ? f.node().position() : portNode.position());
     }
 
     private static List<SourceDefinition> sources(Fields f) {

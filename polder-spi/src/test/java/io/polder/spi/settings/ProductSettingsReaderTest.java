@@ -108,4 +108,57 @@ class ProductSettingsReaderTest {
                 .hasMessageContaining("two sources are called `feed`")
                 .hasMessageContaining("unknown field `colums`");
     }
+
+    @Test
+    void readsTheAutoApprovalsOfTheAccessSection() {
+        ProductSettings settings = ProductSettingsReader.parse("""
+                apiVersion: polder/v1
+                kind: ProductSettings
+                access:
+                  autoApprove:
+                    - port: orders
+                      teams: [sales-analytics-team, finance-controlling-team]
+                      maxDays: 365
+                    - port: order-lines
+                      productConsumers: true
+                """, "polder.yaml");
+        assertThat(settings.access().autoApprove()).hasSize(2);
+        AutoApproval orders = settings.access().forPort("orders").orElseThrow();
+        assertThat(orders.teams()).containsExactly("sales-analytics-team", "finance-controlling-team");
+        assertThat(orders.productConsumers()).isFalse();
+        assertThat(orders.maxDays()).isEqualTo(365);
+        assertThat(orders.position().line()).isEqualTo(5);
+        AutoApproval lines = settings.access().forPort("order-lines").orElseThrow();
+        assertThat(lines.teams()).isEmpty();
+        assertThat(lines.productConsumers()).isTrue();
+        assertThat(lines.maxDays()).isNull();
+        assertThat(ProductSettingsReader.parse("apiVersion: polder/v1\nkind: ProductSettings\n", "polder.yaml")
+                .access().autoApprove()).isEmpty();
+    }
+
+    @Test
+    void aBadAccessSectionIsRefusedWithLineAndColumn() {
+        assertThatThrownBy(() -> ProductSettingsReader.parse("""
+                apiVersion: polder/v1
+                kind: ProductSettings
+                access:
+                  autoApprove:
+                    - port: orders
+                    - port: "orders; drop"
+                      teams: [Sales Team]
+                    - port: orders
+                      teams: [a-team]
+                      maxDays: 1000
+                      unmask: [email]
+                  approvers: [dana]
+                """, "p/polder.yaml"))
+                .isInstanceOf(BuildDefinitionException.class)
+                .hasMessageContaining("p/polder.yaml:5:7: an autoApprove entry names the `teams`")
+                .hasMessageContaining("p/polder.yaml:6:13: `port` must be the name of an output port")
+                .hasMessageContaining("p/polder.yaml:7:14: `Sales Team` is not a team id")
+                .hasMessageContaining("port `orders` has two autoApprove entries")
+                .hasMessageContaining("p/polder.yaml:10:16: `maxDays` must be at most 730")
+                .hasMessageContaining("p/polder.yaml:11:7: unknown field `unmask`")
+                .hasMessageContaining("p/polder.yaml:12:3: unknown field `approvers`");
+    }
 }
