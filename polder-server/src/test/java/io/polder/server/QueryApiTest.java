@@ -162,6 +162,20 @@ class QueryApiTest {
     }
 
     @Test
+    void aLongQueryIsCancelledAtItsTimeoutWhileTheServerServesOthers() throws Exception {
+        java.util.concurrent.CompletableFuture<Answer> endless = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                query(analyst, Map.of("sql", "SELECT count(*) FROM range(1000000000000) a", "timeoutSeconds", 15), null));
+        Answer others = api.get("/api/v1/products/sales-orders", analyst);
+        Answer otherQuery = query(analyst, "SELECT count(*) FROM " + ORDERS);
+        assertThat(others.status()).isEqualTo(200);
+        assertThat(otherQuery.status()).isEqualTo(200);
+        assertThat(endless).as("the long query still runs while the others are answered").isNotDone();
+        Answer stopped = endless.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(413);
+        assertThat(stopped.json().path("message").asText()).contains("longer than its timeout of 15s");
+    }
+
+    @Test
     void badQueriesAreRefusedWithTheGatewaysStatus() {
         Answer several = query(analyst, "SELECT 1; SELECT 2");
         assertThat(several.status()).as(several.body()).isEqualTo(400);
