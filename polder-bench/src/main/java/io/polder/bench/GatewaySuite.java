@@ -41,6 +41,8 @@ import java.util.stream.Stream;
  * <li>the gateway's own cost on a trivial query: the whole query through the gateway (parse, authorise, a
  *     locked-down session with the governed view, run) against the same query on an open DuckDB connection,
  *     and authorisation alone (parse, checks, lookups).</li>
+ * <li>the HTTP endpoint's own cost: {@code POST /api/v1/query} on a running server against the same trivial query
+ *     straight through a gateway.</li>
  * <li>authorisation of a query naming 3 relations, with 10 to 10,000 grants and relations of 10 to 1,000
  *     columns: one lookup per relation, so flat. Target: 10,000 grants <= 1.5x 10 grants.</li>
  * </ul>
@@ -92,6 +94,7 @@ final class GatewaySuite implements Suite {
                         new RowFilter("country IN ('NL', 'BE', 'DE', 'FR', 'SE')"), null, "bench");
                 boolean aggregateMet = aggregate(gateway, duckdb, file, masked, filtered, runs, out);
                 trivial(gateway, duckdb, file, masked, runs, out);
+                http(gateway, directory.resolve("server"), runs, out);
                 boolean grantsMet = authorisation(gateway, file, runs, out);
                 boolean met = aggregateMet && grantsMet;
                 out.println(met ? "  targets met" : "  TARGET MISSED");
@@ -147,6 +150,28 @@ final class GatewaySuite implements Suite {
         out.printf("    %-62s %12s   gateway overhead %s%n", "polder: through the gateway (a fresh locked-down session)",
                 Measure.millis(times.get("gateway")), Measure.millis(times.get("gateway") - times.get("direct")));
         out.printf("    %-62s %12s%n", "polder: of which parse, authorise and check alone", Measure.millis(times.get("authorise")));
+    }
+
+    /**
+     * The HTTP endpoint's own cost: {@code POST /api/v1/query} on a real server (token, grants read from the
+     * registry, JSON, the audit and usage records queued) against the same query straight through a gateway.
+     * The query names no relation, so it needs no product: what differs is the HTTP path alone.
+     */
+    private static void http(QueryGateway gateway, Path dataDir, int runs, PrintStream out) throws Exception {
+        String sql = "SELECT 42 AS answer, 'x' AS word";
+        byte[] body = ("{\"sql\": \"" + sql + "\"}").getBytes(StandardCharsets.UTF_8);
+        AccessView none = AccessView.of("bench", List.of());
+        try (BenchServer server = BenchServer.start(dataDir, null)) {
+            HttpProbe probe = new HttpProbe(server.baseUrl(), Files.readString(dataDir.resolve("admin.token")).strip());
+            Map<String, Callable<?>> tasks = new LinkedHashMap<>();
+            tasks.put("gateway", () -> through(gateway, sql, none));
+            tasks.put("http", () -> probe.post("/api/v1/query", body));
+            Map<String, Long> times = Measure.interleaved(5, Math.max(runs, 21), tasks);
+            out.println("  the HTTP endpoint on a trivial query: POST /api/v1/query " + sql);
+            out.printf("    %-62s %12s%n", "baseline: the same query straight through a gateway", Measure.millis(times.get("gateway")));
+            out.printf("    %-62s %12s   HTTP overhead %s%n", "polder: POST /api/v1/query on a running server",
+                    Measure.millis(times.get("http")), Measure.millis(times.get("http") - times.get("gateway")));
+        }
     }
 
     private static boolean authorisation(QueryGateway gateway, Path file, int runs, PrintStream out) throws Exception {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "  0  success",
             "  1  the input has problems (printed as FILE:LINE:COLUMN: message (at /pointer))",
             "  2  the command was used wrongly",
-            "  3  not found;  4  conflict;  5  not allowed;  10  internal error",
+            "  3  not found;  4  conflict;  5  not allowed;  6  server busy;  10  internal error",
+            "  (polder query: 0 ran, 1 refused or failed, 2 used wrongly)",
             "",
             "Run 'polder help COMMAND' for a command's options and examples."
         })
@@ -49,6 +50,7 @@ public final class Main implements Runnable {
             BuildCommand.class,
             TestCommand.class,
             AccessCommand.class,
+            QueryCommand.class,
             DemoCommand.class);
 
     @Spec

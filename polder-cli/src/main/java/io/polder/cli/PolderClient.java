@@ -104,6 +104,52 @@ final class PolderClient {
         return server;
     }
 
+    /** Reads an answer's body as it arrives. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(java.io.InputStream body, Map<String, List<String>> headers) throws IOException;
+    }
+
+    /**
+     * Posts {@code body} and hands the answer to {@code reader} as it streams in (a query's rows): no time limit
+     * on the answer, whose length the server bounds. An error answer becomes a {@link PolderException}.
+     */
+    <T> T postStreaming(String path, Object body, String accept, BodyReader<T> reader) {
+        HttpRequest request = request(path, Query.none()).header("Content-Type", "application/json")
+                .setHeader("Accept", accept).POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
+            throw unreachable(e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
+                throw unreachable(e);
+            }
+            throw new PolderException(ErrorCode.INTERNAL, "the connection to the Polder server at " + server
+                    + " failed: " + e.getMessage(), Map.of(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PolderException(ErrorCode.INTERNAL, "interrupted while waiting for the Polder server");
+        }
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() >= 400) {
+                byte[] bytes = in.readAllBytes();
+                JsonNode error;
+                try {
+                    error = bytes.length == 0 ? NullNode.getInstance() : JSON.readTree(bytes);
+                } catch (IOException notJson) {
+                    error = NullNode.getInstance();
+                }
+                throw ServerErrors.toException(response.statusCode(), error, response.uri().getPath());
+            }
+            return reader.read(in, response.headers().map());
+        } catch (IOException e) {
+            throw new PolderException(ErrorCode.INTERNAL, "the answer of the Polder server at " + server
+                    + " broke off: " + e.getMessage(), Map.of(), e);
+        }
+    }
+
     /** {@code /api/v1/} followed by the segments, each percent-encoded (so an id cannot add a segment). */
     static String path(String... segments) {
         StringBuilder path = new StringBuilder(API);

@@ -27,7 +27,9 @@ public enum ErrorCode {
      */
     PRECONDITION_REQUIRED(428, 2),
     /** Something failed inside Polder or a system it depends on. */
-    INTERNAL(500, 10);
+    INTERNAL(500, 10),
+    /** The server is too busy to take the request now (every query slot is taken); try again shortly. */
+    UNAVAILABLE(503, 6);
 
     private final int httpStatus;
     private final int exitCode;

@@ -21,6 +21,7 @@ import io.polder.registry.runs.LineageService;
 import io.polder.registry.runs.RunService;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
+import io.polder.registry.usage.UsageService;
 import java.time.Clock;
 
 /**
@@ -42,6 +43,7 @@ public final class Registry implements AutoCloseable {
     private final BuildDefinitions buildDefinitions;
     private final LineageService lineage;
     private final AccessService access;
+    private final UsageService usage;
     private final CatalogChanges catalogChanges = new CatalogChanges();
 
     public Registry(Database database, Clock clock) {
@@ -65,6 +67,7 @@ public final class Registry implements AutoCloseable {
         this.access = new AccessService(database, authorizer, auditLog, ids, clock);
         // a product whose input port reads another team's port needs a grant for its team: applying asks for it
         this.apply.onApplied(access::requestForInputs);
+        this.usage = new UsageService(database, catalog, ids);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
@@ -131,6 +134,10 @@ public final class Registry implements AutoCloseable {
     /** Access requests, grants, and what a principal may read. */
     public AccessService access() {
         return access;
+    }
+
+    public UsageService usage() {
+        return usage;
     }
 
     /** Where copies of the catalog (a search index) subscribe to hear of committed product changes. */

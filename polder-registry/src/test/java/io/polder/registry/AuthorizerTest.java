@@ -37,6 +37,8 @@ class AuthorizerTest {
         assertThat(allowed(Action.APPLY_MESH_CONFIG, null)).containsExactly(ADMIN);
         assertThat(allowed(Action.MANAGE_TOKENS, null)).containsExactly(ADMIN);
         assertThat(allowed(Action.READ_AUDIT, null)).containsExactlyInAnyOrder(ADMIN, GOVERNANCE);
+        assertThat(allowed(Action.QUERY_DATA, null)).as("what a query reads, grants decide").containsExactlyInAnyOrderElementsOf(EVERYONE);
+        assertThat(allowed(Action.READ_USAGE, null)).as("which usage, the usage service decides").containsExactlyInAnyOrderElementsOf(EVERYONE);
     }
 
     @Test

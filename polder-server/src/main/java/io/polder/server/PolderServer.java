@@ -14,10 +14,12 @@ import io.polder.server.api.CatalogRoutes;
 import io.polder.server.api.GovernanceRoutes;
 import io.polder.server.api.LifecycleRoutes;
 import io.polder.server.api.LineageRoutes;
+import io.polder.server.api.QueryRoutes;
 import io.polder.server.api.RowFilterChecks;
 import io.polder.server.api.RunRoutes;
 import io.polder.server.api.SystemRoutes;
 import io.polder.server.api.TokenRoutes;
+import io.polder.server.api.UsageRoutes;
 import io.polder.server.build.BuildScheduler;
 import io.polder.server.build.BuildService;
 import io.polder.server.build.BuildSettings;
@@ -31,6 +33,10 @@ import io.polder.server.http.RequestLog;
 import io.polder.server.http.Route;
 import io.polder.server.metrics.Metrics;
 import io.polder.server.metrics.StoreTimings;
+import io.polder.server.query.MaskKey;
+import io.polder.server.query.QueryLimits;
+import io.polder.server.query.QueryService;
+import io.polder.gateway.GatewaySettings;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
@@ -65,6 +71,7 @@ public final class PolderServer implements AutoCloseable {
     private final Engine engine;
     private final BuildService builds;
     private final BuildScheduler scheduler;
+    private final QueryService queries;
     private final Javalin app;
     private final WebUi web;
     private final List<Route> routes;
@@ -79,7 +86,7 @@ public final class PolderServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
-                         BuildScheduler scheduler, Javalin app, WebUi web, List<Route> routes,
+                         BuildScheduler scheduler, QueryService queries, Javalin app, WebUi web, List<Route> routes,
                          List<String> servedEndpoints, List<AutoCloseable> resources,
                          AccessExpiryJob accessExpiry) {
         this.config = config;
@@ -87,6 +94,7 @@ public final class PolderServer implements AutoCloseable {
         this.engine = engine;
         this.builds = builds;
         this.scheduler = scheduler;
+        this.queries = queries;
         this.app = app;
         this.web = web;
         this.routes = routes;
@@ -108,6 +116,7 @@ public final class PolderServer implements AutoCloseable {
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
         BuildService builds = null;
+        QueryService queries = null;
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
@@ -118,12 +127,14 @@ public final class PolderServer implements AutoCloseable {
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);
             }
+            queries = QueryService.create(registry, registry.access()::grantsFor, engine, gatewaySettings(config),
+                    QueryLimits.defaults(), clock);
             Metrics metrics = new Metrics();
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
             ObjectMapper mapper = ApiJson.mapper();
-            List<Route> routes = routeTable(registry, builds, new JsonBodies(mapper, config.maxBodyBytes()), metrics,
-                    mapper, resources);
+            List<Route> routes = routeTable(registry, builds, queries, new JsonBodies(mapper, config.maxBodyBytes()),
+                    metrics, mapper, resources);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
@@ -153,13 +164,16 @@ public final class PolderServer implements AutoCloseable {
             AccessExpiryJob accessExpiry = new AccessExpiryJob(registry.access());
             resources.add(accessExpiry);
             accessExpiry.start();
-            PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, app, web, routes,
-                    List.copyOf(served), resources, accessExpiry);
+            PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, queries, app, web,
+                    routes, List.copyOf(served), resources, accessExpiry);
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
             return server;
         } catch (RuntimeException e) {
+            if (queries != null) {
+                queries.close();
+            }
             closeAll(resources);
             if (builds != null) {
                 builds.close();
@@ -186,6 +200,14 @@ public final class PolderServer implements AutoCloseable {
                 : HttpLineageTransport.to(settings.openLineageUrl());
         EngineContext context = EngineContext.of(config.dataDir()).withClock(clock).withLineage(lineage);
         return Engines.create(settings.engine(), engineConfig, context);
+    }
+
+    /**
+     * The query gateway's settings: its defaults (256 KiB of SQL, 1,000,000 rows, 5 minutes, 2GB of memory per
+     * query), spilling under {@code <dataDir>/gateway-tmp}, with the mask key of the data directory.
+     */
+    private static GatewaySettings gatewaySettings(ServerConfig config) {
+        return GatewaySettings.defaults(config.dataDir().resolve("gateway-tmp"), MaskKey.loadOrCreate(config.dataDir()));
     }
 
     /** This process among replicas: the host and the data directory, the same after a restart. */
@@ -220,8 +242,9 @@ public final class PolderServer implements AutoCloseable {
     }
 
     /** Every route of the API, and the OpenAPI document that describes them all. */
-    private static List<Route> routeTable(Registry registry, BuildService builds, JsonBodies bodies, Metrics metrics,
-                                          ObjectMapper mapper, List<AutoCloseable> resources) {
+    private static List<Route> routeTable(Registry registry, BuildService builds, QueryService queries,
+                                          JsonBodies bodies, Metrics metrics, ObjectMapper mapper,
+                                          List<AutoCloseable> resources) {
         List<Route> routes = new ArrayList<>();
         AtomicReference<String> openApi = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, openApi::get));
@@ -236,6 +259,8 @@ public final class PolderServer implements AutoCloseable {
         RowFilterChecks rowFilters = new RowFilterChecks();
         resources.add(rowFilters);
         routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
+        routes.addAll(new QueryRoutes(queries, bodies).routes());
+        routes.addAll(new UsageRoutes(registry.usage()).routes());
         openApi.set(OpenApiDocument.of(routes, mapper));
         return List.copyOf(routes);
     }
@@ -284,6 +309,14 @@ public final class PolderServer implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * The one query service of this server: every query endpoint (REST, Arrow Flight SQL) runs its queries
+     * through it, so they share the grants, the gateway, the concurrency bound and the audit and usage logs.
+     */
+    public QueryService queries() {
+        return queries;
+    }
+
     /** The job that reminds owners of expiring grants and records expiries, for tests that run it at once. */
     AccessExpiryJob accessExpiry() {
         return accessExpiry;
@@ -311,6 +344,7 @@ public final class PolderServer implements AutoCloseable {
                 scheduler.close();
             }
             builds.close();
+            queries.close();
             engine.close();
             closeAll(resources);
         } finally {

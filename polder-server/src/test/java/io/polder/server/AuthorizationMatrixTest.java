@@ -168,6 +168,11 @@ class AuthorizationMatrixTest {
                         pendingRequest(), io.polder.registry.access.Approval.asRequested()).grantId() + "/revoke",
                 Map.of("reason", "matrix"), Map.of())));
         read(cases, "/api/v1/relations", "/api/v1/relations");
+        // any role may query; what a query may read, the grants decide (QueryApiTest)
+        cases.put("POST /api/v1/query", new Case(EVERYONE, false, () -> new Request("POST", "/api/v1/query",
+                Map.of("sql", "SELECT 1 AS one"), Map.of())));
+        read(cases, "/api/v1/usage", "/api/v1/usage");
+        read(cases, "/api/v1/products/{id}/usage", "/api/v1/products/sales-orders/usage");
         return cases;
     }
 

@@ -43,7 +43,11 @@ class OpenApiTest {
             "POST /api/v1/access/requests", "GET /api/v1/access/requests", "GET /api/v1/access/requests/{id}",
             "POST /api/v1/access/requests/{id}/approve", "POST /api/v1/access/requests/{id}/reject",
             "GET /api/v1/access/inbox", "GET /api/v1/access/grants", "GET /api/v1/access/grants/{id}",
-            "POST /api/v1/access/grants/{id}/revoke", "GET /api/v1/relations");
+            "POST /api/v1/access/grants/{id}/revoke", "GET /api/v1/relations",
+
+
+            // queries through the gateway, and their usage
+            "POST /api/v1/query", "GET /api/v1/usage", "GET /api/v1/products/{id}/usage");
 
     private TestServer server;
     private JsonNode document;

@@ -33,7 +33,11 @@ public enum Action {
     /** List access requests and grants (each principal sees its own and those of the ports it owns). */
     READ_ACCESS("read-access", false),
     /** Record reminders of expiring grants and the expiry of grants (the platform's own periodic job). */
-    MAINTAIN_ACCESS("maintain-access", false);
+    MAINTAIN_ACCESS("maintain-access", false),
+    /** Query output ports through the gateway; which ports is the grants' decision, made per query. */
+    QUERY_DATA("query-data", false),
+    /** Read the gateway's usage log; who sees which queries is the usage service's decision. */
+    READ_USAGE("read-usage", false);
 
     private final String value;
     private final boolean domainScoped;

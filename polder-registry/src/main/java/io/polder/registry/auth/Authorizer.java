@@ -32,6 +32,9 @@ import java.util.Optional;
  *   domain or member of its owning team ({@link #requireDecide})</td></tr>
  *   <tr><td>read-access</td><td>every role (each sees its own requests and grants and those of its ports)</td></tr>
  *   <tr><td>maintain-access</td><td>platform-admin (the server's own job acts as one)</td></tr>
+ *   <tr><td>query-data</td><td>every role (what a query may read is decided per query, by the grants)</td></tr>
+ *   <tr><td>read-usage</td><td>every role (platform-admin and governance see every query, a product's owners
+ *   its queries, everyone else their own)</td></tr>
  * </table>
  *
  * <p>Reading the policies in force and the compliance view is {@code read}: the rules of the mesh and how
@@ -66,6 +69,7 @@ public final class Authorizer {
             // governance reads but never decides; for the others requireDecide checks ownership of the product
             case DECIDE_ACCESS -> principal.role() != Role.GOVERNANCE;
             case MAINTAIN_ACCESS -> principal.role() == Role.PLATFORM_ADMIN;
+            case QUERY_DATA, READ_USAGE -> true;
         };
     }
 
@@ -82,6 +86,7 @@ public final class Authorizer {
             case REQUEST_ACCESS, READ_ACCESS -> "any role";
             case DECIDE_ACCESS -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
             case MAINTAIN_ACCESS -> "platform-admin";
+            case QUERY_DATA, READ_USAGE -> "any role";
         };
     }
 

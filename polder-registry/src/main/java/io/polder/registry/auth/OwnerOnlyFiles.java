@@ -17,11 +17,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * (the mode is part of the create call, not set afterwards), filled and synced under a temporary name,
  * and then renamed into place, so no reader ever sees a partial or world-readable secret.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    static void createDirectory(Path directory) {
+    public static void createDirectory(Path directory) {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
@@ -31,7 +31,7 @@ final class OwnerOnlyFiles {
         }
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         Path directory = file.toAbsolutePath().getParent();
         createDirectory(directory);
         Path temporary = null;
