@@ -144,6 +144,35 @@ public final class QueryService implements AutoCloseable {
         }, false).columns();
     }
 
+    /**
+     * Checks {@code request} for {@code principal} as {@link #execute} would, without running it and without
+     * taking a query slot: the same looked-up view (the grants of each port the query names, read when the query
+     * names it) and the gateway's checks (parse, the checks of the parse tree, one lookup per relation, the row
+     * filters). A dry run, for measuring what authorisation costs on the server's path; it is neither audited
+     * nor counted as usage, as it reads no data.
+     *
+     * @return the decision to allow, with the relations, masks and row filters that would apply
+     * @throws QueryRefusedException as {@link #execute} would refuse the query
+     * @throws PolderException FORBIDDEN naming the port when a granted port has published nothing yet
+     */
+    public QueryDecision authorize(Principal principal, QueryRequest request) {
+        requireNonNull(principal, "principal is null");
+        requireNonNull(request, "request is null");
+        if (!principal.name().equals(request.principal())) {
+            throw new IllegalArgumentException("the request is " + request.principal() + "'s, not " + principal.name() + "'s");
+        }
+        AccessViews.Built access = views.lookingUp(principal, clock.instant(), grants);
+        try {
+            return gateway.authorize(request, access.view());
+        } catch (QueryRefusedException refusal) {
+            PolderException unpublished = unpublished(refusal, access);
+            if (unpublished != null) {
+                throw unpublished;
+            }
+            throw refusal;
+        }
+    }
+
     /** The service's limits: the defaults and how many queries run at once. */
     public QueryLimits limits() {
         return limits;
@@ -174,7 +203,7 @@ public final class QueryService implements AutoCloseable {
             try {
                 access = request.sql().length() > settings.maxSqlLength()
                         ? new AccessViews.Built(AccessView.of(principal.name(), List.of()), Map.of(), Set.of())
-                        : views.build(principal, grants.grantsFor(principal, now));
+                        : views.lookingUp(principal, now, grants);
             } catch (RuntimeException e) {
                 recorder.record(new QueryRecord(principal, request.sql(), refused(principal, request, now,
                         "the grants could not be read: " + e.getMessage()), ErrorCode.INTERNAL, Map.of(), 0, false,
