@@ -1,0 +1,255 @@
+package io.polder.flight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.auth2.BearerCredentialWriter;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The endpoint on a loopback port over a real gateway, queried with the Flight SQL JDBC driver from Maven
+ * Central (and, where the Flight status code or the batches matter, with Arrow's own Flight SQL client).
+ */
+class FlightSqlEndpointTest {
+    private static final String CUSTOMERS = "\"customer-profiles/customers\".customers";
+    private static final int BATCH_ROWS = 4_096;
+
+    @TempDir
+    static Path directory;
+    static GatewayBackend backend;
+    static FlightSqlEndpoint endpoint;
+    static BufferAllocator clientAllocator;
+    static FlightClient flightClient;
+    static FlightSqlClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = new GatewayBackend(directory);
+        endpoint = FlightSqlEndpoint.start(FlightSettings.loopback(0).withBatchRows(BATCH_ROWS), backend);
+        clientAllocator = new RootAllocator();
+        flightClient = FlightClient.builder(clientAllocator, Location.forGrpcInsecure("127.0.0.1", endpoint.port())).build();
+        client = new FlightSqlClient(flightClient);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        client.close();
+        clientAllocator.close();
+        endpoint.close();
+        backend.close();
+    }
+
+    private static Connection connect(String token) throws SQLException {
+        return DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + endpoint.port()
+                + "/?useEncryption=false" + (token == null ? "" : "&token=" + token));
+    }
+
+    private static CallOption token(String token) {
+        return new CredentialCallOption(new BearerCredentialWriter(token));
+    }
+
+    @Test
+    void aGrantedRelationComesBackMaskedAndFiltered() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = connect(GatewayBackend.TOKEN);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT customer_id, email, country_code FROM " + CUSTOMERS
+                     + " ORDER BY customer_id")) {
+            while (result.next()) {
+                ids.add(result.getLong("customer_id"));
+                assertThat(result.getString("country_code")).isEqualTo("NL");
+                assertThat(result.getString("email")).matches("[0-9a-f]{64}");
+            }
+        }
+        assertThat(ids).hasSize(50).allMatch(id -> id % 2 == 0).startsWith(2L, 4L, 6L);
+    }
+
+    @Test
+    void duckdbTypesArriveAsTheirArrowAndJdbcTypes() throws Exception {
+        try (Connection connection = connect(GatewayBackend.TOKEN);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT * FROM \"types/all\".types ORDER BY big NULLS LAST")) {
+            ResultSetMetaData meta = result.getMetaData();
+            assertThat(List.of(meta.getColumnType(1), meta.getColumnType(2), meta.getColumnType(3), meta.getColumnType(4),
+                    meta.getColumnType(5), meta.getColumnType(6), meta.getColumnType(7), meta.getColumnType(8),
+                    meta.getColumnType(9), meta.getColumnType(10), meta.getColumnType(11), meta.getColumnType(12),
+                    meta.getColumnType(13), meta.getColumnType(14)))
+                    .containsExactly(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.DOUBLE, Types.FLOAT,
+                            Types.DECIMAL, Types.VARCHAR, Types.BOOLEAN, Types.DATE, Types.TIMESTAMP,
+                            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT);
+            assertThat(meta.getPrecision(7)).isEqualTo(12);
+            assertThat(meta.getScale(7)).isEqualTo(2);
+
+            assertThat(result.next()).isTrue();
+            assertThat(result.getLong("big")).isEqualTo(9_000_000_000L);
+            assertThat(result.getInt("int")).isEqualTo(2_000_000_000);
+            assertThat(result.getShort("small")).isEqualTo((short) 30_000);
+            assertThat(result.getByte("tiny")).isEqualTo((byte) 100);
+            assertThat(result.getDouble("dbl")).isEqualTo(2.5);
+            assertThat(result.getFloat("flt")).isEqualTo(1.25f);
+            assertThat(result.getBigDecimal("amount")).isEqualTo(new BigDecimal("12.50"));
+            assertThat(result.getString("name")).isEqualTo("Zoë");
+            assertThat(result.getBoolean("flag")).isTrue();
+            assertThat(result.getDate("day").toLocalDate()).isEqualTo(LocalDate.of(2026, 6, 1));
+            assertThat(result.getTimestamp("at").toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 6, 1, 12, 34, 56, 789_012_000));
+            assertThat(result.getTimestamp("at_tz").toInstant()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
+            assertThat(result.getString("span")).isEqualTo("3 days");
+            assertThat(result.getLong("unsigned")).isEqualTo(7L);
+
+            assertThat(result.next()).isTrue();
+            for (int column = 1; column <= 14; column++) {
+                // the driver's getObject does not take TIMESTAMP_WITH_TIMEZONE columns (Avatica: "not implemented")
+                Object value = column == 12 ? result.getTimestamp(column) : result.getObject(column);
+                assertThat(value).as(meta.getColumnName(column)).isNull();
+            }
+            assertThat(result.next()).isFalse();
+        }
+    }
+
+    @Test
+    void anUngrantedRelationIsRefusedWithTheCommandThatRequestsIt() throws Exception {
+        String sql = "SELECT * FROM \"finance-ledger/entries\".entries";
+        try (Connection connection = connect(GatewayBackend.TOKEN); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery(sql)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("polder access request finance-ledger/entries")
+                    .hasMessageNotContaining("top secret");
+        }
+        assertThatThrownBy(() -> client.execute(sql, token(GatewayBackend.TOKEN)))
+                .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHORIZED);
+                    assertThat(e.status().description()).contains("polder access request finance-ledger/entries");
+                    assertThat(e.status().metadata().get("polder-code")).isEqualTo("FORBIDDEN");
+                });
+    }
+
+    @Test
+    void aBadTokenOrNoneIsRefused() {
+        assertThatThrownBy(() -> {
+            try (Connection connection = connect("plt_not_a_real_token"); Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 1");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("the token is not valid");
+        assertThatThrownBy(() -> client.execute("SELECT 1", token("plt_not_a_real_token")))
+                .isInstanceOfSatisfying(FlightRuntimeException.class,
+                        e -> assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHENTICATED));
+        assertThatThrownBy(() -> client.execute("SELECT 1"))
+                .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHENTICATED);
+                    assertThat(e.status().description()).contains("Authorization: Bearer TOKEN");
+                });
+    }
+
+    @Test
+    void severalStatementsAreRefused() throws Exception {
+        String sql = "SELECT 1; SELECT * FROM \"finance-ledger/entries\".entries";
+        try (Connection connection = connect(GatewayBackend.TOKEN); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery(sql)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("the query holds 2 statements");
+        }
+        assertThatThrownBy(() -> client.execute(sql, token(GatewayBackend.TOKEN)))
+                .isInstanceOfSatisfying(FlightRuntimeException.class,
+                        e -> assertThat(e.status().code()).isEqualTo(FlightStatusCode.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void updatesAreRefused() throws Exception {
+        try (Connection connection = connect(GatewayBackend.TOKEN); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO " + CUSTOMERS + " VALUES (1, 'x', 'NL')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("SELECT");
+        }
+        assertThatThrownBy(() -> client.executeUpdate("DELETE FROM " + CUSTOMERS, token(GatewayBackend.TOKEN)))
+                .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHORIZED);
+                    assertThat(e.status().description()).contains("read-only");
+                });
+    }
+
+    @Test
+    void aLargeResultStreamsInBoundedBatches() throws Exception {
+        long rows = 0;
+        long sum = 0;
+        try (Connection connection = connect(GatewayBackend.TOKEN);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT event_id, label FROM \"events/stream\".events")) {
+            while (result.next()) {
+                rows++;
+                sum += result.getLong(1);
+                assertThat(result.getString(2)).isEqualTo("event number " + result.getLong(1));
+            }
+        }
+        assertThat(rows).isEqualTo(GatewayBackend.EVENTS);
+        assertThat(sum).isEqualTo((long) GatewayBackend.EVENTS * (GatewayBackend.EVENTS - 1) / 2);
+
+        FlightInfo info = client.execute("SELECT event_id FROM \"events/stream\".events", token(GatewayBackend.TOKEN));
+        List<Integer> batches = new ArrayList<>();
+        try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN))) {
+            while (stream.next()) {
+                batches.add(stream.getRoot().getRowCount());
+            }
+        }
+        assertThat(batches).hasSizeGreaterThan(GatewayBackend.EVENTS / BATCH_ROWS).allMatch(size -> size <= BATCH_ROWS);
+        assertThat(batches.stream().mapToLong(Integer::longValue).sum()).isEqualTo(GatewayBackend.EVENTS);
+    }
+
+    @Test
+    void theCatalogListsTheGrantedRelationsOnly() throws Exception {
+        try (Connection connection = connect(GatewayBackend.TOKEN)) {
+            DatabaseMetaData meta = connection.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = meta.getTables(null, null, "%", null)) {
+                while (result.next()) {
+                    tables.add(result.getString("TABLE_SCHEM") + "." + result.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).containsExactly("customer-profiles/customers.customers", "events/stream.events",
+                    "types/all.types");
+            List<String> schemas = new ArrayList<>();
+            try (ResultSet result = meta.getSchemas()) {
+                while (result.next()) {
+                    schemas.add(result.getString("TABLE_SCHEM"));
+                }
+            }
+            assertThat(schemas).containsExactly("customer-profiles/customers", "events/stream", "types/all");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet result = meta.getColumns(null, "customer-profiles/customers", "customers", "%")) {
+                while (result.next()) {
+                    columns.add(result.getString("COLUMN_NAME") + " " + result.getInt("DATA_TYPE"));
+                }
+            }
+            assertThat(columns).containsExactly("customer_id " + Types.BIGINT, "email " + Types.VARCHAR,
+                    "country_code " + Types.VARCHAR);
+            assertThat(meta.getDatabaseProductName()).isEqualTo("Polder query gateway");
+            assertThat(meta.isReadOnly()).isTrue();
+        }
+    }
+}
