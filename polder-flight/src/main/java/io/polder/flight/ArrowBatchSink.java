@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -40,9 +41,13 @@ final class ArrowBatchSink implements RowSink, AutoCloseable {
     }
 
     @Override
-    public void start(List<ResultColumn> columns) {
-        root = VectorSchemaRoot.create(ArrowColumns.schema(columns), allocator);
-        root.allocateNew();
+    public void start(List<ResultColumn> columns) throws IOException {
+        try {
+            root = VectorSchemaRoot.create(ArrowColumns.schema(columns), allocator);
+            root.allocateNew();
+        } catch (OutOfMemoryException e) {
+            throw new MemoryExhausted(allocator, e);
+        }
         List<FieldVector> vectors = root.getFieldVectors();
         writers = new ArrowColumns.Writer[vectors.size()];
         for (int i = 0; i < writers.length; i++) {
@@ -53,8 +58,12 @@ final class ArrowBatchSink implements RowSink, AutoCloseable {
 
     @Override
     public void row(Object[] values) throws IOException {
-        for (int i = 0; i < writers.length; i++) {
-            bytes += writers[i].write(rows, values[i]);
+        try {
+            for (int i = 0; i < writers.length; i++) {
+                bytes += writers[i].write(rows, values[i]);
+            }
+        } catch (OutOfMemoryException e) {
+            throw new MemoryExhausted(allocator, e);
         }
         rows++;
         if (rows >= settings.batchRows() || bytes >= settings.batchBytes()) {
@@ -115,6 +124,18 @@ final class ArrowBatchSink implements RowSink, AutoCloseable {
 
     long batches() {
         return batches;
+    }
+
+    /**
+     * The endpoint's memory for results is used up (by this batch, or by all open streams together). An
+     * IOException, so that the gateway records the query as stopped, as for any sink that cannot write.
+     */
+    static final class MemoryExhausted extends IOException {
+        MemoryExhausted(BufferAllocator allocator, OutOfMemoryException cause) {
+            super("the Flight SQL endpoint's memory for results is used up (" + (allocator.getLimit() >> 10)
+                    + " KiB for this query, shared with the other open results); select fewer or narrower columns,"
+                    + " or try again when fewer results are being read", cause);
+        }
     }
 
     @Override

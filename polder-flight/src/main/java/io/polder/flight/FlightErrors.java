@@ -32,6 +32,11 @@ final class FlightErrors {
     }
 
     static FlightRuntimeException of(PolderException error) {
+        if (error.getCause() instanceof ArrowBatchSink.MemoryExhausted) {
+            // the gateway calls it a result it could not write (500); for the client it is a limit
+            return CallStatus.RESOURCE_EXHAUSTED.withCause(error).withDescription(error.getCause().getMessage())
+                    .toRuntimeException();
+        }
         ErrorFlightMetadata metadata = new ErrorFlightMetadata();
         metadata.insert("polder-code", error.code().name());
         for (Map.Entry<String, Object> detail : error.details().entrySet()) {

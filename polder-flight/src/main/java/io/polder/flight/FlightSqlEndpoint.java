@@ -13,8 +13,9 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * An Arrow Flight SQL server on its own port in front of the governed query gateway. Every call needs a
  * bearer token ({@link FlightQueries#authenticate}); queries run through {@link FlightQueries#execute} and
- * stream back as Arrow record batches. Plain gRPC without TLS: bind it to loopback (the default) and put a
- * TLS-terminating proxy in front when clients connect from elsewhere.
+ * stream back as Arrow record batches. Plain gRPC unless the settings name a certificate
+ * ({@link FlightSettings#withTls}); without TLS, keep it on loopback (the default): tokens cross the wire as
+ * they are.
  *
  * <pre>{@code
  * try (FlightSqlEndpoint endpoint = FlightSqlEndpoint.start(FlightSettings.loopback(31337), queries)) {
@@ -42,9 +43,23 @@ public final class FlightSqlEndpoint implements AutoCloseable {
         BufferAllocator allocator = new RootAllocator(settings.memoryLimit());
         FlightServerMiddleware.Key<BearerAuthentication.Authenticated<P>> key = FlightServerMiddleware.Key.of("polder-bearer");
         GatewaySqlProducer<P> producer = new GatewaySqlProducer<>(queries, settings, allocator, key);
-        FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(settings.host(), settings.port()), producer)
-                .middleware(key, new BearerAuthentication<>(queries))
-                .build();
+        FlightServer server;
+        try {
+            Location location = settings.encryption().isPresent() ? Location.forGrpcTls(settings.host(), settings.port())
+                    : Location.forGrpcInsecure(settings.host(), settings.port());
+            FlightServer.Builder builder = FlightServer.builder(allocator, location, producer)
+                    .middleware(key, new BearerAuthentication<>(queries));
+            if (settings.encryption().isPresent()) {
+                FlightSettings.Tls tls = settings.encryption().get();
+                builder.useTls(tls.certificateChain().toFile(), tls.privateKey().toFile());
+            }
+            server = builder.build();
+        } catch (IOException | RuntimeException e) {
+            allocator.close();
+            throw new IllegalArgumentException("cannot set up the Flight SQL endpoint" + settings.encryption()
+                    .map(tls -> " with the certificate " + tls.certificateChain() + " and the key " + tls.privateKey())
+                    .orElse("") + ": " + e.getMessage(), e);
+        }
         try {
             server.start();
         } catch (IOException e) {
@@ -61,7 +76,7 @@ public final class FlightSqlEndpoint implements AutoCloseable {
         return server.getPort();
     }
 
-    /** {@code grpc+tcp://HOST:PORT}: the address clients connect to. */
+    /** {@code grpc+tcp://HOST:PORT} (or {@code grpc+tls://}): the address clients connect to. */
     public String location() {
         return server.getLocation().getUri().toString();
     }

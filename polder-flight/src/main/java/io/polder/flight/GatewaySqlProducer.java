@@ -32,6 +32,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetImportedKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementIngest;
@@ -247,6 +248,12 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
         sqlInfo.send(command.getInfoList(), listener);
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(CommandGetXdbcTypeInfo command, CallContext context, FlightDescriptor descriptor) {
+        throw CallStatus.UNIMPLEMENTED.withDescription("the gateway does not list its types (GetXdbcTypeInfo); a"
+                + " result's columns carry their DuckDB type names").toRuntimeException();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -149,6 +150,9 @@ class FlightSqlEndpointTest {
                     assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHORIZED);
                     assertThat(e.status().description()).contains("polder access request finance-ledger/entries");
                     assertThat(e.status().metadata().get("polder-code")).isEqualTo("FORBIDDEN");
+                    assertThat(e.status().metadata().get("polder-port")).isEqualTo("finance-ledger/entries");
+                    assertThat(e.status().metadata().get("polder-command"))
+                            .isEqualTo("polder access request finance-ledger/entries --purpose \"...\"");
                 });
     }
 
@@ -250,6 +254,83 @@ class FlightSqlEndpointTest {
                     "country_code " + Types.VARCHAR);
             assertThat(meta.getDatabaseProductName()).isEqualTo("Polder query gateway");
             assertThat(meta.isReadOnly()).isTrue();
+        }
+    }
+
+    @Test
+    void aPreparedStatementRunsAgainEachTimeItIsExecuted() throws Exception {
+        try (Connection connection = connect(GatewayBackend.TOKEN);
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) AS n, max(customer_id) AS top FROM "
+                     + CUSTOMERS + " WHERE customer_id > 90")) {
+            assertThat(statement.getMetaData().getColumnName(1)).isEqualTo("n");
+            for (int run = 0; run < 2; run++) {
+                try (ResultSet result = statement.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    assertThat(result.getLong("n")).isEqualTo(5);
+                    assertThat(result.getLong("top")).isEqualTo(100);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sqlOverTheGatewaysLengthLimitIsResourceExhausted() {
+        String sql = "SELECT 1 AS x" + " ".repeat(io.polder.gateway.GatewaySettings.DEFAULT_MAX_SQL_LENGTH);
+        assertThatThrownBy(() -> client.execute(sql, token(GatewayBackend.TOKEN)))
+                .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                    assertThat(e.status().code()).isEqualTo(FlightStatusCode.RESOURCE_EXHAUSTED);
+                    assertThat(e.status().description()).contains("characters long");
+                });
+    }
+
+    @Test
+    void aClientThatStopsReadingEarlyLeavesTheEndpointServing() throws Exception {
+        FlightInfo info = client.execute("SELECT event_id, label FROM \"events/stream\".events", token(GatewayBackend.TOKEN));
+        try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN))) {
+            assertThat(stream.next()).isTrue();
+            assertThat(stream.getRoot().getRowCount()).isPositive();
+            stream.cancel("enough", null);
+        }
+        try (Connection connection = connect(GatewayBackend.TOKEN);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM \"events/stream\".events")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getLong(1)).isEqualTo(GatewayBackend.EVENTS);
+        }
+    }
+
+    @Test
+    void theEndpointFreesItsPortWhenClosedAndSaysWhenThePortIsTaken() {
+        int port;
+        try (FlightSqlEndpoint first = FlightSqlEndpoint.start(FlightSettings.loopback(0), backend)) {
+            port = first.port();
+            assertThat(first.location()).isEqualTo("grpc+tcp://127.0.0.1:" + port);
+            assertThatThrownBy(() -> FlightSqlEndpoint.start(FlightSettings.loopback(port), backend))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageContaining("cannot start the Flight SQL endpoint on 127.0.0.1:" + port);
+        }
+        try (FlightSqlEndpoint again = FlightSqlEndpoint.start(FlightSettings.loopback(port), backend)) {
+            assertThat(again.port()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void aResultOverTheEndpointsMemoryIsStoppedAsResourceExhausted() throws Exception {
+        try (FlightSqlEndpoint small = FlightSqlEndpoint.start(FlightSettings.loopback(0).withMemoryLimit(256 << 10), backend);
+             FlightClient smallClient = FlightClient.builder(clientAllocator, Location.forGrpcInsecure("127.0.0.1", small.port())).build()) {
+            FlightSqlClient sql = new FlightSqlClient(smallClient);
+            FlightInfo info = sql.execute("SELECT event_id, repeat(label, 100) AS wide FROM \"events/stream\".events",
+                    token(GatewayBackend.TOKEN));
+            assertThatThrownBy(() -> {
+                try (FlightStream stream = sql.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN))) {
+                    while (stream.next()) {
+                        assertThat(stream.getRoot().getRowCount()).isPositive();
+                    }
+                }
+            }).isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                assertThat(e.status().code()).isEqualTo(FlightStatusCode.RESOURCE_EXHAUSTED);
+                assertThat(e.status().description()).contains("memory for results is used up");
+            });
         }
     }
 }
