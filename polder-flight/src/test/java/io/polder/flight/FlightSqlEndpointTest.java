@@ -252,6 +252,17 @@ class FlightSqlEndpointTest {
             }
             assertThat(columns).containsExactly("customer_id " + Types.BIGINT, "email " + Types.VARCHAR,
                     "country_code " + Types.VARCHAR);
+            try (ResultSet result = meta.getCatalogs()) {
+                assertThat(result.next()).isFalse();
+            }
+            try (ResultSet result = meta.getTableTypes()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString("TABLE_TYPE")).isEqualTo("TABLE");
+                assertThat(result.next()).isFalse();
+            }
+            try (ResultSet result = meta.getPrimaryKeys(null, "customer-profiles/customers", "customers")) {
+                assertThat(result.next()).isFalse();
+            }
             assertThat(meta.getDatabaseProductName()).isEqualTo("Polder query gateway");
             assertThat(meta.isReadOnly()).isTrue();
         }
@@ -331,6 +342,22 @@ class FlightSqlEndpointTest {
                 assertThat(e.status().code()).isEqualTo(FlightStatusCode.RESOURCE_EXHAUSTED);
                 assertThat(e.status().description()).contains("memory for results is used up");
             });
+        }
+    }
+
+    @Test
+    void eachTokenQueriesWithItsOwnPrincipalsGrants() throws Exception {
+        try (Connection connection = connect(GatewayBackend.NEWCOMER_TOKEN); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM " + CUSTOMERS))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("polder access request customer-profiles/customers");
+            try (ResultSet result = connection.getMetaData().getTables(null, null, "%", null)) {
+                assertThat(result.next()).isFalse();
+            }
+            try (ResultSet result = statement.executeQuery("SELECT 40 + 2 AS answer")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt("answer")).isEqualTo(42);
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The server's side as the tests play it: a real {@link QueryGateway} over Parquet files written with DuckDB,
- * and one analyst whose token and grants are fixed.
+ * an analyst whose token and grants are fixed, and a newcomer with a token and no grants.
  * <ul>
  * <li>{@code "customer-profiles/customers".customers}: 100 customers, even ids in NL and odd in BE; the grant
  *     shows NL only and hashes the email.</li>
@@ -41,6 +41,9 @@ import java.util.Optional;
 final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
     static final String ANALYST = "analyst@acme.example";
     static final String TOKEN = "plt_test_analyst_token";
+    /** A principal with a valid token and no grants. */
+    static final String NEWCOMER = "newcomer@acme.example";
+    static final String NEWCOMER_TOKEN = "plt_test_newcomer_token";
     static final int EVENTS = 50_000;
     static final byte[] KEY = "a test key of 32 bytes, not real".getBytes(StandardCharsets.UTF_8);
     static final SnapshotId SNAPSHOT = SnapshotId.parse("20260601T100000000Z-abcdef");
@@ -50,7 +53,7 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
 
     private final QueryGateway gateway;
     private final List<GrantedRelation> granted = new ArrayList<>();
-    private final AccessView access;
+    private final Map<String, AccessView> access = new java.util.HashMap<>();
 
     GatewayBackend(Path directory) throws SQLException {
         Path customers = directory.resolve("customers.parquet");
@@ -92,7 +95,8 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
         granted.add(new GrantedRelation(RelationName.current(EVENTS_PORT, "events"), EVENTS_PORT, SNAPSHOT, events.toString(),
                 List.of(new GrantedColumn("event_id", "BIGINT", ColumnMask.NONE), new GrantedColumn("label", "VARCHAR", ColumnMask.NONE)),
                 null, null, "grant-events"));
-        access = AccessView.of(ANALYST, granted);
+        access.put(ANALYST, AccessView.of(ANALYST, granted));
+        access.put(NEWCOMER, AccessView.of(NEWCOMER, List.of()));
         GatewaySettings settings = new GatewaySettings(GatewaySettings.DEFAULT_MAX_SQL_LENGTH, 1_000_000, Duration.ofMinutes(1),
                 "1GB", 2, directory.resolve("temp"), "1GB", KEY);
         gateway = new QueryGateway(settings, Clock.systemUTC(), decision -> { });
@@ -100,14 +104,14 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
 
     @Override
     public Optional<String> authenticate(String bearerToken) {
-        return Map.of(TOKEN, ANALYST).entrySet().stream().filter(entry -> entry.getKey().equals(bearerToken))
-                .map(Map.Entry::getValue).findFirst();
+        return Map.of(TOKEN, ANALYST, NEWCOMER_TOKEN, NEWCOMER).entrySet().stream()
+                .filter(entry -> entry.getKey().equals(bearerToken)).map(Map.Entry::getValue).findFirst();
     }
 
     @Override
     public List<ResultColumn> describe(String principal, String sql) {
         List<List<ResultColumn>> columns = new ArrayList<>();
-        gateway.execute(request(principal, sql, 0), access, new RowSink() {
+        gateway.execute(request(principal, sql, 0), access.get(principal), new RowSink() {
             @Override
             public void start(List<ResultColumn> result) {
                 columns.add(result);
@@ -123,12 +127,12 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
 
     @Override
     public QueryResult execute(String principal, String sql, RowSink sink) {
-        return gateway.execute(request(principal, sql, 1_000_000), access, sink);
+        return gateway.execute(request(principal, sql, 1_000_000), access.get(principal), sink);
     }
 
     @Override
     public List<RelationName> relations(String principal) {
-        return granted.stream().map(GrantedRelation::name).toList();
+        return ANALYST.equals(principal) ? granted.stream().map(GrantedRelation::name).toList() : List.of();
     }
 
     private static QueryRequest request(String principal, String sql, long rowCap) {
