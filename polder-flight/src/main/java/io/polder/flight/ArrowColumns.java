@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,9 +26,11 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
 import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -51,7 +54,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <tr><td>DATE</td><td>Date(DAY)</td></tr>
  * <tr><td>TIMESTAMP (and _S, _MS, _NS)</td><td>Timestamp(MICROSECOND)</td></tr>
  * <tr><td>TIMESTAMP WITH TIME ZONE</td><td>Timestamp(MICROSECOND, "UTC")</td></tr>
- * <tr><td>anything else (HUGEINT, UBIGINT, TIME, INTERVAL, UUID, BLOB, LIST, STRUCT, ...)</td><td>Utf8: the value's text</td></tr>
+ * <tr><td>TIME</td><td>Time(MICROSECOND, 64)</td></tr>
+ * <tr><td>BLOB</td><td>Binary</td></tr>
+ * <tr><td>anything else (HUGEINT, UBIGINT, INTERVAL, UUID, LIST, STRUCT, MAP, ...)</td><td>Utf8: the value's text</td></tr>
  * </table>
  *
  * Every field carries DuckDB's type name as its Flight SQL type name, so a JDBC client's result set metadata
@@ -103,6 +108,8 @@ final class ArrowColumns {
             case "TIMESTAMP", "DATETIME", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS" ->
                     new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC");
+            case "TIME" -> new ArrowType.Time(TimeUnit.MICROSECOND, 64);
+            case "BLOB", "BYTEA", "BINARY", "VARBINARY" -> ArrowType.Binary.INSTANCE;
             default -> TEXT;
         };
     }
@@ -126,6 +133,16 @@ final class ArrowColumns {
             case DateDayVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, Math.toIntExact(date(value).toEpochDay())), 4);
             case TimeStampMicroTZVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, micros(instant(value))), 8);
             case TimeStampMicroVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, micros(local(value).toInstant(ZoneOffset.UTC))), 8);
+            case TimeMicroVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, time(value).toNanoOfDay() / 1_000), 8);
+            case VarBinaryVector v -> (i, value) -> {
+                if (value == null) {
+                    v.setNull(i);
+                    return 1;
+                }
+                byte[] bytes = bytes(value);
+                v.setSafe(i, bytes);
+                return bytes.length + 4;
+            };
             case VarCharVector v -> (i, value) -> {
                 if (value == null) {
                     v.setNull(i);
@@ -185,6 +202,33 @@ final class ArrowColumns {
         };
     }
 
+    private static LocalTime time(Object value) {
+        return switch (value) {
+            case LocalTime time -> time;
+            case java.sql.Time time -> time.toLocalTime();
+            default -> LocalTime.parse(value.toString());
+        };
+    }
+
+    private static byte[] bytes(Object value) {
+        return switch (value) {
+            case byte[] bytes -> bytes;
+            case java.sql.Blob blob -> {
+                try {
+                    yield blob.getBytes(1, Math.toIntExact(blob.length()));
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot read a BLOB value: " + e.getMessage(), e);
+                }
+            }
+            case java.nio.ByteBuffer buffer -> {
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.duplicate().get(bytes);
+                yield bytes;
+            }
+            default -> value.toString().getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
     private static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
@@ -196,6 +240,7 @@ final class ArrowColumns {
             case java.sql.Timestamp timestamp -> timestamp.toLocalDateTime().toString();
             case java.sql.Date date -> date.toLocalDate().toString();
             case byte[] bytes -> java.util.HexFormat.of().formatHex(bytes);
+            case java.sql.Blob blob -> java.util.HexFormat.of().formatHex(bytes(blob));
             default -> value.toString();
         };
     }

@@ -30,10 +30,10 @@ class ArrowColumnsTest {
         "FLOAT8|FloatingPoint(DOUBLE)",
         "HUGEINT|Utf8",
         "UBIGINT|Utf8",
-        "TIME|Utf8",
+        "TIME|Time(MICROSECOND, 64)",
         "INTERVAL|Utf8",
         "UUID|Utf8",
-        "BLOB|Utf8",
+        "BLOB|Binary",
         "INTEGER[]|Utf8",
         "STRUCT(a INTEGER)|Utf8",
     })

@@ -104,10 +104,12 @@ class FlightSqlEndpointTest {
             assertThat(List.of(meta.getColumnType(1), meta.getColumnType(2), meta.getColumnType(3), meta.getColumnType(4),
                     meta.getColumnType(5), meta.getColumnType(6), meta.getColumnType(7), meta.getColumnType(8),
                     meta.getColumnType(9), meta.getColumnType(10), meta.getColumnType(11), meta.getColumnType(12),
-                    meta.getColumnType(13), meta.getColumnType(14)))
+                    meta.getColumnType(13), meta.getColumnType(14), meta.getColumnType(15), meta.getColumnType(16),
+                    meta.getColumnType(17)))
                     .containsExactly(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.DOUBLE, Types.FLOAT,
                             Types.DECIMAL, Types.VARCHAR, Types.BOOLEAN, Types.DATE, Types.TIMESTAMP,
-                            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT);
+                            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.TIME, Types.VARBINARY,
+                            Types.VARCHAR);
             assertThat(meta.getPrecision(7)).isEqualTo(12);
             assertThat(meta.getScale(7)).isEqualTo(2);
 
@@ -126,9 +128,12 @@ class FlightSqlEndpointTest {
             assertThat(result.getTimestamp("at_tz").toInstant()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
             assertThat(result.getString("span")).isEqualTo("3 days");
             assertThat(result.getLong("unsigned")).isEqualTo(7L);
+            assertThat(result.getTime("clock").toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 30, 0));
+            assertThat(result.getBytes("bytes")).containsExactly(0x00, 0xFF, 'a', 'b');
+            assertThat(result.getString("list")).isEqualTo("[1, 2]");
 
             assertThat(result.next()).isTrue();
-            for (int column = 1; column <= 14; column++) {
+            for (int column = 1; column <= 17; column++) {
                 // the driver's getObject does not take TIMESTAMP_WITH_TIMEZONE columns (Avatica: "not implemented")
                 Object value = column == 12 ? result.getTimestamp(column) : result.getObject(column);
                 assertThat(value).as(meta.getColumnName(column)).isNull();

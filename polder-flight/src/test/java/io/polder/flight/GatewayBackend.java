@@ -69,8 +69,9 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
             statement.execute("COPY (SELECT 9000000000::BIGINT AS big, 2000000000::INTEGER AS int, 30000::SMALLINT AS small,"
                     + " 100::TINYINT AS tiny, 2.5::DOUBLE AS dbl, 1.25::FLOAT AS flt, 12.5::DECIMAL(12,2) AS amount,"
                     + " 'Zoë' AS name, true AS flag, DATE '2026-06-01' AS day, TIMESTAMP '2026-06-01 12:34:56.789012' AS at,"
-                    + " TIMESTAMPTZ '2026-06-01 12:00:00+02' AS at_tz, INTERVAL 3 DAY AS span, 7::UINTEGER AS unsigned"
-                    + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+                    + " TIMESTAMPTZ '2026-06-01 12:00:00+02' AS at_tz, INTERVAL 3 DAY AS span, 7::UINTEGER AS unsigned,"
+                    + " TIME '08:30:00.25' AS clock, '\\x00\\xFFab'::BLOB AS bytes, [1, 2] AS list"
+                    + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
                     + ") TO '" + types + "' (FORMAT parquet)");
             statement.execute("COPY (SELECT i::BIGINT AS event_id, 'event number ' || i AS label FROM range(0, " + EVENTS
                     + ") t(i)) TO '" + events + "' (FORMAT parquet)");
@@ -90,7 +91,9 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
                         new GrantedColumn("flag", "BOOLEAN", ColumnMask.NONE), new GrantedColumn("day", "DATE", ColumnMask.NONE),
                         new GrantedColumn("at", "TIMESTAMP", ColumnMask.NONE),
                         new GrantedColumn("at_tz", "TIMESTAMP WITH TIME ZONE", ColumnMask.NONE),
-                        new GrantedColumn("span", "INTERVAL", ColumnMask.NONE), new GrantedColumn("unsigned", "UINTEGER", ColumnMask.NONE)),
+                        new GrantedColumn("span", "INTERVAL", ColumnMask.NONE), new GrantedColumn("unsigned", "UINTEGER", ColumnMask.NONE),
+                        new GrantedColumn("clock", "TIME", ColumnMask.NONE), new GrantedColumn("bytes", "BLOB", ColumnMask.NONE),
+                        new GrantedColumn("list", "INTEGER[]", ColumnMask.NONE)),
                 null, null, "grant-types"));
         granted.add(new GrantedRelation(RelationName.current(EVENTS_PORT, "events"), EVENTS_PORT, SNAPSHOT, events.toString(),
                 List.of(new GrantedColumn("event_id", "BIGINT", ColumnMask.NONE), new GrantedColumn("label", "VARCHAR", ColumnMask.NONE)),
