@@ -122,18 +122,18 @@ final class ArrowColumns {
 
     static Writer writer(FieldVector vector) {
         return switch (vector) {
-            case BigIntVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).longValue()), 8);
-            case IntVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).intValue()), 4);
-            case SmallIntVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).shortValue()), 2);
-            case TinyIntVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).byteValue()), 1);
-            case Float8Vector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).doubleValue()), 8);
-            case Float4Vector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, ((Number) value).floatValue()), 4);
-            case BitVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, (Boolean) value ? 1 : 0), 1);
-            case DecimalVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, decimal(value, v.getScale())), 16);
-            case DateDayVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, Math.toIntExact(date(value).toEpochDay())), 4);
-            case TimeStampMicroTZVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, micros(instant(value))), 8);
-            case TimeStampMicroVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, micros(local(value).toInstant(ZoneOffset.UTC))), 8);
-            case TimeMicroVector v -> (i, value) -> set(v, i, value, () -> v.setSafe(i, time(value).toNanoOfDay() / 1_000), 8);
+            case BigIntVector v -> nullable(v, 8, (i, value) -> v.setSafe(i, ((Number) value).longValue()));
+            case IntVector v -> nullable(v, 4, (i, value) -> v.setSafe(i, ((Number) value).intValue()));
+            case SmallIntVector v -> nullable(v, 2, (i, value) -> v.setSafe(i, ((Number) value).shortValue()));
+            case TinyIntVector v -> nullable(v, 1, (i, value) -> v.setSafe(i, ((Number) value).byteValue()));
+            case Float8Vector v -> nullable(v, 8, (i, value) -> v.setSafe(i, ((Number) value).doubleValue()));
+            case Float4Vector v -> nullable(v, 4, (i, value) -> v.setSafe(i, ((Number) value).floatValue()));
+            case BitVector v -> nullable(v, 1, (i, value) -> v.setSafe(i, (Boolean) value ? 1 : 0));
+            case DecimalVector v -> nullable(v, 16, (i, value) -> v.setSafe(i, decimal(value, v.getScale())));
+            case DateDayVector v -> nullable(v, 4, (i, value) -> v.setSafe(i, Math.toIntExact(date(value).toEpochDay())));
+            case TimeStampMicroTZVector v -> nullable(v, 8, (i, value) -> v.setSafe(i, micros(instant(value))));
+            case TimeStampMicroVector v -> nullable(v, 8, (i, value) -> v.setSafe(i, micros(local(value).toInstant(ZoneOffset.UTC))));
+            case TimeMicroVector v -> nullable(v, 8, (i, value) -> v.setSafe(i, time(value).toNanoOfDay() / 1_000));
             case VarBinaryVector v -> (i, value) -> {
                 if (value == null) {
                     v.setNull(i);
@@ -156,13 +156,20 @@ final class ArrowColumns {
         };
     }
 
-    private static int set(FieldVector vector, int index, Object value, Runnable write, int bytes) {
-        if (value == null) {
-            vector.setNull(index);
-        } else {
-            write.run();
-        }
-        return bytes;
+    /** Sets a non-null value of a fixed-width vector. */
+    private interface Setter {
+        void set(int index, Object value);
+    }
+
+    private static Writer nullable(FieldVector vector, int width, Setter setter) {
+        return (index, value) -> {
+            if (value == null) {
+                vector.setNull(index);
+            } else {
+                setter.set(index, value);
+            }
+            return width;
+        };
     }
 
     private static BigDecimal decimal(Object value) {

@@ -209,11 +209,13 @@ class FlightSqlEndpointTest {
         long sum = 0;
         try (Connection connection = connect(GatewayBackend.TOKEN);
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT event_id, label FROM \"events/stream\".events")) {
+             ResultSet result = statement.executeQuery("SELECT event_id, label, maybe FROM \"events/stream\".events")) {
             while (result.next()) {
+                long id = result.getLong(1);
                 rows++;
-                sum += result.getLong(1);
-                assertThat(result.getString(2)).isEqualTo("event number " + result.getLong(1));
+                sum += id;
+                assertThat(result.getString(2)).isEqualTo("event number " + id);
+                assertThat(result.getObject(3)).isEqualTo(id % 3 == 0 ? null : id);
             }
         }
         assertThat(rows).isEqualTo(GatewayBackend.EVENTS);
@@ -363,6 +365,35 @@ class FlightSqlEndpointTest {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getInt("answer")).isEqualTo(42);
             }
+        }
+    }
+
+    @Test
+    void clientsQueryingAtOnceEachGetTheirOwnRows() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Long>> counts = new ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                long below = 1_000L * (client + 1);
+                counts.add(pool.submit(() -> {
+                    try (Connection connection = connect(GatewayBackend.TOKEN);
+                         Statement statement = connection.createStatement();
+                         ResultSet result = statement.executeQuery("SELECT event_id FROM \"events/stream\".events"
+                                 + " WHERE event_id < " + below)) {
+                        long rows = 0;
+                        while (result.next()) {
+                            assertThat(result.getLong(1)).isLessThan(below);
+                            rows++;
+                        }
+                        return rows;
+                    }
+                }));
+            }
+            for (int client = 0; client < 8; client++) {
+                assertThat(counts.get(client).get()).isEqualTo(1_000L * (client + 1));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -34,7 +34,8 @@ import java.util.Optional;
  * <li>{@code "customer-profiles/customers".customers}: 100 customers, even ids in NL and odd in BE; the grant
  *     shows NL only and hashes the email.</li>
  * <li>{@code "types/all".types}: one row of each mapped DuckDB type, and one row of NULLs.</li>
- * <li>{@code "events/stream".events}: {@value #EVENTS} rows, for streaming.</li>
+ * <li>{@code "events/stream".events}: {@value #EVENTS} rows, for streaming; {@code maybe} is NULL for every
+ *     third.</li>
  * <li>{@code "finance-ledger/entries".entries}: published, not granted.</li>
  * </ul>
  */
@@ -73,7 +74,8 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
                     + " TIME '08:30:00.25' AS clock, '\\x00\\xFFab'::BLOB AS bytes, [1, 2] AS list"
                     + " UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
                     + ") TO '" + types + "' (FORMAT parquet)");
-            statement.execute("COPY (SELECT i::BIGINT AS event_id, 'event number ' || i AS label FROM range(0, " + EVENTS
+            statement.execute("COPY (SELECT i::BIGINT AS event_id, 'event number ' || i AS label,"
+                    + " CASE WHEN i % 3 = 0 THEN NULL ELSE i END AS maybe FROM range(0, " + EVENTS
                     + ") t(i)) TO '" + events + "' (FORMAT parquet)");
             statement.execute("COPY (SELECT 1 AS entry_id, 'top secret' AS memo) TO '" + entries + "' (FORMAT parquet)");
         }
@@ -96,7 +98,8 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
                         new GrantedColumn("list", "INTEGER[]", ColumnMask.NONE)),
                 null, null, "grant-types"));
         granted.add(new GrantedRelation(RelationName.current(EVENTS_PORT, "events"), EVENTS_PORT, SNAPSHOT, events.toString(),
-                List.of(new GrantedColumn("event_id", "BIGINT", ColumnMask.NONE), new GrantedColumn("label", "VARCHAR", ColumnMask.NONE)),
+                List.of(new GrantedColumn("event_id", "BIGINT", ColumnMask.NONE), new GrantedColumn("label", "VARCHAR", ColumnMask.NONE),
+                        new GrantedColumn("maybe", "BIGINT", ColumnMask.NONE)),
                 null, null, "grant-events"));
         access.put(ANALYST, AccessView.of(ANALYST, granted));
         access.put(NEWCOMER, AccessView.of(NEWCOMER, List.of()));
