@@ -373,7 +373,7 @@ class FlightSqlEndpointTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Long>> counts = new ArrayList<>();
-            for (int client = 0; client < 8; client++) {
+            for (int client = 0; client < 4; client++) {
                 long below = 1_000L * (client + 1);
                 counts.add(pool.submit(() -> {
                     try (Connection connection = connect(GatewayBackend.TOKEN);
@@ -389,11 +389,30 @@ class FlightSqlEndpointTest {
                     }
                 }));
             }
-            for (int client = 0; client < 8; client++) {
+            for (int client = 0; client < 4; client++) {
                 assertThat(counts.get(client).get()).isEqualTo(1_000L * (client + 1));
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingTheEndpointStopsAStreamWhoseClientStoppedReading() throws Exception {
+        FlightSqlEndpoint closing = FlightSqlEndpoint.start(FlightSettings.loopback(0).withBatchRows(100), backend);
+        try (FlightClient stalled = FlightClient.builder(clientAllocator, Location.forGrpcInsecure("127.0.0.1", closing.port())).build()) {
+            FlightSqlClient sql = new FlightSqlClient(stalled);
+            FlightInfo info = sql.execute("SELECT event_id, repeat(label, 50) AS wide FROM \"events/stream\".events",
+                    token(GatewayBackend.TOKEN));
+            FlightStream stream = sql.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN));
+            assertThat(stream.next()).isTrue();
+            closing.close(); // the server is blocked waiting for this client: close cancels the stream and frees its memory
+            assertThatThrownBy(() -> {
+                while (stream.next()) {
+                    assertThat(stream.getRoot().getRowCount()).isPositive();
+                }
+            }).isInstanceOf(FlightRuntimeException.class);
+            stream.close();
         }
     }
 }
