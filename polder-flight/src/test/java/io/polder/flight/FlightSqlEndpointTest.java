@@ -168,6 +168,12 @@ class FlightSqlEndpointTest {
                 statement.executeQuery("SELECT 1");
             }
         }).isInstanceOf(SQLException.class).hasMessageContaining("the token is not valid");
+        assertThatThrownBy(() -> {
+            try (Connection connection = DriverManager.getConnection("jdbc:arrow-flight-sql://127.0.0.1:" + endpoint.port()
+                    + "/?useEncryption=false&user=analyst&password=secret"); Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 1");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("not a bearer token");
         assertThatThrownBy(() -> client.execute("SELECT 1", token("plt_not_a_real_token")))
                 .isInstanceOfSatisfying(FlightRuntimeException.class,
                         e -> assertThat(e.status().code()).isEqualTo(FlightStatusCode.UNAUTHENTICATED));
