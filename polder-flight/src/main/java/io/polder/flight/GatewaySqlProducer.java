@@ -138,7 +138,14 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(principal(context), ticket.getStatementHandle().toStringUtf8(), listener);
+        P principal;
+        try {
+            principal = principal(context);
+        } catch (FlightRuntimeException e) {
+            listener.error(e);
+            return;
+        }
+        stream(principal, ticket.getStatementHandle().toStringUtf8(), listener);
     }
 
     // --- prepared statements (the JDBC driver runs every query as one)
