@@ -35,9 +35,14 @@ final class BearerAuthentication<P> implements FlightServerMiddleware.Factory<Be
                     + " 'Authorization: Bearer TOKEN' (user name and password are not accepted)").toRuntimeException();
         }
         String token = header.substring(PREFIX.length()).strip();
-        P principal = queries.authenticate(token).orElseThrow(() -> CallStatus.UNAUTHENTICATED
-                .withDescription("the token is not valid (unknown, expired or revoked)").toRuntimeException());
-        return new Authenticated<>(principal);
+        java.util.Optional<P> principal;
+        try {
+            principal = queries.authenticate(token);
+        } catch (RuntimeException e) {
+            throw FlightErrors.of(e);
+        }
+        return new Authenticated<>(principal.orElseThrow(() -> CallStatus.UNAUTHENTICATED
+                .withDescription("the token is not valid (unknown, expired or revoked)").toRuntimeException()));
     }
 
     /** The principal of one authenticated call. */
