@@ -19,15 +19,19 @@ final class FlightErrors {
     private FlightErrors() {
     }
 
+    /** By the code's HTTP status, so a code added to {@link ErrorCode} maps without a change here. */
     static FlightStatusCode statusCode(ErrorCode code) {
-        return switch (code) {
-            case UNAUTHENTICATED -> FlightStatusCode.UNAUTHENTICATED;
-            case FORBIDDEN -> FlightStatusCode.UNAUTHORIZED; // gRPC PERMISSION_DENIED
-            case INVALID_ARGUMENT, INVALID_DOCUMENT, METHOD_NOT_ALLOWED, PRECONDITION_REQUIRED -> FlightStatusCode.INVALID_ARGUMENT;
-            case NOT_FOUND -> FlightStatusCode.NOT_FOUND;
-            case CONFLICT -> FlightStatusCode.ALREADY_EXISTS;
-            case TOO_LARGE -> FlightStatusCode.RESOURCE_EXHAUSTED;
-            case INTERNAL -> FlightStatusCode.INTERNAL;
+        int status = code.httpStatus();
+        return switch (status) {
+            case 401 -> FlightStatusCode.UNAUTHENTICATED;
+            case 403 -> FlightStatusCode.UNAUTHORIZED; // gRPC PERMISSION_DENIED
+            case 404 -> FlightStatusCode.NOT_FOUND;
+            case 409 -> FlightStatusCode.ALREADY_EXISTS;
+            case 413, 429 -> FlightStatusCode.RESOURCE_EXHAUSTED;
+            case 501 -> FlightStatusCode.UNIMPLEMENTED;
+            case 503 -> FlightStatusCode.UNAVAILABLE;
+            case 504 -> FlightStatusCode.TIMED_OUT;
+            default -> status < 500 ? FlightStatusCode.INVALID_ARGUMENT : FlightStatusCode.INTERNAL;
         };
     }
 
