@@ -18,6 +18,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.flight.CallOption;
@@ -32,6 +34,11 @@ import org.apache.arrow.flight.grpc.CredentialCallOption;
 import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.TimeMicroVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +135,7 @@ class FlightSqlEndpointTest {
             assertThat(result.getTimestamp("at_tz").toInstant()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
             assertThat(result.getString("span")).isEqualTo("3 days");
             assertThat(result.getLong("unsigned")).isEqualTo(7L);
-            assertThat(result.getTime("clock").toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 30, 0));
+            assertThat(result.getTime("clock").toLocalTime()).isEqualTo(LocalTime.of(8, 30, 0));
             assertThat(result.getBytes("bytes")).containsExactly(0x00, 0xFF, 'a', 'b');
             assertThat(result.getString("list")).isEqualTo("[1, 2]");
 
@@ -420,5 +427,28 @@ class FlightSqlEndpointTest {
             }).isInstanceOf(FlightRuntimeException.class);
             stream.close();
         }
+    }
+
+    @Test
+    void temporalValuesLeaveAsTheirArrowValuesInAnyTimeZone() throws Exception {
+        FlightInfo info = client.execute("SELECT day, \"at\", at_tz, clock FROM \"types/all\".types WHERE big IS NOT NULL",
+                token(GatewayBackend.TOKEN));
+        try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN))) {
+            assertThat(stream.next()).isTrue();
+            VectorSchemaRoot root = stream.getRoot();
+            assertThat(root.getRowCount()).isEqualTo(1);
+            assertThat(((DateDayVector) root.getVector("day")).get(0)).isEqualTo((int) LocalDate.of(2026, 6, 1).toEpochDay());
+            assertThat(((TimeStampMicroVector) root.getVector("at")).get(0))
+                    .isEqualTo(micros(LocalDateTime.of(2026, 6, 1, 12, 34, 56, 789_012_000).toInstant(ZoneOffset.UTC)));
+            TimeStampMicroTZVector zoned = (TimeStampMicroTZVector) root.getVector("at_tz");
+            assertThat(zoned.getTimeZone()).isEqualTo("UTC");
+            assertThat(zoned.get(0)).isEqualTo(micros(Instant.parse("2026-06-01T10:00:00Z")));
+            assertThat(((TimeMicroVector) root.getVector("clock")).get(0)).isEqualTo(LocalTime.of(8, 30, 0, 250_000_000).toNanoOfDay() / 1_000);
+            assertThat(stream.next()).isFalse();
+        }
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 }
