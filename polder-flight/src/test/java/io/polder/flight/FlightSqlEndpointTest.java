@@ -451,4 +451,25 @@ class FlightSqlEndpointTest {
     private static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
+
+    @Test
+    void parametersBoundToAPreparedStatementAreRefused() {
+        FlightSqlClient.PreparedStatement prepared = client.prepare("SELECT 1 AS x", token(GatewayBackend.TOKEN));
+        try (VectorSchemaRoot parameters = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(List.of(
+                     org.apache.arrow.vector.types.pojo.Field.nullable("p", new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, true)))),
+                     clientAllocator)) {
+            assertThat(prepared.getParameterSchema().getFields()).isEmpty();
+            assertThat(prepared.getResultSetSchema().getFields()).extracting(field -> field.getName()).containsExactly("x");
+            ((org.apache.arrow.vector.IntVector) parameters.getVector("p")).setSafe(0, 7);
+            parameters.setRowCount(1);
+            prepared.setParameters(parameters);
+            assertThatThrownBy(() -> prepared.execute(token(GatewayBackend.TOKEN)))
+                    .isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+                        assertThat(e.status().code()).isEqualTo(FlightStatusCode.INVALID_ARGUMENT);
+                        assertThat(e.status().description()).contains("takes no query parameters");
+                    });
+        } finally {
+            prepared.close(token(GatewayBackend.TOKEN)); // its close is a call too, and needs the token
+        }
+    }
 }
