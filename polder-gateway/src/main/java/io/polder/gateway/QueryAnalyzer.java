@@ -218,9 +218,9 @@ final class QueryAnalyzer {
         }
 
         private String readable() {
-            List<String> names = access.someNames(10);
-            return names.isEmpty() ? "; you hold no grants" : "; you may read " + String.join(", ", names)
-                    + (access.size() > names.size() ? ", ..." : "");
+            List<String> names = access.someNames(11);
+            return names.isEmpty() ? "; you hold no grants" : "; you may read "
+                    + String.join(", ", names.subList(0, Math.min(names.size(), 10))) + (names.size() > 10 ? ", ..." : "");
         }
 
         private boolean inScope(String table) {

@@ -69,7 +69,7 @@ public record RelationName(String schema, String table) {
     }
 
     /** DuckDB's own case folding: A-Z only. */
-    static String asciiLower(String text) {
+    public static String asciiLower(String text) {
         StringBuilder lower = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -93,6 +93,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class PortGrants extends io.polder.registry.access.PortGrantsTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -93,6 +93,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class PortGrants extends io.polder.registry.access.PortGrantsTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -35,6 +35,7 @@ import io.polder.server.metrics.Metrics;
 import io.polder.server.metrics.StoreTimings;
 import io.polder.server.query.MaskKey;
 import io.polder.server.query.QueryLimits;
+import io.polder.server.query.GrantSource;
 import io.polder.server.query.QueryService;
 import io.polder.gateway.GatewaySettings;
 import io.polder.spi.Engine;
@@ -127,7 +128,7 @@ public final class PolderServer implements AutoCloseable {
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);
             }
-            queries = QueryService.create(registry, registry.access()::grantsFor, engine, gatewaySettings(config),
+            queries = QueryService.create(registry, GrantSource.of(registry.access()), engine, gatewaySettings(config),
                     QueryLimits.defaults(), clock);
             Metrics metrics = new Metrics();
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));

@@ -15,18 +15,21 @@ import io.polder.spi.Engine;
 import io.polder.spi.PublishedRelation;
 import io.polder.spi.exceptions.NoPublishedSnapshotException;
 import io.polder.spi.exceptions.SnapshotNotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a principal's grants into the gateway's {@link AccessView}, per query: each active grant on an output
+ * Turns a principal's grants into the gateway's {@link AccessView}, per query and port by port (only the ports a
+ * query names are read and described): each active grant on an output
  * port becomes, for every table of the port's contract, the relation {@code "PRODUCT/PORT/vMAJOR".TABLE} at the
  * port's published snapshot, and {@code "PRODUCT/PORT".TABLE} for the current major version; masked as the
  * contract's classification says, except the columns the grant unmasks; filtered by the grant's row filter.
@@ -63,27 +66,75 @@ final class AccessViews {
         this.engine = requireNonNull(engine, "engine is null");
     }
 
-    Built build(Principal principal, GrantSet grants) {
+    /**
+     * A view that reads the principal's grants on a port only when the query names one of the port's relations:
+     * one indexed read and one description per port the query reads, whatever the number of grants the
+     * principal holds. {@link Built#relations} and {@link Built#unpublished} fill in as the query is checked.
+     */
+    Built lookingUp(Principal principal, Instant now, GrantSource grants) {
+        Map<String, GrantedRelation> bySql = new ConcurrentHashMap<>();
+        Set<String> unpublished = ConcurrentHashMap.newKeySet();
+        AccessView view = AccessView.lookingUp(principal.name(), new AccessView.PortGrants() {
+            @Override
+            public AccessView.PortAccess lookup(String portAddress) {
+                int slash = portAddress.indexOf('/');
+                GrantSet onPort = grants.grantsOn(principal, now, portAddress.substring(0, slash),
+                        portAddress.substring(slash + 1));
+                Map<String, Grant> byPort = effective(onPort);
+                List<GrantedRelation> relations = new ArrayList<>();
+                for (Grant grant : byPort.values()) {
+                    relations.addAll(relations(grant, unpublished));
+                }
+                relations.forEach(relation -> bySql.put(relation.name().sql(), relation));
+                List<LapsedGrant> lapsed = lapsed(onPort, byPort);
+                return new AccessView.PortAccess(relations, lapsed.isEmpty() ? null : lapsed.getFirst());
+            }
+
+            @Override
+            public List<String> someNames(int limit) {
+                return names(grants.grantsFor(principal, now), limit).stream().map(RelationName::sql).toList();
+            }
+        });
+        return new Built(view, bySql, unpublished);
+    }
+
+    /**
+     * The names of the relations {@code grants} cover, sorted by their SQL, at most {@code limit}, from the ports'
+     * contracts (without reading any data, so a name may have nothing published yet).
+     */
+    List<RelationName> names(GrantSet grants, int limit) {
+        Map<String, RelationName> names = new TreeMap<>();
+        for (Grant grant : effective(grants).values()) {
+            for (PortTables.PortVersion version : ports.versions(grant.product(), grant.port())) {
+                for (PortTables.Table table : version.tables()) {
+                    RelationName.of(version.ref(), table.name(), version.current())
+                            .forEach(name -> names.put(name.sql(), name));
+                }
+            }
+        }
+        return names.values().stream().limit(limit).toList();
+    }
+
+    /** The grant that applies on each port: the least restricted of those that work. */
+    private static Map<String, Grant> effective(GrantSet grants) {
         Map<String, Grant> byPort = new LinkedHashMap<>();
         for (Grant grant : grants.active()) {
             byPort.merge(address(grant), grant, (one, other) -> LEAST_RESTRICTED.compare(one, other) <= 0 ? one : other);
         }
-        List<GrantedRelation> relations = new ArrayList<>();
-        Set<String> unpublished = new TreeSet<>();
-        for (Grant grant : byPort.values()) {
-            relations.addAll(relations(grant, unpublished));
-        }
+        return byPort;
+    }
+
+    /** The lapsed grants on ports no working grant covers. */
+    private static List<LapsedGrant> lapsed(GrantSet grants, Map<String, Grant> working) {
         List<LapsedGrant> lapsed = new ArrayList<>();
         for (Grant grant : grants.lapsed()) {
-            if (!byPort.containsKey(address(grant))) {
+            if (!working.containsKey(address(grant))) {
                 lapsed.add(grant.revokedAt() != null
                         ? new LapsedGrant(grant.product() + "/" + grant.port(), LapsedGrant.Reason.REVOKED, grant.revokedAt())
                         : new LapsedGrant(grant.product() + "/" + grant.port(), LapsedGrant.Reason.EXPIRED, grant.expiresAt()));
             }
         }
-        Map<String, GrantedRelation> bySql = new HashMap<>();
-        relations.forEach(relation -> bySql.put(relation.name().sql(), relation));
-        return new Built(AccessView.of(principal.name(), relations, lapsed), Map.copyOf(bySql), Set.copyOf(unpublished));
+        return lapsed;
     }
 
     private List<GrantedRelation> relations(Grant grant, Set<String> unpublished) {

@@ -174,7 +174,7 @@ public final class QueryService implements AutoCloseable {
             try {
                 access = request.sql().length() > settings.maxSqlLength()
                         ? new AccessViews.Built(AccessView.of(principal.name(), List.of()), Map.of(), Set.of())
-                        : views.build(principal, grants.grantsFor(principal, now));
+                        : views.lookingUp(principal, now, grants);
             } catch (RuntimeException e) {
                 recorder.record(new QueryRecord(principal, request.sql(), refused(principal, request, now,
                         "the grants could not be read: " + e.getMessage()), ErrorCode.INTERNAL, Map.of(), 0, false,
