@@ -54,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "The port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
     int port;
 
+    @Option(names = "--flight-port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_FLIGHT_PORT,
+            description = "The Arrow Flight SQL port (default ${DEFAULT-VALUE}; 0 for any free port; -1 for none).")
+    int flightPort;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
             description = "Where the database, the warehouse, the sources and admin.token live (default ./${DEFAULT-VALUE}).")
     Path dataDir;
@@ -111,12 +115,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private PolderServer start() {
         ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null)
-                .withBuilds(BuildSettings.defaults().withScheduler(false));
+                .withBuilds(BuildSettings.defaults().withScheduler(false)).withFlightPort(flightPort);
         try {
             return PolderServer.start(config);
         } catch (RuntimeException e) {
             throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server on port " + port + ": "
-                    + e.getMessage() + (port != 0 ? " (is the port in use? choose another with --port)" : ""),
+                    + e.getMessage() + (port != 0 ? " (is a port in use? choose others with --port and --flight-port)" : ""),
                     java.util.Map.of(), e);
         }
     }
@@ -150,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println(passed ? "Every product is built, published and passes its contract."
                 : "Not everything passed: see the ERROR column, or `polder get runs PRODUCT`.");
-        where(server.baseUrl(), tokenFile, out);
+        where(server, tokenFile, out);
         return passed;
     }
 
@@ -158,7 +162,8 @@ final class DemoCommand implements Callable<Integer> {
         return detail.path("run").path("state").asText().equals("succeeded");
     }
 
-    private void where(String base, Path tokenFile, PrintWriter out) {
+    private void where(PolderServer server, Path tokenFile, PrintWriter out) {
+        String base = server.baseUrl();
         out.println();
         out.println("Polder is serving at " + base);
         out.println("  web UI       " + base + "/ui (sign in with the admin token)");
@@ -169,6 +174,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
         out.println("  compliance   " + base + "/api/v1/compliance");
         out.println("  openapi      " + base + "/api/openapi.json");
+        server.flightUrl().ifPresent(url -> out.println("  flight sql   " + url + "&token=<the token> (JDBC)"));
         out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
         out.println();
         out.println("Try, in another terminal:");
@@ -178,10 +184,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./polder test sales-orders");
         out.println("  ./polder build sales-daily-revenue");
         out.println("  ./polder compliance");
-        out.println("  ./polder get ports");
-        out.println("  ./polder access inbox");
-        out.println("  ./polder query 'SELECT sales_channel, count(*) FROM \"sales-orders/orders\".orders GROUP BY 1'"
-                + "   # says how to request access first");
+        out.println("  ./polder get ports                  # every output port with its SQL relation name");
+        out.println("  ./polder access request sales-orders/orders --purpose \"churn model\" --days 90");
+        out.println("  ./polder access inbox               # then: ./polder access approve REQUEST_ID");
+        out.println("  ./polder query 'SELECT shipping_country_code, count(*) FROM \"sales-orders/orders\".orders GROUP BY 1'");
         out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + base + "/api/v1/lineage?product=sales-orders");
         out.flush();
     }

@@ -63,6 +63,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "The interface to listen on (default ${DEFAULT-VALUE}: this machine only).")
     String host;
 
+    @Option(names = "--flight-port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_FLIGHT_PORT,
+            description = "The Arrow Flight SQL port, on the same host (default ${DEFAULT-VALUE}; 0 for any free port;"
+                    + " -1 for none). Clients connect with the Flight SQL JDBC driver:"
+                    + " jdbc:arrow-flight-sql://HOST:PORT/?useEncryption=false&token=TOKEN")
+    int flightPort;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
             description = "Where the embedded database and admin.token live (default ./${DEFAULT-VALUE}).")
     Path dataDir;
@@ -99,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
     private ServerConfig config() {
         try {
             return new ServerConfig(host, port, dataDir, database).withBuilds(BuildSettings.defaults()
-                    .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler));
+                    .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler))
+                    .withFlightPort(flightPort);
         } catch (IllegalArgumentException e) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }
@@ -132,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Admin token: created on an earlier start; " + tokenFile + " is gone. Create tokens with"
                     + " `polder token create` and an admin token.");
         }
+        server.flightUrl().ifPresent(url -> out.println("Arrow Flight SQL: " + url + "&token=TOKEN (Flight SQL JDBC driver)"));
         out.println("Stop with Ctrl-C or SIGTERM: requests in flight finish first.");
         out.flush();
     }

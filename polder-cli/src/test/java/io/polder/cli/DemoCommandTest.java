@@ -19,14 +19,15 @@ class DemoCommandTest {
     @Test
     void theDemoBuildsAndTestsTheWholeExampleMesh() {
         Path data = dir.resolve("polder-data");
-        CliRun demo = CliRun.of("demo", "--rows", "2000", "--port", "0", "--data-dir", data.toString(),
+        CliRun demo = CliRun.of("demo", "--rows", "2000", "--port", "0", "--flight-port", "0", "--data-dir", data.toString(),
                 "--mesh", CliRun.repo("examples/mesh"), "--no-serve");
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("1/5 Source data in ").contains("generated 5 files")
                 .containsPattern("\n    [0-9]+ changes applied\\.").contains("5/5 Running every contract")
                 .contains("Every product is built, published and passes its contract.")
                 .contains("/api/v1/lineage?product=sales-orders").contains(data.resolve("admin.token").toString())
-                .contains("./polder get runs sales-orders").contains("/ui (sign in with the admin token)");
+                .contains("./polder get runs sales-orders").contains("/ui (sign in with the admin token)")
+                .contains("flight sql   jdbc:arrow-flight-sql://127.0.0.1:").contains("./polder access request sales-orders/orders");
         for (String product : new String[] {"customer-profiles", "sales-orders", "logistics-shipments",
                 "sales-daily-revenue", "customer-360", "logistics-delivery-performance", "finance-revenue-report"}) {
             assertThat(demo.out()).containsPattern("(?m)^" + product + " +succeeded ");

@@ -28,7 +28,7 @@ class ServeCommandTest {
     void servesUntilSigtermAndNeverPrintsTheToken() throws Exception {
         Path dataDir = dir.resolve("data");
         Path serveLog = dir.resolve("serve.log");
-        Process serve = polder(serveLog, "serve", "--port", "0", "--data-dir", dataDir.toString());
+        Process serve = polder(serveLog, "serve", "--port", "0", "--flight-port", "0", "--data-dir", dataDir.toString());
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
             List<String> announced = readUntilReady(out);
@@ -37,7 +37,8 @@ class ServeCommandTest {
             String token = Files.readString(tokenFile).strip();
             assertThat(Files.getPosixFilePermissions(tokenFile))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-            assertThat(String.join("\n", announced)).contains("Admin token: in " + tokenFile).doesNotContain(token);
+            assertThat(String.join("\n", announced)).contains("Admin token: in " + tokenFile).doesNotContain(token)
+                    .contains("Arrow Flight SQL: jdbc:arrow-flight-sql://127.0.0.1:");
 
             assertThat(CliRun.of("get", "domains", "--server", url, "--token", "").exitCode()).isEqualTo(5);
             CliRun domains = CliRun.of("get", "domains", "--server", url, "--token", token);
@@ -45,7 +46,7 @@ class ServeCommandTest {
             assertThat(domains.out()).isEqualTo("No domains.\n");
 
             Path secondLog = dir.resolve("second.log");
-            Process second = polder(secondLog, "serve", "--port", String.valueOf(URI.create(url).getPort()),
+            Process second = polder(secondLog, "serve", "--port", String.valueOf(URI.create(url).getPort()), "--flight-port", "0",
                     "--data-dir", dir.resolve("other").toString());
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).isEqualTo(10);
@@ -64,6 +65,7 @@ class ServeCommandTest {
     /** Runs the CLI in a child JVM; its standard error (the server's log) goes to {@code log}, so it never blocks. */
     private Process polder(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", // as ./polder passes it, for Arrow (Flight SQL)
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();

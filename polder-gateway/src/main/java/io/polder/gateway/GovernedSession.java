@@ -179,14 +179,16 @@ final class GovernedSession implements AutoCloseable {
     /**
      * The consumer's query, exactly as checked, inside a LIMIT of one row over the cap: DuckDB stops producing
      * rows there (a billion-row result costs what its first rows cost), and the extra row tells that the result
-     * was cut. The query stands on lines of its own, so a trailing comment cannot swallow the closing parenthesis.
+     * was cut. A cap of 0 asks for the columns alone: {@code LIMIT 0}, which DuckDB answers without running the
+     * query (so such a result is never marked truncated). The query stands on lines of its own, so a trailing
+     * comment cannot swallow the closing parenthesis.
      */
     static String capped(String sql, long rowCap) {
         String body = sql.strip();
         while (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }
-        long limit = rowCap == Long.MAX_VALUE ? rowCap : rowCap + 1;
+        long limit = rowCap == Long.MAX_VALUE || rowCap == 0 ? rowCap : rowCap + 1;
         return "SELECT * FROM (\n" + body + "\n) LIMIT " + limit;
     }
 

@@ -39,6 +39,20 @@ class ResultShapeTest {
     }
 
     @Test
+    void aRowCapOfZeroGivesTheColumnsWithoutRunningTheQuery() {
+        RowCollector rows = new RowCollector();
+        QueryResult result = gateway.execute(new QueryRequest("SELECT order_id, error('evaluated') AS failing FROM " + O,
+                "analyst@acme.example", 0, java.time.Duration.ofSeconds(30)), fixture.analyst(), rows);
+        assertThat(result.columns()).extracting(ResultColumn::name).containsExactly("order_id", "failing");
+        assertThat(result.rowCount()).isZero();
+        assertThat(result.truncated()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gateway.execute(new QueryRequest(
+                "SELECT order_id, error('evaluated') AS failing FROM " + O, "analyst@acme.example", 1,
+                java.time.Duration.ofSeconds(30)), fixture.analyst(), new RowCollector()))
+                .as("with a row to return, the query runs").hasMessageContaining("evaluated");
+    }
+
+    @Test
     void duplicateColumnNamesAndATrailingCommentAreKept() {
         RowCollector rows = new RowCollector();
         QueryResult result = gateway.execute(GatewayFixture.request("SELECT a.order_id, b.order_id FROM " + O + " a JOIN "

@@ -35,6 +35,9 @@ import io.polder.server.metrics.Metrics;
 import io.polder.server.metrics.StoreTimings;
 import io.polder.server.query.MaskKey;
 import io.polder.server.query.QueryLimits;
+import io.polder.flight.FlightSettings;
+import io.polder.flight.FlightSqlEndpoint;
+import io.polder.server.flight.FlightQueryService;
 import io.polder.server.query.GrantSource;
 import io.polder.server.query.QueryService;
 import io.polder.gateway.GatewaySettings;
@@ -83,13 +86,15 @@ public final class PolderServer implements AutoCloseable {
      */
     private final List<AutoCloseable> resources;
     private final AccessExpiryJob accessExpiry;
+    /** The Arrow Flight SQL endpoint, or null when the configuration asks for none. */
+    private final FlightSqlEndpoint flight;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
                          BuildScheduler scheduler, QueryService queries, Javalin app, WebUi web, List<Route> routes,
                          List<String> servedEndpoints, List<AutoCloseable> resources,
-                         AccessExpiryJob accessExpiry) {
+                         AccessExpiryJob accessExpiry, FlightSqlEndpoint flight) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
@@ -102,6 +107,7 @@ public final class PolderServer implements AutoCloseable {
         this.servedEndpoints = servedEndpoints;
         this.resources = resources;
         this.accessExpiry = accessExpiry;
+        this.flight = flight;
     }
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
@@ -157,6 +163,17 @@ public final class PolderServer implements AutoCloseable {
                 web.close();
                 throw e;
             }
+            FlightSqlEndpoint flight = null;
+            if (config.flight()) {
+                try {
+                    flight = FlightSqlEndpoint.start(FlightSettings.loopback(config.flightPort()).withHost(config.host()),
+                            new FlightQueryService(registry.tokens(), registry.authorizer(), queries));
+                } catch (RuntimeException e) {
+                    app.stop();
+                    web.close();
+                    throw e;
+                }
+            }
             BuildScheduler scheduler = null;
             if (config.builds().scheduler()) {
                 scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
@@ -166,10 +183,11 @@ public final class PolderServer implements AutoCloseable {
             resources.add(accessExpiry);
             accessExpiry.start();
             PolderServer server = new PolderServer(config, registry, engine, builds, scheduler, queries, app, web,
-                    routes, List.copyOf(served), resources, accessExpiry);
+                    routes, List.copyOf(served), resources, accessExpiry, flight);
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
+            server.flightUrl().ifPresent(url -> LOG.info("Arrow Flight SQL at {}", url));
             return server;
         } catch (RuntimeException e) {
             if (queries != null) {
@@ -287,6 +305,22 @@ public final class PolderServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * The Flight SQL JDBC URL of the server's Arrow Flight SQL endpoint, without the token
+     * ({@code jdbc:arrow-flight-sql://127.0.0.1:8815/?useEncryption=false}); empty when there is none.
+     */
+    public java.util.Optional<String> flightUrl() {
+        if (flight == null) {
+            return java.util.Optional.empty();
+        }
+        String host = switch (config.host()) {
+            case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+            default -> config.host();
+        };
+        return java.util.Optional.of("jdbc:arrow-flight-sql://" + (host.contains(":") && !host.startsWith("[")
+                ? "[" + host + "]" : host) + ":" + flight.port() + "/?useEncryption=false");
+    }
+
     /** {@code http://host:port}, without a trailing slash. */
     public String baseUrl() {
         String host = switch (config.host()) {
@@ -341,6 +375,9 @@ public final class PolderServer implements AutoCloseable {
         try {
             LOG.info("Polder server stopping; letting requests in flight finish");
             app.stop();
+            if (flight != null) {
+                flight.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }

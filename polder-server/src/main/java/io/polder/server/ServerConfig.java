@@ -17,14 +17,20 @@ import java.time.Duration;
  * @param shutdownGrace how long {@link PolderServer#close()} lets requests in flight finish
  * @param builds the engine, where sources are, the OpenLineage endpoint and the scheduler; the warehouse is
  *               {@code <dataDir>/warehouse}
+ * @param flightPort the port of the Arrow Flight SQL endpoint, on {@code host}; 0 for any free port,
+ *                   {@link #NO_FLIGHT} for none (the default of the constructors without it)
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes,
-                           Duration shutdownGrace, BuildSettings builds) {
+                           Duration shutdownGrace, BuildSettings builds, int flightPort) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("polder-data");
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    /** The Flight SQL port {@code polder serve} and {@code polder demo} open unless told otherwise. */
+    public static final int DEFAULT_FLIGHT_PORT = 8815;
+    /** No Flight SQL endpoint. */
+    public static final int NO_FLIGHT = -1;
 
     public ServerConfig {
         requireNonNull(host, "host is null");
@@ -44,6 +50,15 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
             throw new IllegalArgumentException("shutdownGrace is negative");
         }
         builds = builds == null ? BuildSettings.defaults() : builds;
+        if (flightPort < NO_FLIGHT || flightPort > 65_535) {
+            throw new IllegalArgumentException("the Flight SQL port must be between 0 and 65535, found " + flightPort);
+        }
+    }
+
+    /** Without a Flight SQL endpoint. */
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes, Duration shutdownGrace,
+                        BuildSettings builds) {
+        this(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, NO_FLIGHT);
     }
 
     /** With the default build settings. */
@@ -62,33 +77,43 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds);
+        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds);
+        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort);
     }
 
     /** Another data directory; the embedded database moves with it unless another database was named. */
     public ServerConfig withDataDir(Path value) {
         String database = jdbcUrl.equals(embeddedJdbcUrl(dataDir)) ? null : jdbcUrl;
-        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace, builds);
+        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace, builds, flightPort);
     }
 
     public ServerConfig withJdbcUrl(String value) {
-        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace, builds);
+        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace, builds, flightPort);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace, builds);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace, builds, flightPort);
     }
 
     public ServerConfig withShutdownGrace(Duration value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value, builds);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value, builds, flightPort);
     }
 
     public ServerConfig withBuilds(BuildSettings value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, value);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, value, flightPort);
+    }
+
+    /** With the Flight SQL endpoint on {@code value} (0: any free port; {@link #NO_FLIGHT}: none). */
+    public ServerConfig withFlightPort(int value) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, value);
+    }
+
+    /** Whether the server opens a Flight SQL endpoint. */
+    public boolean flight() {
+        return flightPort != NO_FLIGHT;
     }
 
     /** Whether the registry is the embedded SQLite file in the data directory. */

@@ -59,11 +59,16 @@ final class QueryFixture implements AutoCloseable {
     }
 
     static QueryFixture start(TestDatabase database) {
+        return start(database, UnaryOperator.identity());
+    }
+
+    /** With {@code tweak} applied to the server's configuration as well (such as a Flight SQL port). */
+    static QueryFixture start(TestDatabase database, UnaryOperator<ServerConfig> tweak) {
         Path sources = TestServer.temporaryDirectory();
         ExampleMeshData.generate(sources, new DemoOptions(11, 2_000, 1_000, Instant.now()));
         ShiftedClock clock = new ShiftedClock();
-        TestServer server = TestServer.start(database, config -> config.withBuilds(config.builds()
-                .withSourcesDir(sources)), clock);
+        TestServer server = TestServer.start(database, config -> tweak.apply(config.withBuilds(config.builds()
+                .withSourcesDir(sources))), clock);
         QueryFixture fixture = new QueryFixture(server, sources, clock);
         try {
             Answer applied = server.api().post("/api/v1/apply", fixture.admin, mesh());

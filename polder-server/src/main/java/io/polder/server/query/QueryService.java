@@ -11,6 +11,7 @@ import io.polder.gateway.QueryDecision;
 import io.polder.gateway.QueryGateway;
 import io.polder.gateway.QueryRefusedException;
 import io.polder.gateway.QueryRequest;
+import io.polder.gateway.RelationName;
 import io.polder.gateway.QueryResult;
 import io.polder.gateway.ResultColumn;
 import io.polder.gateway.RowSink;
@@ -126,8 +127,9 @@ public final class QueryService implements AutoCloseable {
 
     /**
      * The columns (name and DuckDB type) {@code sql} would return for {@code principal}, without its rows: for
-     * a Flight SQL FlightInfo or prepared statement. Checked and run like a query with a row cap of 0; the
-     * decision is audited (with {@code describe=true}) but not counted as usage.
+     * a Flight SQL FlightInfo or prepared statement. Checked like a query with a row cap of 0, which the gateway
+     * answers without running the query; the decision is audited (with {@code describe=true}) but not counted as
+     * usage.
      *
      * @throws QueryRefusedException as {@link #execute} would refuse the query
      */
@@ -171,6 +173,16 @@ public final class QueryService implements AutoCloseable {
             }
             throw refusal;
         }
+    }
+
+    /**
+     * The relations {@code principal} may query, sorted by name, at most {@code limit}: from its grants and the
+     * ports' contracts, without reading data (a relation may have published nothing yet). For catalog listings
+     * such as Flight SQL's GetTables.
+     */
+    public List<RelationName> relations(Principal principal, int limit) {
+        requireNonNull(principal, "principal is null");
+        return views.names(grants.grantsFor(principal, clock.instant()), limit);
     }
 
     /** The service's limits: the defaults and how many queries run at once. */

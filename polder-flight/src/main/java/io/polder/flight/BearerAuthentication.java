@@ -1,0 +1,65 @@
+package io.polder.flight;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.arrow.flight.CallHeaders;
+import org.apache.arrow.flight.CallInfo;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightServerMiddleware;
+import org.apache.arrow.flight.RequestContext;
+
+/**
+ * Authenticates every Flight call by its {@code Authorization: Bearer TOKEN} header (what the Flight SQL JDBC
+ * driver's {@code token} property sends), before the call reaches the producer. A call without a valid token
+ * is rejected with UNAUTHENTICATED; the producer reads the principal from the call's middleware.
+ */
+final class BearerAuthentication<P> implements FlightServerMiddleware.Factory<BearerAuthentication.Authenticated<P>> {
+    private static final String PREFIX = "bearer ";
+
+    private final FlightQueries<P> queries;
+
+    BearerAuthentication(FlightQueries<P> queries) {
+        this.queries = requireNonNull(queries, "queries is null");
+    }
+
+    @Override
+    public Authenticated<P> onCallStarted(CallInfo info, CallHeaders headers, RequestContext context) {
+        String header = headers.get("authorization");
+        if (header == null || header.isBlank()) {
+            throw CallStatus.UNAUTHENTICATED.withDescription("the Flight SQL endpoint needs a Polder API token:"
+                    + " send it as 'Authorization: Bearer TOKEN' (the Flight SQL JDBC driver's token property);"
+                    + " 'polder token create' makes one").toRuntimeException();
+        }
+        if (header.length() <= PREFIX.length() || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw CallStatus.UNAUTHENTICATED.withDescription("the Authorization header is not a bearer token; send"
+                    + " 'Authorization: Bearer TOKEN' (user name and password are not accepted)").toRuntimeException();
+        }
+        String token = header.substring(PREFIX.length()).strip();
+        java.util.Optional<P> principal;
+        try {
+            principal = queries.authenticate(token);
+        } catch (RuntimeException e) {
+            throw FlightErrors.of(e);
+        }
+        return new Authenticated<>(principal.orElseThrow(() -> CallStatus.UNAUTHENTICATED
+                .withDescription("the token is not valid (unknown, expired or revoked)").toRuntimeException()));
+    }
+
+    /** The principal of one authenticated call. */
+    record Authenticated<P>(P principal) implements FlightServerMiddleware {
+        @Override
+        public void onBeforeSendingHeaders(CallHeaders outgoingHeaders) {
+            // nothing to add: the client keeps sending its own token
+        }
+
+        @Override
+        public void onCallCompleted(CallStatus status) {
+            // the gateway records each query's decision; a completed call adds nothing to it
+        }
+
+        @Override
+        public void onCallErrored(Throwable err) {
+            // as above
+        }
+    }
+}
