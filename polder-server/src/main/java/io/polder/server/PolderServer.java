@@ -147,7 +147,9 @@ public final class PolderServer implements AutoCloseable {
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()));
+            RowFilterChecks webRowFilters = new RowFilterChecks();
+            routeResources.add(webRowFilters);
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), webRowFilters);
             Javalin app = Javalin.create(javalin -> {
                 http.configure(javalin, routes, endpoint -> {
                     if (!WebUi.isWebEndpoint(endpoint)) {

@@ -7,6 +7,7 @@ import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.polder.registry.Registry;
+import io.polder.web.pages.AccessPages;
 import io.polder.web.pages.Assets;
 import io.polder.web.pages.AuditPages;
 import io.polder.web.pages.CatalogPages;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * sessions opened by signing in with an API token, and the catalog's search index.
  *
  * <pre>{@code
- * WebUi web = WebUi.open(registry, WebSettings.forDataDir(dataDir));
+ * WebUi web = WebUi.open(registry, WebSettings.forDataDir(dataDir), rowFilterCheck);
  * Javalin.create(config -> { ...; web.configure(config); });
  * ...
  * web.close();
@@ -42,9 +43,10 @@ public final class WebUi implements AutoCloseable {
     private final CatalogPages catalog;
     private final ProductPages products;
     private final AuditPages audit;
+    private final AccessPages access;
     private final Assets assets = new Assets();
 
-    private WebUi(Registry registry, ProductIndex index, WebSettings settings) {
+    private WebUi(Registry registry, ProductIndex index, WebSettings settings, RowFilterCheck rowFilters) {
         this.registry = registry;
         this.index = index;
         this.listener = index::productChanged;
@@ -57,18 +59,22 @@ public final class WebUi implements AutoCloseable {
         this.catalog = new CatalogPages(registry.catalog(), index, pages);
         this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()), pages);
         this.audit = new AuditPages(registry.audit(), pages);
+        this.access = new AccessPages(registry.access(), rowFilters, settings.clock(), pages);
     }
 
     /**
      * Opens the search index (rebuilding it from the registry when it is missing), subscribes it to the
      * registry's catalog changes, and brings it in step with the registry in the background.
+     *
+     * @param rowFilters checks the row filter of an approval made in the browser, as the API does
      */
-    public static WebUi open(Registry registry, WebSettings settings) {
+    public static WebUi open(Registry registry, WebSettings settings, RowFilterCheck rowFilters) {
         requireNonNull(registry, "registry is null");
         requireNonNull(settings, "settings is null");
+        requireNonNull(rowFilters, "rowFilters is null");
         ProductIndex index = ProductIndex.open(settings.searchFolder(), registry.catalog());
         try {
-            WebUi web = new WebUi(registry, index, settings);
+            WebUi web = new WebUi(registry, index, settings, rowFilters);
             registry.catalogChanges().subscribe(web.listener);
             index.synchronize();
             index.synchronizeEvery(settings.resyncSeconds());
@@ -90,6 +96,12 @@ public final class WebUi implements AutoCloseable {
         config.routes.get(ROOT + "/domains/{id}", pages.signedIn(catalog::domain));
         config.routes.get(ROOT + "/products/{id}", pages.signedIn(products::product));
         config.routes.get(ROOT + "/audit", pages.signedIn(audit::log));
+        config.routes.get(ROOT + "/access", pages.signedIn(access::overview));
+        config.routes.get(ROOT + "/access/request", pages.signedIn(access::requestForm));
+        config.routes.post(ROOT + "/access/requests", pages.signedIn(access::request));
+        config.routes.post(ROOT + "/access/requests/{id}/approve", pages.signedIn(access::approve));
+        config.routes.post(ROOT + "/access/requests/{id}/reject", pages.signedIn(access::reject));
+        config.routes.post(ROOT + "/access/grants/{id}/revoke", pages.signedIn(access::revoke));
         config.routes.get(ROOT + "/assets/{name}", pages.open(assets::serve));
     }
 

@@ -1,7 +1,13 @@
 package io.polder.web;
 
 import io.javalin.Javalin;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.gateway.RowFilter;
+import io.polder.gateway.RowFilterChecker;
+import io.polder.model.odcs.SchemaObject;
 import io.polder.registry.Registry;
+import io.polder.registry.access.OutputPort;
 import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.auth.NewToken;
 import io.polder.registry.auth.Principal;
@@ -28,10 +34,14 @@ final class WebTestServer implements AutoCloseable {
     final String adminToken;
     final String consumerToken;
     final String governanceToken;
+    /** A domain-owner of {@code customer}: decides on requests for customer-profiles' ports. */
+    final String ownerToken;
     final Principal admin;
+    private final RowFilterChecker rowFilterChecker;
 
     private WebTestServer(Path dataDir, Registry registry, WebUi web, Javalin app, MutableClock clock,
-                          String adminToken, String consumerToken, String governanceToken, Principal admin) {
+                          String adminToken, String consumerToken, String governanceToken, String ownerToken,
+                          Principal admin, RowFilterChecker rowFilterChecker) {
         this.dataDir = dataDir;
         this.registry = registry;
         this.web = web;
@@ -40,7 +50,9 @@ final class WebTestServer implements AutoCloseable {
         this.adminToken = adminToken;
         this.consumerToken = consumerToken;
         this.governanceToken = governanceToken;
+        this.ownerToken = ownerToken;
         this.admin = admin;
+        this.rowFilterChecker = rowFilterChecker;
     }
 
     static WebTestServer start() {
@@ -55,7 +67,10 @@ final class WebTestServer implements AutoCloseable {
             String consumer = registry.tokens().create(admin, new NewToken("dana", Role.CONSUMER, null, null, null)).secret();
             String governance = registry.tokens().create(admin,
                     new NewToken("grace", Role.GOVERNANCE, null, null, null)).secret();
-            WebUi web = WebUi.open(registry, WebSettings.inMemory().withClock(clock));
+            String owner = registry.tokens().create(admin,
+                    new NewToken("olga", Role.DOMAIN_OWNER, "customer", null, null)).secret();
+            RowFilterChecker checker = RowFilterChecker.open();
+            WebUi web = WebUi.open(registry, WebSettings.inMemory().withClock(clock), rowFilters(checker));
             web.searchIndex().flush();
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
@@ -63,10 +78,24 @@ final class WebTestServer implements AutoCloseable {
                 web.configure(config);
             });
             app.start("127.0.0.1", 0);
-            return new WebTestServer(dataDir, registry, web, app, clock, adminToken, consumer, governance, admin);
+            return new WebTestServer(dataDir, registry, web, app, clock, adminToken, consumer, governance, owner, admin,
+                    checker);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The server's check: the filter must hold for every table of the port (the gateway applies it to each). */
+    private static RowFilterCheck rowFilters(RowFilterChecker checker) {
+        return (port, sql) -> {
+            for (SchemaObject table : port.tables()) {
+                try {
+                    checker.check(new RowFilter(sql), OutputPort.columnsOf(table), "the row filter for " + port.address());
+                } catch (IllegalArgumentException e) {
+                    throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
+                }
+            }
+        };
     }
 
     String baseUrl() {
@@ -78,6 +107,7 @@ final class WebTestServer implements AutoCloseable {
         app.stop();
         web.close();
         registry.close();
+        rowFilterChecker.close();
     }
 
     /** A clock the tests move forward, to let sessions expire without waiting. */

@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import io.polder.gateway.RelationName;
-import io.polder.gateway.RowFilter;
 import io.polder.model.odcs.SchemaObject;
 import io.polder.registry.Cursor;
 import io.polder.registry.Names;
@@ -35,7 +34,6 @@ import io.polder.spi.PortRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Access to output ports: requests (anyone), the owners' inbox, approve / reject (a platform-admin, the owning
@@ -172,22 +170,11 @@ public final class AccessRoutes {
                 new Approval(body.unmask(), body.rowFilter(), body.days(), body.reason())));
     }
 
-    /** The filter must hold for every table of the port: the gateway applies it to each of them. */
     private void checkRowFilter(AccessRequest request, String sql) {
         OutputPort port = access.outputPorts().find(request.product(), request.port())
                 .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "the port "
                         + request.address() + " is no longer offered"));
-        PortRef ref = PortRef.of(port.product(), port.port(), port.version());
-        for (SchemaObject table : port.tables()) {
-            String name = RelationName.current(ref, OutputPort.tableName(table)).sql();
-            try {
-                rowFilters.check(new RowFilter(sql), OutputPort.columnsOf(table), "the row filter for " + name);
-            } catch (IllegalArgumentException e) {
-                throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage()
-                        + (port.tables().size() > 1 ? " (a grant's row filter applies to every table of the port)" : ""),
-                        Map.of("field", "rowFilter"), null);
-            }
-        }
+        rowFilters.check(port, sql);
     }
 
     private void reject(Context ctx) {

@@ -16,6 +16,11 @@ public final class Urls {
         return "/ui/products/" + encode(id);
     }
 
+    /** The form that requests access to output port {@code port} of {@code product}. */
+    public static String accessRequest(String product, String port) {
+        return "/ui/access/request?port=" + encode(product + "/" + port);
+    }
+
     public static String domain(String id) {
         return "/ui/domains/" + encode(id);
     }

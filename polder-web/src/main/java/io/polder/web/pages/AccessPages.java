@@ -1,0 +1,254 @@
+package io.polder.web.pages;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.model.odcs.SchemaObject;
+import io.polder.model.odcs.SchemaProperty;
+import io.polder.registry.Names;
+import io.polder.registry.PageRequest;
+import io.polder.registry.access.AccessFilter;
+import io.polder.registry.access.AccessInbox;
+import io.polder.registry.access.AccessRequest;
+import io.polder.registry.access.AccessRequestState;
+import io.polder.registry.access.AccessService;
+import io.polder.registry.access.Approval;
+import io.polder.registry.access.Grant;
+import io.polder.registry.access.NewAccessRequest;
+import io.polder.registry.access.OutputPort;
+import io.polder.web.RowFilterCheck;
+import io.polder.web.session.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Access to output ports in the browser: a consumer requests access from a port on a product page; the owners
+ * (and platform-admins) decide in their inbox; grants are listed and revoked. Every action goes through the
+ * registry's {@link AccessService}, which checks the role and audits, as it does for the API.
+ */
+public final class AccessPages {
+    private static final int LIST_SIZE = 50;
+    /** What a notice in the URL may say after a redirect; anything else is ignored, never echoed. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "requested", "Your request was sent to the port's owners.",
+            "auto-approved", "Your request was approved at once: the port approves such requests by itself.",
+            "approved", "The request was approved; the grant works from the next query.",
+            "rejected", "The request was rejected; the requester sees your reason.",
+            "revoked", "The grant was revoked; it stops working at the next query.");
+
+    private final AccessService access;
+    private final RowFilterCheck rowFilters;
+    private final Clock clock;
+    private final Pages pages;
+
+    public AccessPages(AccessService access, RowFilterCheck rowFilters, Clock clock, Pages pages) {
+        this.access = requireNonNull(access, "access is null");
+        this.rowFilters = requireNonNull(rowFilters, "rowFilters is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.pages = requireNonNull(pages, "pages is null");
+    }
+
+    /** The form that requests access to the port named by the {@code port} parameter ({@code PRODUCT/PORT}). */
+    public void requestForm(Context ctx, Session session) {
+        OutputPort port = port(ctx.queryParam("port"));
+        renderForm(ctx, session, 200, port, RequestForm.blank(port.address()), null);
+    }
+
+    public void request(Context ctx, Session session) {
+        String address = ctx.formParam("port");
+        OutputPort port = port(address);
+        RequestForm form = new RequestForm(port.address(), text(ctx.formParam("purpose")), text(ctx.formParam("days")),
+                ctx.formParams("unmask"), text(ctx.formParam("rowScope")), text(ctx.formParam("team")));
+        try {
+            AccessRequest created = access.request(session.principal(), new NewAccessRequest(port.address(),
+                    form.purpose(), days(form.days()), form.unmask(), form.rowScope(), form.team()));
+            String notice = created.state() == AccessRequestState.APPROVED
+                    ? "auto-approved" : "requested";
+            ctx.redirect(overviewUrl(notice, created.id()), HttpStatus.SEE_OTHER);
+        } catch (PolderException e) {
+            if (e.code() != ErrorCode.INVALID_ARGUMENT && e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            renderForm(ctx, session, e.code().httpStatus(), port, form, e.getMessage());
+        }
+    }
+
+    /**
+     * The access overview: what waits for the signed-in principal as an owner (pending requests with their
+     * decision forms, grants about to expire), then the requests and grants it may see.
+     */
+    public void overview(Context ctx, Session session) {
+        String notice = ctx.queryParam("notice");
+        render(ctx, session, 200, notice == null ? null : NOTICES.get(notice), text(ctx.queryParam("request")), null);
+    }
+
+    public void approve(Context ctx, Session session) {
+        String id = ctx.pathParam("id");
+        AccessRequest request = access.requestToDecide(session.principal(), id);
+        String rowFilter = text(ctx.formParam("rowFilter"));
+        String unmask = ctx.formParam("unmask");
+        Approval approval = new Approval(unmask == null ? null : columns(unmask), rowFilter,
+                days(text(ctx.formParam("days"))), text(ctx.formParam("reason")));
+        try {
+            if (rowFilter != null) {
+                OutputPort port = access.outputPorts().find(request.product(), request.port())
+                        .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "the port " + request.address()
+                                + " is no longer offered"));
+                rowFilters.check(port, rowFilter);
+            }
+            access.approve(session.principal(), request.id(), approval);
+        } catch (PolderException e) {
+            if (e.code() != ErrorCode.INVALID_ARGUMENT) {
+                throw e;
+            }
+            renderDecisionError(ctx, session, request.id(), e);
+            return;
+        }
+        ctx.redirect(overviewUrl("approved", request.id()), HttpStatus.SEE_OTHER);
+    }
+
+    public void reject(Context ctx, Session session) {
+        String id = ctx.pathParam("id");
+        try {
+            access.reject(session.principal(), id, text(ctx.formParam("reason")));
+        } catch (PolderException e) {
+            if (e.code() != ErrorCode.INVALID_ARGUMENT) {
+                throw e;
+            }
+            renderDecisionError(ctx, session, id, e);
+            return;
+        }
+        ctx.redirect(overviewUrl("rejected", id), HttpStatus.SEE_OTHER);
+    }
+
+    public void revoke(Context ctx, Session session) {
+        access.revoke(session.principal(), ctx.pathParam("id"), text(ctx.formParam("reason")));
+        ctx.redirect(overviewUrl("revoked", null), HttpStatus.SEE_OTHER);
+    }
+
+    /** The overview again, with the failed decision's message next to its request. */
+    private void renderDecisionError(Context ctx, Session session, String requestId, PolderException failure) {
+        render(ctx, session, failure.code().httpStatus(), null, requestId, failure.getMessage());
+    }
+
+    private void render(Context ctx, Session session, int status, String notice, String highlight, String error) {
+        AccessInbox inbox = access.inbox(session.principal());
+        List<AccessRequest> requests = access.listRequests(session.principal(), AccessFilter.all(),
+                PageRequest.of(null, LIST_SIZE)).items();
+        List<Grant> grants = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
+                PageRequest.of(null, LIST_SIZE)).items();
+        Instant now = clock.instant();
+        List<GrantRow> grantRows = new ArrayList<>();
+        for (Grant grant : grants) {
+            boolean lapsed = grant.lapsedAt(now);
+            grantRows.add(new GrantRow(grant, lapsed, !lapsed && access.owns(session.principal(), grant.product())));
+        }
+        pages.render(ctx, status, "access.jte", new AccessView(Pages.chrome("Access", session, "access"), notice,
+                highlight, inbox, requests, grantRows, error));
+    }
+
+    private void renderForm(Context ctx, Session session, int status, OutputPort port, RequestForm form,
+                            String error) {
+        List<ColumnChoice> columns = new ArrayList<>();
+        for (SchemaObject table : port.tables()) {
+            for (SchemaProperty property : table.properties()) {
+                String name = property.physicalName() != null ? property.physicalName() : property.name();
+                if (name != null && property.classification() != null) {
+                    columns.add(new ColumnChoice(OutputPort.tableName(table), name, property.classification(),
+                            form.unmask().contains(name)));
+                }
+            }
+        }
+        String team = session.principal().team();
+        pages.render(ctx, status, "access-request.jte", new RequestView(Pages.chrome("Request access", session,
+                "access"), port, Urls.product(port.product()), form, columns, team, error));
+    }
+
+    private OutputPort port(String address) {
+        if (address == null || address.isBlank()) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "name the port to request access to, as PRODUCT/PORT");
+        }
+        int slash = address.indexOf('/');
+        if (slash <= 0 || slash == address.length() - 1 || address.indexOf('/', slash + 1) >= 0) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "a port is named PRODUCT/PORT, found "
+                    + Names.quoteForMessage(address));
+        }
+        String product = address.substring(0, slash);
+        String name = address.substring(slash + 1);
+        return access.outputPorts().find(product, name).orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND,
+                "no product offers the output port " + Names.quoteForMessage(address)));
+    }
+
+    /** The overview with a notice (one of {@link #NOTICES}) about a request. */
+    private static String overviewUrl(String notice, String request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("notice", notice);
+        parameters.put("request", request);
+        return Urls.withQuery("/ui/access", parameters);
+    }
+
+    private static Integer days(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "days must be a whole number, found "
+                    + Names.quoteForMessage(text), Map.of("field", "days"), null);
+        }
+    }
+
+    private static List<String> columns(String text) {
+        return Arrays.stream(text.split(",")).map(String::strip).filter(column -> !column.isEmpty()).toList();
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What the request form shows again after a refusal. */
+    public record RequestForm(String port, String purpose, String days, List<String> unmask, String rowScope,
+                              String team) {
+        public RequestForm {
+            unmask = unmask == null ? List.of() : List.copyOf(unmask);
+        }
+
+        static RequestForm blank(String port) {
+            return new RequestForm(port, null, "90", List.of(), null, null);
+        }
+    }
+
+    /** A classified column the requester may ask to see unmasked. */
+    public record ColumnChoice(String table, String name, String classification, boolean checked) {
+    }
+
+    /** @param team the member's team, offered as the grantee; null for a principal that is no team's member */
+    public record RequestView(Chrome chrome, OutputPort port, String productUrl, RequestForm form,
+                              List<ColumnChoice> columns, String team, String error) {
+    }
+
+    /** A grant as the page lists it: whether it still works, and whether the viewer may revoke it. */
+    public record GrantRow(Grant grant, boolean lapsed, boolean revocable) {
+        /** active, revoked or expired */
+        public String state() {
+            return grant.revokedAt() != null ? "revoked" : lapsed ? "expired" : "active";
+        }
+    }
+
+    /**
+     * @param highlight the request a notice or an error is about, or null
+     * @param error the message of a refused decision on {@code highlight}, or null
+     */
+    public record AccessView(Chrome chrome, String notice, String highlight, AccessInbox inbox,
+                             List<AccessRequest> requests, List<GrantRow> grants, String error) {
+    }
+}
