@@ -7,9 +7,11 @@ import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.polder.registry.Registry;
+import io.polder.registry.runs.RunHistory;
 import io.polder.web.pages.Assets;
 import io.polder.web.pages.AuditPages;
 import io.polder.web.pages.CatalogPages;
+import io.polder.web.pages.GovernancePages;
 import io.polder.web.pages.Pages;
 import io.polder.web.pages.ProductPages;
 import io.polder.web.pages.SignInPages;
@@ -42,6 +44,7 @@ public final class WebUi implements AutoCloseable {
     private final CatalogPages catalog;
     private final ProductPages products;
     private final AuditPages audit;
+    private final GovernancePages governance;
     private final Assets assets = new Assets();
 
     private WebUi(Registry registry, ProductIndex index, WebSettings settings) {
@@ -55,8 +58,10 @@ public final class WebUi implements AutoCloseable {
         this.pages = new Pages(templates, sessions);
         this.signIn = new SignInPages(pages, registry.auditLog());
         this.catalog = new CatalogPages(registry.catalog(), index, pages);
-        this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()), pages);
+        this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()),
+                new RunHistory(registry.database()), registry.lineage(), settings.clock(), pages);
         this.audit = new AuditPages(registry.audit(), pages);
+        this.governance = new GovernancePages(registry.compliance(), registry.policies(), registry.authorizer(), pages);
     }
 
     /**
@@ -90,6 +95,9 @@ public final class WebUi implements AutoCloseable {
         config.routes.get(ROOT + "/domains/{id}", pages.signedIn(catalog::domain));
         config.routes.get(ROOT + "/products/{id}", pages.signedIn(products::product));
         config.routes.get(ROOT + "/audit", pages.signedIn(audit::log));
+        config.routes.get(ROOT + "/governance", pages.signedIn(governance::compliance));
+        config.routes.get(ROOT + "/governance/preview", pages.signedIn(governance::previewForm));
+        config.routes.post(ROOT + "/governance/preview", pages.signedIn(governance::preview));
         config.routes.get(ROOT + "/assets/{name}", pages.open(assets::serve));
     }
 

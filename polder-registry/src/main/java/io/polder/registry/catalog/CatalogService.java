@@ -82,6 +82,9 @@ public final class CatalogService {
     static final String LIST_VERSION_PORTS = "SELECT " + PORT_COLUMNS + """
              FROM ports po WHERE po.product_id = :product AND po.product_version = :version
             ORDER BY po.direction, po.position""";
+    static final String LIST_ALL_VERSION_PORTS = "SELECT " + PORT_COLUMNS + """
+             FROM ports po WHERE po.product_id = :product
+            ORDER BY po.product_version, po.direction, po.position""";
     static final String LIST_CONTRACTS = "SELECT " + CONTRACT_COLUMNS
             + " FROM contracts WHERE id > :after ORDER BY id LIMIT :limit";
     /** Seeks the index (product_id, id): one product's contracts cost the same whatever the registry's size. */
@@ -194,6 +197,15 @@ public final class CatalogService {
                     .bind("product", id).bind("after", FIRST).bind("limit", Integer.MAX_VALUE)
                     .map(CatalogRows::contract).list();
             return new ProductDetail(product, versions, ports, contracts);
+        });
+    }
+
+    /** The ports of every version of the product (for a changelog), by version, direction and position. */
+    public List<Port> listPortsOfAllVersions(String productId) {
+        Names.requireId("product id", productId);
+        return database.read(handle -> {
+            product(handle, productId);
+            return handle.createQuery(LIST_ALL_VERSION_PORTS).bind("product", productId).map(CatalogRows::port).list();
         });
     }
 
