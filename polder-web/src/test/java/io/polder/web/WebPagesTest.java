@@ -280,13 +280,15 @@ class WebPagesTest {
                 version: 1.0.0
                 target: product
                 severity: warning
-                rule: has(product.tags) && product.tags.size() > 0
-                message: product {{ product.id }} has no tags
+                rule: product.id == 'sales-orders'
+                message: product {{ product.id }} is not <img src=x onerror=alert(1)> sales-orders
                 """;
         HttpResponse<String> policy = governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", file,
                 "path", "policies/tagged.yaml"));
         assertThat(policy.statusCode()).isEqualTo(200);
         assertThat(section(policy.body(), "id=\"preview-policies\"")).contains("tagged-products", "policies/tagged.yaml");
+        assertThat(policy.body()).contains("/ui/products/customer-profiles", "is not &lt;img src=x")
+                .doesNotContain("<img src=x");
         assertThat(governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", " ")).statusCode())
                 .isEqualTo(400);
     }

@@ -48,6 +48,9 @@
     var scales = {x: {time: true}, y: {range: function (plot, min, max) {
       return chart.unit === "%" ? [0, 105] : [0, Math.max(max, 1) * 1.1];
     }}};
+    if (chart.times.length === 1) { // a single point: half a day either side, not uPlot's years
+      scales.x.range = [chart.times[0] - 43200, chart.times[0] + 43200];
+    }
     var options = {
       width: Math.max(260, Math.min(figure.clientWidth || 520, 760)),
       height: 200,
