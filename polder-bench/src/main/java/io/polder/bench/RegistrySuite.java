@@ -7,6 +7,7 @@ import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.Plan;
 import io.polder.registry.auth.Principal;
+import io.polder.web.search.ProductIndex;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,17 +22,27 @@ import java.util.Random;
  * The registry through its real HTTP server on loopback, on SQLite and on PostgreSQL, with N generated
  * products: apply throughput, latency of reading one product and of a list page, how a page's cost grows
  * with its size (list(1000)/list(10): with one query per page it grows with the bytes, not with round
- * trips), and how long the embedded server takes from start to ready.
+ * trips), how long the embedded server takes from start to ready, how long the search index takes to build
+ * from the registry, and how long the web UI takes to answer a product page (on loopback, so the server's time
+ * plus a loopback round trip) for products with a build history, once the server's index holds every product.
  *
  * <p>The bulk of the products is loaded through the registry's apply service in-process (the same code the
  * server runs, without the upload); apply throughput over HTTP is measured on a sample of new products
  * applied on top. Targets: ready within 2 s on the embedded default; get and list p95 at most 20 ms at
- * 100,000 products on SQLite.
+ * 100,000 products on SQLite; product page p95 at most 100 ms at 10,000 products on SQLite.
  */
 final class RegistrySuite implements Suite {
     static final long READY_TARGET_NANOS = 2_000_000_000L;
     static final long P95_TARGET_NANOS = 20_000_000L;
     static final int TARGET_PRODUCTS = 100_000;
+    /** The web UI's product page: p95 at most 100 ms with 10,000 products on SQLite. */
+    static final long PAGE_TARGET_NANOS = 100_000_000L;
+    static final int PAGE_TARGET_PRODUCTS = 10_000;
+    /** Products given a build history for the product pages measured, and builds each. */
+    static final int PAGE_PRODUCTS = 50;
+    static final int PAGE_BUILDS = 20;
+    /** How long the server may take to index every product before the suite gives up. */
+    static final long INDEX_TIMEOUT_NANOS = 30L * 60 * 1_000_000_000L;
     private static final int BULK_CHUNK = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,9 +53,10 @@ final class RegistrySuite implements Suite {
 
     @Override
     public String description() {
-        return "registry over HTTP: apply/s, get and list p50/p95, list(1000)/list(10), start-to-ready"
-                + " (--products=10000,100000 --db=sqlite,postgres --postgres-url=URL --requests=2000"
-                + " --http-apply=1000); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite";
+        return "registry over HTTP: apply/s, get and list p50/p95, list(1000)/list(10), start-to-ready, search index"
+                + " build, web UI product page p50/p95 (--products=10000,100000 --db=sqlite,postgres --postgres-url=URL"
+                + " --requests=2000 --http-apply=1000); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite,"
+                + " product page p95 <= 100 ms at 10k on SQLite";
     }
 
     @Override
@@ -155,8 +167,14 @@ final class RegistrySuite implements Suite {
                                    PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "%n%s, %,d products%n", database, size);
         double bulkRate = bulkLoad(store.jdbcUrl(), size, out);
+        List<Integer> pageProducts = new Random(3).ints(0, size).distinct().limit(Math.min(size, PAGE_PRODUCTS))
+                .boxed().toList();
+        double indexMillis = indexAndRecordRuns(store.jdbcUrl(), size, pageProducts, out);
+        long serverStart = System.nanoTime();
         try (BenchServer server = BenchServer.start(store.dataDir(), store.jdbcUrl())) {
             String token = Files.readString(store.dataDir().resolve("admin.token")).strip();
+            WebProbe web = WebProbe.signIn(server.baseUrl(), token);
+            awaitIndex(web, size, serverStart, out);
             HttpProbe probe = new HttpProbe(server.baseUrl(), token);
             double httpRate = httpApply(probe, size, httpApply, out);
             int total = size + httpApply;
@@ -181,8 +199,70 @@ final class RegistrySuite implements Suite {
                     statementsPerRequest(probe, () -> "/api/v1/products/" + MeshGenerator.productId(random.nextInt(total))),
                     statementsPerRequest(probe, () -> page(full.get(random.nextInt(full.size())), 10)),
                     statementsPerRequest(probe, () -> page(full.get(random.nextInt(full.size())), 1000)));
-            return new Figures(database, size, bulkRate, httpRate, get, list, ratio);
+            Latencies pages = timePages(web, Math.max(100, requests / 4), () -> "/ui/products/"
+                    + MeshGenerator.productId(pageProducts.get(random.nextInt(pageProducts.size()))));
+            out.println("  web UI product page  " + pages.describe() + "; " + PAGE_BUILDS + " builds each,"
+                    + " quality and freshness charts, lineage, changelog");
+            return new Figures(database, size, bulkRate, httpRate, get, list, ratio, pages, indexMillis);
         }
+    }
+
+    /**
+     * The search index built from the registry from nothing, in this process (as a server does on a new or lost
+     * index), timed; then {@link #PAGE_BUILDS} builds recorded for each product whose page is measured.
+     *
+     * @return milliseconds per product indexed
+     */
+    private static double indexAndRecordRuns(String jdbcUrl, int size, List<Integer> pageProducts, PrintStream out) {
+        try (Registry registry = Registry.open(jdbcUrl)) {
+            long cpu = processCpuNanos();
+            long start = System.nanoTime();
+            try (ProductIndex index = ProductIndex.open(null, registry.catalog())) {
+                index.synchronize();
+                index.flush();
+                long elapsed = System.nanoTime() - start;
+                long cpuElapsed = processCpuNanos() - cpu;
+                if (index.size() != size) {
+                    throw new IllegalStateException("the index holds " + index.size() + " products, not " + size);
+                }
+                out.printf(Locale.ROOT, "  search index built from the registry: %,d products in %.1f s = %.2f ms per"
+                                + " product (CPU time of all threads %.2f ms per product)%n", size, elapsed / 1e9,
+                        elapsed / 1e6 / size, cpuElapsed / 1e6 / size);
+                long runs = System.nanoTime();
+                BenchRuns.record(registry, pageProducts, PAGE_BUILDS);
+                out.printf(Locale.ROOT, "  recorded %d builds with their checks for %d products in %s%n",
+                        PAGE_BUILDS * pageProducts.size(), pageProducts.size(), Measure.millis(System.nanoTime() - runs));
+                return elapsed / 1e6 / size;
+            }
+        }
+    }
+
+    /** Waits until the server's catalog page shows every product: its index is built (in the background). */
+    private static void awaitIndex(WebProbe web, int size, long serverStart, PrintStream out) throws Exception {
+        while (web.catalogTotal() < size) {
+            if (System.nanoTime() - serverStart > INDEX_TIMEOUT_NANOS) {
+                throw new IllegalStateException("the server's search index did not reach " + size + " products");
+            }
+            Thread.sleep(200);
+        }
+        out.printf(Locale.ROOT, "  server start to its search index holding every product (built in the"
+                + " background): %.1f s%n", (System.nanoTime() - serverStart) / 1e9);
+    }
+
+    /** Times each page alone, after a warm-up of a tenth as many; the figure is the page's time on loopback. */
+    private static Latencies timePages(WebProbe web, int count, java.util.function.Supplier<String> paths)
+            throws Exception {
+        for (int i = 0; i < Math.max(20, count / 10); i++) {
+            web.get(paths.get());
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            String path = paths.get();
+            long start = System.nanoTime();
+            web.get(path);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return new Latencies(nanos);
     }
 
     /** Loads products 0..size through the apply service, in bundles of a few thousand. */
@@ -303,17 +383,33 @@ final class RegistrySuite implements Suite {
 
     /** One database and size's figures, and the targets that apply to them. */
     record Figures(String database, int size, double bulkRate, double httpRate, Latencies get, Latencies list,
-                   double listRatio) {
-        static final String HEADER = String.format(Locale.ROOT, "%-9s %9s %10s %10s %9s %9s %9s %9s %8s",
-                "db", "products", "bulk/s", "http/s", "get p50", "get p95", "list p50", "list p95", "1000/10");
+                   double listRatio, Latencies pages, double indexMillis) {
+        static final String HEADER = String.format(Locale.ROOT, "%-9s %9s %10s %10s %9s %9s %9s %9s %8s %9s %9s %10s",
+                "db", "products", "bulk/s", "http/s", "get p50", "get p95", "list p50", "list p95", "1000/10",
+                "page p50", "page p95", "index/prod");
 
         String line() {
-            return String.format(Locale.ROOT, "%-9s %,9d %,10.0f %,10.0f %9s %9s %9s %9s %8s", database, size, bulkRate,
-                    httpRate, Measure.millis(get.p50()), Measure.millis(get.p95()), Measure.millis(list.p50()),
-                    Measure.millis(list.p95()), Measure.ratio(listRatio));
+            return String.format(Locale.ROOT, "%-9s %,9d %,10.0f %,10.0f %9s %9s %9s %9s %8s %9s %9s %7.2f ms",
+                    database, size, bulkRate, httpRate, Measure.millis(get.p50()), Measure.millis(get.p95()),
+                    Measure.millis(list.p50()), Measure.millis(list.p95()), Measure.ratio(listRatio),
+                    Measure.millis(pages.p50()), Measure.millis(pages.p95()), indexMillis);
         }
 
         boolean check(PrintStream out) {
+            return pageTarget(out) & apiTarget(out);
+        }
+
+        private boolean pageTarget(PrintStream out) {
+            if (!database.equals("sqlite") || size != PAGE_TARGET_PRODUCTS) {
+                return true;
+            }
+            boolean met = pages.p95() <= PAGE_TARGET_NANOS;
+            out.println("  target at " + String.format(Locale.ROOT, "%,d", size) + " products on SQLite: product page"
+                    + " p95 <= 100 ms: " + (met ? "met" : "MISSED"));
+            return met;
+        }
+
+        private boolean apiTarget(PrintStream out) {
             if (!database.equals("sqlite") || size < TARGET_PRODUCTS) {
                 return true;
             }

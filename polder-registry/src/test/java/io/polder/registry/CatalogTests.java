@@ -10,6 +10,7 @@ import io.polder.registry.catalog.Member;
 import io.polder.registry.catalog.Port;
 import io.polder.registry.catalog.PortDirection;
 import io.polder.registry.catalog.ProductDetail;
+import io.polder.registry.catalog.ProductDocuments;
 import io.polder.registry.catalog.Team;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,25 @@ abstract class CatalogTests extends RegistryTestBase {
                 .extracting(Port::contractId).containsExactly("logistics-delivery-performance-carrier-daily");
         assertThat(detail.contracts()).extracting(contract -> contract.id())
                 .containsExactly("logistics-delivery-performance-carrier-daily");
+    }
+
+    @Test
+    void manyProductsAreReadWithTheirCurrentDocumentsInBulk() {
+        List<ProductDocuments> read = catalog.currentDocuments(List.of("logistics-shipments", "sales-orders", "no-such"));
+        assertThat(read).extracting(documents -> documents.product().id())
+                .containsExactlyInAnyOrder("logistics-shipments", "sales-orders");
+        ProductDocuments shipments = read.stream().filter(documents -> documents.product().id()
+                .equals("logistics-shipments")).findFirst().orElseThrow();
+        assertThat(shipments.documentJson()).isEqualTo(catalog.getProductVersion("logistics-shipments",
+                shipments.product().currentVersion()).document().json());
+        assertThat(shipments.contractJson()).containsOnlyKeys("logistics-shipments-shipments",
+                "logistics-shipments-tracking-events");
+        assertThat(shipments.contractJson().get("logistics-shipments-shipments")).isEqualTo(catalog
+                .getContractVersion("logistics-shipments-shipments", "1.3.0").document().json());
+        assertThat(catalog.currentDocuments(List.of())).isEmpty();
+        failure(() -> catalog.currentDocuments(List.of("<b>")), ErrorCode.INVALID_ARGUMENT);
+        List<Port> ports = catalog.listPortsOfAllVersions("logistics-shipments");
+        assertThat(ports).extracting(Port::name).containsExactly("shipments", "tracking-events");
     }
 
     @Test

@@ -16,11 +16,16 @@ import io.polder.model.source.SourceFormat;
 import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.catalog.Contract;
 import io.polder.registry.catalog.ContractVersionDetail;
+import io.polder.registry.catalog.Product;
 import io.polder.registry.catalog.ProductDetail;
+import io.polder.registry.catalog.ProductDocuments;
 import io.polder.registry.catalog.ProductVersionDetail;
 import io.polder.registry.catalog.StoredDocument;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -57,12 +62,41 @@ public final class ProductSource {
     }
 
     /**
+     * The products {@code ids} as the search index reads them: each with its current document and its
+     * contracts' current documents, in a few statements per batch rather than several per product. Ids the
+     * registry does not hold are left out.
+     */
+    public List<IndexSource> loadForIndex(Collection<String> ids) {
+        List<IndexSource> loaded = new ArrayList<>();
+        for (ProductDocuments documents : catalog.currentDocuments(ids)) {
+            String name = documents.product().id();
+            DataProduct document = parse(documents.documentJson(), name,
+                    (source, problems) -> new OdpsReader().read(source, problems));
+            List<DataContract> contracts = new ArrayList<>();
+            documents.contractJson().forEach((contractId, json) -> contracts.add(parse(json, contractId,
+                    (source, problems) -> new OdcsReader().read(source, problems))));
+            loaded.add(new IndexSource(documents.product(), document, contracts));
+        }
+        return loaded;
+    }
+
+    /** A product as the index reads it: the registry's facts, its current document and its contracts'. */
+    public record IndexSource(Product product, DataProduct document, List<DataContract> contracts) {
+        public IndexSource {
+            contracts = List.copyOf(contracts);
+        }
+    }
+
+    /**
      * A stored document read back from its parsed form (JSON, quicker to read than the YAML text); it was valid
      * when it was published, so a failure here is the registry's.
      */
     private <T> T parse(StoredDocument stored, String sourcePath, BiFunction<SourceDocument, Problems, T> bind) {
-        String name = sourcePath == null ? "document" : sourcePath;
-        ParsedFile parsed = reader.read(stored.json().getBytes(StandardCharsets.UTF_8), name, SourceFormat.JSON);
+        return parse(stored.json(), sourcePath == null ? "document" : sourcePath, bind);
+    }
+
+    private <T> T parse(String json, String name, BiFunction<SourceDocument, Problems, T> bind) {
+        ParsedFile parsed = reader.read(json.getBytes(StandardCharsets.UTF_8), name, SourceFormat.JSON);
         if (parsed.documents().isEmpty()) {
             throw new PolderException(ErrorCode.INTERNAL, "the stored document " + name + " cannot be read back");
         }

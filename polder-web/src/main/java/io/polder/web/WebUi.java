@@ -8,9 +8,11 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import io.polder.registry.Registry;
 import io.polder.web.pages.AccessPages;
+import io.polder.registry.runs.RunHistory;
 import io.polder.web.pages.Assets;
 import io.polder.web.pages.AuditPages;
 import io.polder.web.pages.CatalogPages;
+import io.polder.web.pages.GovernancePages;
 import io.polder.web.pages.Pages;
 import io.polder.web.pages.ProductPages;
 import io.polder.web.pages.SignInPages;
@@ -44,6 +46,7 @@ public final class WebUi implements AutoCloseable {
     private final ProductPages products;
     private final AuditPages audit;
     private final AccessPages access;
+    private final GovernancePages governance;
     private final Assets assets = new Assets();
 
     private WebUi(Registry registry, ProductIndex index, WebSettings settings, RowFilterCheck rowFilters) {
@@ -57,9 +60,11 @@ public final class WebUi implements AutoCloseable {
         this.pages = new Pages(templates, sessions);
         this.signIn = new SignInPages(pages, registry.auditLog());
         this.catalog = new CatalogPages(registry.catalog(), index, pages);
-        this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()), pages);
+        this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()),
+                new RunHistory(registry.database()), registry.lineage(), settings.clock(), pages);
         this.audit = new AuditPages(registry.audit(), pages);
         this.access = new AccessPages(registry.access(), rowFilters, settings.clock(), pages);
+        this.governance = new GovernancePages(registry.compliance(), registry.policies(), registry.authorizer(), pages);
     }
 
     /**
@@ -102,6 +107,9 @@ public final class WebUi implements AutoCloseable {
         config.routes.post(ROOT + "/access/requests/{id}/approve", pages.signedIn(access::approve));
         config.routes.post(ROOT + "/access/requests/{id}/reject", pages.signedIn(access::reject));
         config.routes.post(ROOT + "/access/grants/{id}/revoke", pages.signedIn(access::revoke));
+        config.routes.get(ROOT + "/governance", pages.signedIn(governance::compliance));
+        config.routes.get(ROOT + "/governance/preview", pages.signedIn(governance::previewForm));
+        config.routes.post(ROOT + "/governance/preview", pages.signedIn(governance::preview));
         config.routes.get(ROOT + "/assets/{name}", pages.open(assets::serve));
     }
 

@@ -21,8 +21,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A newcomer's walk through the web UI in a real headless Chromium: sign in, search, open a product, look
- * at a domain and at the audit log, sign out. One browser for the class; a screenshot of each step goes to
+ * A newcomer's walk through the web UI in a real headless Chromium: sign in, search, open a product (its
+ * charts and lineage graph drawn), look at a domain, the audit log and compliance, preview a policy, sign out. One browser for the class; a screenshot of each step goes to
  * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -116,15 +116,41 @@ class BrowserTest {
 
     @Test
     @Order(4)
-    void showsADomain() {
-        browser.findElement(By.cssSelector(".product-header a[href='/ui/domains/customer']")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/domains/customer"));
-        assertThat(browser.findElement(By.id("results")).getText()).contains("Customer Profiles");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "07-domain");
+    void drawsTheQualityAndFreshnessChartsAndTheLineageGraph() {
+        WebElement history = browser.findElement(By.id("history"));
+        // uPlot (served by Polder from its webjar) draws each chart into a canvas and folds the table away
+        wait.until(driver -> driver.findElements(By.cssSelector("figure.chart[data-drawn=true] canvas")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("details.chart-table")))
+                .allSatisfy(details -> assertThat(details.getAttribute("open")).isNull());
+        assertThat(history.getText()).contains("SLA: at most 24 h (frequency)", "past SLA");
+        assertThat(browser.findElements(By.cssSelector("figure.chart .u-legend"))).hasSize(2);
+        browser.executeScript("arguments[0].scrollIntoView()", history);
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "07-product-history");
+
+        WebElement graph = browser.findElement(By.id("lineage-graph"));
+        assertThat(graph.isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#lineage-graph a.node")))
+                .extracting(node -> node.getAttribute("data-product")).contains("customer-profiles", "customer-360");
+        assertThat(browser.findElements(By.cssSelector("#lineage-graph path.edge"))).isNotEmpty();
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("lineage")));
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "08-product-lineage");
+        browser.findElement(By.cssSelector("#lineage-graph a.node[data-product='customer-360']")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/products/customer-360"));
+        browser.navigate().back();
+        wait.until(ExpectedConditions.urlContains("/ui/products/customer-profiles"));
     }
 
     @Test
     @Order(5)
+    void showsADomain() {
+        browser.findElement(By.cssSelector(".product-header a[href='/ui/domains/customer']")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/domains/customer"));
+        assertThat(browser.findElement(By.id("results")).getText()).contains("Customer Profiles");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "09-domain");
+    }
+
+    @Test
+    @Order(6)
     void browsesAndFiltersTheAuditLog() {
         browser.findElement(By.linkText("Audit log")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
@@ -134,16 +160,37 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlContains("action=apply-product"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#audit tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("apply-product"));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "08-audit");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "10-audit");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
+    void seesComplianceAndPreviewsAPolicy() {
+        browser.findElement(By.linkText("Governance")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compliance-domains")));
+        assertThat(browser.findElement(By.id("compliance-domains")).getText()).contains("customer", "sales");
+        assertThat(browser.findElement(By.id("compliance-policies")).getText()).contains("product-has-description");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "11-compliance");
+
+        browser.findElement(By.id("preview-link")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-form")));
+        browser.findElement(By.id("policy-text")).sendKeys("has(product.tags) && product.tags.exists(t, t == 'personal-data')");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "12-policy-preview-form");
+        browser.findElement(By.id("preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-policies")));
+        assertThat(browser.findElement(By.id("preview-policies")).getText()).contains("previewed-rule");
+        assertThat(browser.findElement(By.id("preview-affected")).getText()).contains("sales-orders")
+                .doesNotContain("customer-profiles");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "13-policy-preview-result");
+    }
+
+    @Test
+    @Order(8)
     void signsOut() {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
         browser.get(server.baseUrl() + "/ui/products/customer-profiles");
         wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "09-signed-out");
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "14-signed-out");
     }
 }

@@ -3,6 +3,7 @@ package io.polder.web;
 import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.apply.MeshBundle.BundleFile;
 import io.polder.registry.apply.MeshBundle.BundleProduct;
+import io.polder.registry.governance.PolicyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,22 @@ final class TestMesh {
                 }
             }
         }
-        return new MeshBundle(text(root.resolve("mesh.yaml")), products);
+        return new MeshBundle(text(root.resolve("mesh.yaml")), products).withPolicies(policies(root));
+    }
+
+    /** The global policies and each domain's, as {@code polder apply} uploads them (their tests stay behind). */
+    private static List<PolicyFile> policies(Path root) {
+        List<Path> folders = new ArrayList<>(List.of(root.resolve("policies")));
+        entries(root, true).forEach(domain -> folders.add(domain.resolve("policies")));
+        List<PolicyFile> files = new ArrayList<>();
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder)) {
+                entries(folder, false).stream().filter(file -> file.toString().endsWith(".yaml"))
+                        .forEach(file -> files.add(new PolicyFile(root.relativize(file).toString().replace('\\', '/'),
+                                text(file))));
+            }
+        }
+        return files;
     }
 
     private static String plant(String path, String text) {

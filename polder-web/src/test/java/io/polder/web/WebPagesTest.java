@@ -3,6 +3,9 @@ package io.polder.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polder.registry.PageRequest;
+import io.polder.registry.apply.ApplyOptions;
+import io.polder.registry.apply.MeshBundle;
+import io.polder.registry.apply.MeshBundle.BundleProduct;
 import io.polder.registry.audit.AuditEvent;
 import io.polder.registry.audit.AuditFilter;
 import io.polder.registry.auth.NewToken;
@@ -192,6 +195,121 @@ class WebPagesTest {
     }
 
     @Test
+    void productPagesShowQualityAndFreshnessHistoryLineageAndChanges() {
+        Browser browser = new Browser(server.baseUrl());
+        browser.signIn(server.consumerToken);
+        String page = browser.get("/ui/products/customer-profiles").body();
+        // four builds: three published, one quarantined by a failed error-level check
+        String history = section(page, "id=\"history\"");
+        assertThat(history).contains("customer-profiles/customers/v2", "SLA: at most 24 h (frequency)", "past SLA");
+        assertThat(count(history, "<tr class=\"met\">")).isEqualTo(3);
+        assertThat(count(history, "<tr class=\"missed\">")).isEqualTo(1);
+        assertThat(history).contains("66.7 %", "33.3 %", "<td>36 h</td><td>no</td>", "<td>24 h</td><td>yes</td>");
+        // the charts' data travels as JSON in an attribute, escaped; no inline script
+        assertThat(history).contains("data-chart=\"{&#34;label&#34;:&#34;checks passed&#34;")
+                .contains("&#34;target&#34;:24.0");
+        assertThat(page).doesNotContain("<script>");
+        // lineage: drawn on the server as SVG, and listed as a table
+        String lineage = section(page, "id=\"lineage\"");
+        assertThat(lineage).contains("<svg id=\"lineage-graph\"", "class=\"node focus build-succeeded\"",
+                "class=\"node downstream build-never-built\"",
+                "href=\"/ui/products/customer-360\"", "customer-profiles-customers");
+        assertThat(section(page, "id=\"versions\"")).contains("first version");
+
+        String downstream = browser.get("/ui/products/customer-360").body();
+        assertThat(section(downstream, "id=\"lineage\"")).contains("class=\"node upstream build-succeeded\"",
+                "data-product=\"customer-profiles\"", "data-product=\"sales-orders\"");
+        assertThat(section(downstream, "id=\"history\"")).contains("No build or contract run");
+    }
+
+    @Test
+    void complianceIsShownPerDomainAndPerPolicyToEveryRoleAsInTheApi() {
+        Browser consumer = new Browser(server.baseUrl());
+        consumer.signIn(server.consumerToken);
+        HttpResponse<String> page = consumer.get("/ui/governance");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"compliance-domains\"", "id=\"compliance-policies\"",
+                "href=\"/ui/governance?domain=customer\"", "product-has-description")
+                .doesNotContain("id=\"preview-link\"");
+        HttpResponse<String> domain = consumer.get("/ui/governance?domain=customer");
+        assertThat(domain.statusCode()).isEqualTo(200);
+        assertThat(section(domain.body(), "id=\"compliance-domains\"")).contains(">customer<").doesNotContain(">sales<");
+        HttpResponse<String> unknown = consumer.get("/ui/governance?domain=" + Browser.encode("<b>nope</b>"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).doesNotContain("<b>nope");
+        assertNoStackTrace(unknown);
+        assertThat(consumer.get("/ui/governance?domain=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void policyPreviewsFollowTheApisRolesAndNeedTheFormToken() {
+        Browser consumer = new Browser(server.baseUrl());
+        consumer.signIn(server.consumerToken);
+        String consumerPage = consumer.get("/ui/governance").body();
+        HttpResponse<String> form = consumer.get("/ui/governance/preview");
+        assertThat(form.statusCode()).isEqualTo(403);
+        assertThat(form.body()).contains("preview-policies needs platform-admin, governance or domain-owner");
+        assertThat(consumer.post("/ui/governance/preview", Map.of("csrf", Browser.csrf(consumerPage),
+                "text", "true", "target", "product")).statusCode()).isEqualTo(403);
+
+        Browser governance = new Browser(server.baseUrl());
+        governance.signIn(server.governanceToken);
+        HttpResponse<String> empty = governance.get("/ui/governance/preview");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        String csrf = Browser.csrf(empty.body());
+        assertThat(governance.post("/ui/governance/preview", Map.of("text", "true")).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> rule = governance.post("/ui/governance/preview", Map.of("csrf", csrf,
+                "text", "product.id != 'customer-profiles'", "target", "product"));
+        assertThat(rule.statusCode()).isEqualTo(200);
+        assertThat(section(rule.body(), "id=\"preview-affected\"")).contains("/ui/products/customer-profiles")
+                .doesNotContain("/ui/products/sales-orders");
+        assertThat(rule.body()).contains("previewed-rule");
+
+        HttpResponse<String> broken = governance.post("/ui/governance/preview", Map.of("csrf", csrf,
+                "text", "product.nosuchfield <script>alert(1)</script>", "target", "product"));
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(broken.body()).contains("id=\"preview-problems\"", "policies/previewed-rule.yaml:9:")
+                .doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertNoStackTrace(broken);
+
+        String file = """
+                apiVersion: polder/v1
+                kind: Policy
+                id: tagged-products
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: product.id == 'sales-orders'
+                message: product {{ product.id }} is not <img src=x onerror=alert(1)> sales-orders
+                """;
+        HttpResponse<String> policy = governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", file,
+                "path", "policies/tagged.yaml"));
+        assertThat(policy.statusCode()).isEqualTo(200);
+        assertThat(section(policy.body(), "id=\"preview-policies\"")).contains("tagged-products", "policies/tagged.yaml");
+        assertThat(policy.body()).contains("/ui/products/customer-profiles", "is not &lt;img src=x")
+                .doesNotContain("<img src=x");
+        assertThat(governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", " ")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aNewVersionsChangesAreListed() {
+        var bundle = TestMesh.bundle();
+        List<BundleProduct> products = bundle.products().stream()
+                .map(product -> !product.path().equals("sales/sales-orders") ? product
+                        : new BundleProduct(product.path(), product.productYaml().replaceFirst("(?m)^version: .*$",
+                                "version: 9.0.0"), product.contracts(), product.settingsYaml(), product.buildFiles()))
+                .toList();
+        server.registry.apply().apply(server.admin, new MeshBundle(bundle.meshYaml(), products, bundle.policies()),
+                ApplyOptions.defaults());
+        Browser browser = new Browser(server.baseUrl());
+        browser.signIn(server.consumerToken);
+        String versions = section(browser.get("/ui/products/sales-orders").body(), "id=\"versions\"");
+        assertThat(versions).contains("9.0.0", "no port changes", "first version", server.admin.name());
+    }
+
+    @Test
     void sessionsEndEightHoursAfterSignInHoweverBusy() {
         Browser busy = new Browser(server.baseUrl());
         busy.signIn(server.consumerToken);
@@ -201,6 +319,27 @@ class WebPagesTest {
         }
         server.clock.advance(Duration.ofMinutes(20));
         assertThat(busy.get("/ui").statusCode()).isEqualTo(303);
+    }
+
+    /** The product page's part from {@code marker} to the start of the next part. */
+    static String section(String page, String marker) {
+        int start = page.indexOf(marker);
+        assertThat(start).as(marker).isNotNegative();
+        int end = page.length();
+        for (String next : List.of("<section class=\"history\"", "<section class=\"lineage\"",
+                "<section class=\"versions\"", "</article>")) {
+            int at = page.indexOf(next, start + marker.length());
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return page.substring(start, end);
+    }
+
+    static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static void assertSecurityHeaders(HttpResponse<String> response) {

@@ -58,7 +58,7 @@ final class WebTestServer implements AutoCloseable {
     static WebTestServer start() {
         try {
             Path dataDir = Files.createTempDirectory("polder-web-test");
-            MutableClock clock = new MutableClock(Instant.now());
+            MutableClock clock = new MutableClock(Instant.now().minus(TestRuns.SPAN));
             Registry registry = Registry.open("jdbc:sqlite:" + dataDir.resolve("polder.db"), clock);
             registry.tokens().bootstrapAdmin(dataDir);
             String adminToken = Files.readString(dataDir.resolve("admin.token")).strip();
@@ -67,6 +67,7 @@ final class WebTestServer implements AutoCloseable {
             String consumer = registry.tokens().create(admin, new NewToken("dana", Role.CONSUMER, null, null, null)).secret();
             String governance = registry.tokens().create(admin,
                     new NewToken("grace", Role.GOVERNANCE, null, null, null)).secret();
+            TestRuns.record(registry, admin, clock);
             String owner = registry.tokens().create(admin,
                     new NewToken("olga", Role.DOMAIN_OWNER, "customer", null, null)).secret();
             RowFilterChecker checker = RowFilterChecker.open();

@@ -10,7 +10,11 @@ import io.polder.registry.Page;
 import io.polder.registry.PageRequest;
 import io.polder.registry.Pages;
 import io.polder.registry.store.Database;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -82,6 +86,19 @@ public final class CatalogService {
     static final String LIST_VERSION_PORTS = "SELECT " + PORT_COLUMNS + """
              FROM ports po WHERE po.product_id = :product AND po.product_version = :version
             ORDER BY po.direction, po.position""";
+    static final String LIST_ALL_VERSION_PORTS = "SELECT " + PORT_COLUMNS + """
+             FROM ports po WHERE po.product_id = :product
+            ORDER BY po.product_version, po.direction, po.position""";
+    static final String PRODUCTS_WITH_DOCUMENTS = "SELECT " + PRODUCT_COLUMNS.replaceAll("(^|, )", "$1p.") + """
+            , v.document_json FROM products p
+            JOIN product_versions v ON v.product_id = p.id AND v.version = p.current_version
+            WHERE p.id IN (<ids>)""";
+    static final String CONTRACT_DOCUMENTS = """
+            SELECT c.product_id, c.id, cv.document_json FROM contracts c
+            JOIN contract_versions cv ON cv.contract_id = c.id AND cv.version = c.current_version
+            WHERE c.product_id IN (<ids>) ORDER BY c.product_id, c.id""";
+    /** How many products {@link #currentDocuments} reads at most in one call. */
+    public static final int MAX_DOCUMENTS_BATCH = 500;
     static final String LIST_CONTRACTS = "SELECT " + CONTRACT_COLUMNS
             + " FROM contracts WHERE id > :after ORDER BY id LIMIT :limit";
     /** Seeks the index (product_id, id): one product's contracts cost the same whatever the registry's size. */
@@ -194,6 +211,40 @@ public final class CatalogService {
                     .bind("product", id).bind("after", FIRST).bind("limit", Integer.MAX_VALUE)
                     .map(CatalogRows::contract).list();
             return new ProductDetail(product, versions, ports, contracts);
+        });
+    }
+
+    /**
+     * The products {@code ids} with their current documents and their contracts', in two statements whatever
+     * their number (at most {@link #MAX_DOCUMENTS_BATCH}); ids the registry does not hold are left out.
+     */
+    public List<ProductDocuments> currentDocuments(Collection<String> ids) {
+        if (ids.size() > MAX_DOCUMENTS_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_DOCUMENTS_BATCH + " products at a time, not " + ids.size());
+        }
+        ids.forEach(id -> Names.requireId("product id", id));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return database.read(handle -> {
+            Map<String, Map<String, String>> contracts = new HashMap<>();
+            handle.createQuery(CONTRACT_DOCUMENTS).bindList("ids", List.copyOf(ids)).map((row, context) -> List.of(
+                    row.getString("product_id"), row.getString("id"), row.getString("document_json")))
+                    .forEach(row -> contracts.computeIfAbsent(row.get(0), product -> new LinkedHashMap<>())
+                            .put(row.get(1), row.get(2)));
+            return handle.createQuery(PRODUCTS_WITH_DOCUMENTS).bindList("ids", List.copyOf(ids))
+                    .map((row, context) -> new ProductDocuments(CatalogRows.product(row, context),
+                            row.getString("document_json"), contracts.getOrDefault(row.getString("id"), Map.of())))
+                    .list();
+        });
+    }
+
+    /** The ports of every version of the product (for a changelog), by version, direction and position. */
+    public List<Port> listPortsOfAllVersions(String productId) {
+        Names.requireId("product id", productId);
+        return database.read(handle -> {
+            product(handle, productId);
+            return handle.createQuery(LIST_ALL_VERSION_PORTS).bind("product", productId).map(CatalogRows::port).list();
         });
     }
 

@@ -144,6 +144,33 @@ public abstract class RunTests extends RegistryTestBase {
     }
 
     @Test
+    void theHistoryTalliesEachRunsChecksAndListsWhatWasPublishedNewestFirst() {
+        RunHistory history = new RunHistory(registry.database());
+        assertThat(history.checks("sales-orders", 10)).isEmpty();
+        Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
+        registry.runs().finishBuild(first.id(), buildResult(first.id(), false));
+        clock.advance(Duration.ofHours(25));
+        Run second = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
+        registry.runs().finishBuild(second.id(), buildResult(second.id(), true));
+        registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST); // unfinished
+
+        assertThat(history.checks("sales-orders", 10))
+                .extracting(RunHistory.CheckTally::runId, RunHistory.CheckTally::port, RunHistory.CheckTally::passed,
+                        RunHistory.CheckTally::blocking, RunHistory.CheckTally::warned, RunHistory.CheckTally::skipped)
+                .containsExactly(tuple(second.id(), ORDERS.toString(), 1, 1, 0, 0),
+                        tuple(first.id(), ORDERS.toString(), 2, 0, 0, 0));
+        assertThat(history.checks("sales-orders", 1)).hasSize(1);
+        assertThat(history.publishes("sales-orders", 10)).singleElement().satisfies(publish -> {
+            assertThat(publish.runId()).isEqualTo(first.id());
+            assertThat(publish.snapshot()).isEqualTo(SNAPSHOT.value());
+            assertThat(publish.rows()).isEqualTo(500);
+            assertThat(publish.publishedAt()).isEqualTo(registry.runs().get(first.id()).finishedAt());
+        });
+        assertThat(history.publishes("customer-profiles", 10)).isEmpty();
+        failure(() -> history.checks("<bad>", 10), ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
     void policiesSeeTheChecksOfTheLatestRunOfEachPort() {
         assertThat(registry.runs().latestChecks("sales-orders")).isEmpty();
         Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public record ProductView(Chrome chrome, Header header, Description description, List<Owner> owners,
                           List<Support> support, List<OutputPortView> outputPorts, List<InputPortView> inputPorts,
-                          List<VersionRow> versions) {
+                          HistoryView history, LineageView lineage, List<VersionRow> versions) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -82,8 +82,13 @@ public record ProductView(Chrome chrome, Header header, Description description,
     public record SlaRow(String property, String value, String description) {
     }
 
+    /** @param changes what changed since the version before, in words */
     public record VersionRow(String version, String declaredStatus, String publishedAt, String publishedBy,
-                             boolean current) {
+                             boolean current, List<String> changes) {
+    }
+
+    /** What the product page shows besides the product's own documents: history, lineage, changelog. */
+    record Observed(HistoryView history, LineageView lineage, java.util.Map<String, List<String>> changes) {
     }
 
     /**
@@ -91,7 +96,7 @@ public record ProductView(Chrome chrome, Header header, Description description,
      *                 registry does not hold are absent)
      */
     static ProductView of(Chrome chrome, LoadedProduct loaded, String domainName, Team team,
-                          java.util.Map<String, String> upstream) {
+                          java.util.Map<String, String> upstream, Observed observed) {
         Product product = loaded.detail().product();
         DataProduct document = loaded.document();
         Header header = new Header(product.id(), product.name() == null ? product.id() : product.name(),
@@ -116,10 +121,11 @@ public record ProductView(Chrome chrome, Header header, Description description,
         List<VersionRow> versions = loaded.detail().versions().stream()
                 .map((ProductVersion version) -> new VersionRow(version.version(), version.declaredStatus(),
                         TIME.format(version.createdAt()), version.createdBy(),
-                        version.version().equals(product.currentVersion())))
+                        version.version().equals(product.currentVersion()),
+                        observed.changes().getOrDefault(version.version(), List.of())))
                 .toList();
         return new ProductView(chrome, header, description, owners(document, team), support(document), outputs,
-                inputs, versions);
+                inputs, observed.history(), observed.lineage(), versions);
     }
 
     private static List<Owner> owners(DataProduct document, Team team) {

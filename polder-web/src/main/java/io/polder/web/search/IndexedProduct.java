@@ -9,7 +9,7 @@ import io.polder.model.odps.DataProduct;
 import io.polder.model.odps.InputPort;
 import io.polder.model.odps.OutputPort;
 import io.polder.registry.catalog.Product;
-import io.polder.web.LoadedProduct;
+import io.polder.web.ProductSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +21,12 @@ record IndexedProduct(String id, long revision, String name, String domain, Stri
                       String version, String summary, List<String> tags, String columnText, String otherText) {
     private static final int SUMMARY_LENGTH = 240;
 
-    static IndexedProduct of(LoadedProduct loaded) {
-        Product product = loaded.detail().product();
+    static IndexedProduct of(ProductSource.IndexSource loaded) {
+        Product product = loaded.product();
         DataProduct document = loaded.document();
         String purpose = document.description() == null ? null : document.description().purpose();
         List<String> columns = new ArrayList<>();
-        for (DataContract contract : loaded.contracts().values()) {
+        for (DataContract contract : loaded.contracts()) {
             for (SchemaObject object : orEmpty(contract.schema())) {
                 add(columns, object.name(), object.businessName(), object.description());
                 for (SchemaProperty property : orEmpty(object.properties())) {
@@ -46,7 +46,7 @@ record IndexedProduct(String id, long revision, String name, String domain, Stri
         for (InputPort port : orEmpty(document.inputPorts())) {
             add(other, port.name());
         }
-        for (DataContract contract : loaded.contracts().values()) {
+        for (DataContract contract : loaded.contracts()) {
             add(other, contract.name());
             if (contract.description() != null) {
                 add(other, contract.description().purpose(), contract.description().usage());

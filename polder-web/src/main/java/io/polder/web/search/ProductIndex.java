@@ -2,8 +2,7 @@ package io.polder.web.search;
 
 import static java.util.Objects.requireNonNull;
 
-import io.polder.error.ErrorCode;
-import io.polder.error.PolderException;
+import io.polder.registry.Names;
 import io.polder.registry.Page;
 import io.polder.registry.PageRequest;
 import io.polder.registry.catalog.CatalogService;
@@ -16,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +119,8 @@ public final class ProductIndex implements AutoCloseable {
     /** The facets, by the dimension's name; the same names are the filter fields. */
     public static final List<String> FACETS = List.of("domain", "tag", "status", "team");
     private static final int FACET_VALUES = 12;
+    /** Products read from the registry per batch while indexing. */
+    static final int BATCH = 200;
     private static final Sort BY_NAME = new Sort(new SortField(SORT_NAME, SortField.Type.STRING),
             new SortField(ID, SortField.Type.STRING));
 
@@ -396,16 +398,16 @@ public final class ProductIndex implements AutoCloseable {
                 return;
             }
             try {
-                for (String id : List.copyOf(pending)) {
-                    if (closing) {
-                        break;
-                    }
-                    pending.remove(id);
+                List<String> queued = List.copyOf(pending);
+                // building from nothing (a new or rebuilt index), no document needs replacing: adding is cheaper
+                boolean empty = writer.getDocStats().numDocs == 0;
+                for (int from = 0; from < queued.size() && !closing; from += BATCH) {
+                    List<String> batch = queued.subList(from, Math.min(queued.size(), from + BATCH));
+                    batch.forEach(pending::remove);
                     try {
-                        index(id);
-                    } catch (RuntimeException e) {
-                        // the next synchronize finds the revision still differs and tries again
-                        LOG.warn("could not index product {}: {}", id, e.toString());
+                        index(batch, empty);
+                    } catch (RuntimeException batchFailed) {
+                        indexOneByOne(batch);
                     }
                 }
                 writer.commit();
@@ -416,18 +418,39 @@ public final class ProductIndex implements AutoCloseable {
         }
     }
 
-    private void index(String id) throws IOException {
-        IndexedProduct product;
-        try {
-            product = IndexedProduct.of(source.load(id));
-        } catch (PolderException e) {
-            if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_ARGUMENT) {
-                writer.deleteDocuments(new Term(ID, id));
-                return;
+    /** After a batch failed: each product alone, so that only the one that cannot be read is left out. */
+    private void indexOneByOne(List<String> batch) throws IOException {
+        for (String id : batch) {
+            try {
+                index(List.of(id), false);
+            } catch (RuntimeException e) {
+                // the next synchronize finds the revision still differs and tries again
+                LOG.warn("could not index product {}: {}", id, e.toString());
             }
-            throw e;
         }
-        writer.updateDocument(new Term(ID, id), facets.build(document(product)));
+    }
+
+    /**
+     * Reads a batch of products in a few statements and (re)indexes each; a product the registry no longer
+     * holds leaves the index. Ids that are not product ids are removed too.
+     */
+    private void index(List<String> ids, boolean empty) throws IOException {
+        List<String> valid = ids.stream().filter(id -> Names.ID.matcher(id).matches()).toList();
+        Set<String> found = new HashSet<>();
+        for (ProductSource.IndexSource product : source.loadForIndex(valid)) {
+            found.add(product.product().id());
+            Document document = facets.build(document(IndexedProduct.of(product)));
+            if (empty) {
+                writer.addDocument(document);
+            } else {
+                writer.updateDocument(new Term(ID, product.product().id()), document);
+            }
+        }
+        for (String id : ids) {
+            if (!empty && !found.contains(id)) {
+                writer.deleteDocuments(new Term(ID, id));
+            }
+        }
     }
 
     private static Document document(IndexedProduct product) {
