@@ -1,12 +1,10 @@
 package io.polder.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.engine.duckdb.CteScopes;
 import io.polder.engine.duckdb.SqlAnalyzer;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,8 @@ import java.util.Set;
  * Checks a consumer's query on DuckDB's own parse tree and finds the granted relations it reads. The tree is
  * walked whole (select list, FROM, joins, WHERE, GROUP BY, HAVING, QUALIFY, ORDER BY, windows, subqueries,
  * set operations, CTE bodies, lambdas), with common table expressions resolved in their scope, the way
- * DuckDB resolves them. Refused, with the position in the SQL:
+ * DuckDB resolves them ({@link CteScopes}, shared with the engine's build checks). Refused, with the position
+ * in the SQL:
  * <ul>
  * <li>a table that is neither a CTE in scope nor a relation the principal holds an unexpired grant on
  *     (system views, {@code information_schema}, files written as tables, other catalogs);</li>
@@ -34,8 +33,6 @@ final class QueryAnalyzer {
     private static final Set<String> PURE_TABLE_FUNCTIONS = Set.of("range", "generate_series", "unnest");
     private static final Set<String> TABLE_REFS = Set.of("BASE_TABLE", "TABLE_FUNCTION", "JOIN", "SUBQUERY", "EMPTY",
             "EXPRESSION_LIST", "PIVOT");
-    private static final Set<String> QUERY_NODES = Set.of("SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE",
-            "CTE_NODE");
     private static final Set<String> ORDER_TYPES = Set.of("ORDER_DEFAULT", "ASCENDING", "DESCENDING");
     private static final Set<String> MODIFIERS = Set.of("ORDER_MODIFIER", "LIMIT_MODIFIER", "LIMIT_PERCENT_MODIFIER",
             "DISTINCT_MODIFIER");
@@ -57,7 +54,7 @@ final class QueryAnalyzer {
         private final String sql;
         private final AccessView access;
         private final Instant now;
-        private final Deque<Set<String>> scopes = new ArrayDeque<>();
+        private final CteScopes scopes = new CteScopes();
         private final Map<String, GrantedRelation> relations = new LinkedHashMap<>();
 
         Walk(String sql, AccessView access, Instant now) {
@@ -76,8 +73,8 @@ final class QueryAnalyzer {
             }
             String type = node.path("type").asText("");
             String expressionClass = node.path("class").asText("");
-            if (QUERY_NODES.contains(type)) {
-                queryNode(node, type);
+            if (CteScopes.isQueryNode(type)) {
+                scopes.queryNode(node, this::checkCteName, this::visit);
             } else if (!expressionClass.isEmpty()) {
                 expression(node, expressionClass);
             } else if (TABLE_REFS.contains(type) || type.endsWith("_REF")) {
@@ -93,30 +90,6 @@ final class QueryAnalyzer {
         private void children(JsonNode node) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 visit(field.getValue());
-            }
-        }
-
-        /** A query node: its CTEs are in scope for itself and, one by one, for the CTEs after them. */
-        private void queryNode(JsonNode node, String type) {
-            Set<String> scope = new HashSet<>();
-            scopes.push(scope);
-            try {
-                for (JsonNode entry : node.path("cte_map").path("map")) {
-                    String name = entry.path("key").asText("");
-                    checkCteName(name, entry);
-                    scope.add(RelationName.asciiLower(name));
-                    visit(entry.path("value"));
-                }
-                if (type.equals("RECURSIVE_CTE_NODE")) {
-                    scope.add(RelationName.asciiLower(node.path("cte_name").asText("")));
-                }
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    if (!field.getKey().equals("cte_map")) {
-                        visit(field.getValue());
-                    }
-                }
-            } finally {
-                scopes.pop();
             }
         }
 
@@ -179,10 +152,10 @@ final class QueryAnalyzer {
                 throw Refusal.forbidden(at(node) + "names the catalog of " + qualified(catalog, schema, table)
                         + "; relations are named \"PRODUCT/PORT\".TABLE");
             }
+            if (scopes.isCte(catalog, schema, table)) {
+                return;
+            }
             if (schema.isEmpty()) {
-                if (inScope(table)) {
-                    return;
-                }
                 throw Refusal.forbidden(at(node) + table + " is not a relation you may read: the gateway serves output"
                         + " ports as \"PRODUCT/PORT\".TABLE" + readable());
             }
@@ -221,16 +194,6 @@ final class QueryAnalyzer {
             List<String> names = access.someNames(11);
             return names.isEmpty() ? "; you hold no grants" : "; you may read "
                     + String.join(", ", names.subList(0, Math.min(names.size(), 10))) + (names.size() > 10 ? ", ..." : "");
-        }
-
-        private boolean inScope(String table) {
-            String key = RelationName.asciiLower(table);
-            for (Set<String> scope : scopes) {
-                if (scope.contains(key)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private String at(JsonNode node) {

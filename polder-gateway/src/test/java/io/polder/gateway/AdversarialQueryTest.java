@@ -189,6 +189,11 @@ class AdversarialQueryTest {
                 .contains("duckdb_views is not a relation you may read");
         assertThat(run("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT * FROM r")
                 .rows()).hasSize(3);
+        assertThat(refused("WITH x AS (SELECT * FROM x) SELECT * FROM x").getMessage())
+                .as("a CTE's own body names the catalog's x, not the CTE").contains("x is not a relation you may read");
+        assertThat(refused("WITH a AS (SELECT * FROM b), b AS (SELECT 1) SELECT * FROM a").getMessage())
+                .contains("b is not a relation you may read");
+        assertThat(run("WITH Y AS (SELECT 1 AS v) SELECT * FROM y").rows()).hasSize(1);
     }
 
     @Test

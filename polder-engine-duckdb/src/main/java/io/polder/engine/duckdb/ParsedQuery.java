@@ -1,22 +1,20 @@
 package io.polder.engine.duckdb;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * What a SELECT reads, from DuckDB's own parse tree: the tables it names, the table functions it calls,
- * the scalar functions it calls, and the names of its common table expressions.
+ * What a SELECT reads, from DuckDB's own parse tree: the tables it names (other than common table expressions in
+ * scope where they are named), the table functions it calls and the scalar functions it calls.
  */
-public record ParsedQuery(List<Reference> tables, List<Call> tableFunctions, List<Call> scalarFunctions, Set<String> cteNames) {
+public record ParsedQuery(List<Reference> tables, List<Call> tableFunctions, List<Call> scalarFunctions) {
     public ParsedQuery {
         tables = List.copyOf(tables);
         tableFunctions = List.copyOf(tableFunctions);
         scalarFunctions = List.copyOf(scalarFunctions);
-        cteNames = Set.copyOf(cteNames);
     }
 
     /**
-     * A table named in FROM or JOIN.
+     * A table named in FROM or JOIN that is not a CTE.
      *
      * @param catalog empty unless written (catalog.schema.table)
      * @param schema empty unless written (schema.table)

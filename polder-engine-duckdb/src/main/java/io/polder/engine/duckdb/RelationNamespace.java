@@ -88,7 +88,7 @@ public final class RelationNamespace {
         Set<String> reads = new LinkedHashSet<>();
         Map<String, String> aliases = unqualifiedAliases();
         for (ParsedQuery.Reference reference : query.tables()) {
-            String resolved = resolve(reference, query.cteNames(), aliases, sql, where);
+            String resolved = resolve(reference, aliases, sql, where);
             if (resolved != null) {
                 reads.add(resolved);
             }
@@ -96,9 +96,8 @@ public final class RelationNamespace {
         return reads;
     }
 
-    /** The local relation read, or null for a CTE, an input or a source. */
-    private String resolve(ParsedQuery.Reference reference, Set<String> ctes, Map<String, String> aliases, String sql,
-                           String where) {
+    /** The local relation read, or null for an input or a source. */
+    private String resolve(ParsedQuery.Reference reference, Map<String, String> aliases, String sql, String where) {
         String table = reference.table();
         if (!reference.catalog().isEmpty()) {
             throw new ForbiddenSqlException(at(where, sql, reference.location()) + "names the catalog of `"
@@ -110,7 +109,7 @@ public final class RelationNamespace {
                     + (purpose.contains("build") ? " (declare files as sources in polder.yaml)" : ""));
         }
         if (reference.schema().isEmpty()) {
-            if (ctes.contains(table) || aliases.containsKey(table)) {
+            if (aliases.containsKey(table)) {
                 return null;
             }
             if (local.contains(table)) {

@@ -9,10 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads SQL with DuckDB's own parser ({@code json_serialize_sql}), so that what Polder checks is exactly what
@@ -43,7 +41,7 @@ public final class SqlAnalyzer {
         }
         Walk walk = new Walk();
         walk.visit(statements.get(0));
-        return new ParsedQuery(walk.tables, walk.tableFunctions, walk.scalarFunctions, walk.ctes);
+        return new ParsedQuery(walk.tables, walk.tableFunctions, walk.scalarFunctions);
     }
 
     private static JsonNode serialize(DuckDbSession session, String sql, String where) {
@@ -82,12 +80,15 @@ public final class SqlAnalyzer {
         return line + ":" + column;
     }
 
-    /** Collects references from anywhere in the tree: subqueries, CTEs, joins, set operations, expressions. */
+    /**
+     * Collects references from anywhere in the tree: subqueries, CTEs, joins, set operations, expressions. A table
+     * name that is a CTE in scope where it stands ({@link CteScopes}) reads no relation and is left out.
+     */
     private static final class Walk {
         final List<ParsedQuery.Reference> tables = new ArrayList<>();
         final List<ParsedQuery.Call> tableFunctions = new ArrayList<>();
         final List<ParsedQuery.Call> scalarFunctions = new ArrayList<>();
-        final Set<String> ctes = new HashSet<>();
+        final CteScopes scopes = new CteScopes();
 
         void visit(JsonNode node) {
             if (node.isArray()) {
@@ -98,17 +99,23 @@ public final class SqlAnalyzer {
                 return;
             }
             String type = node.path("type").asText("");
+            if (CteScopes.isQueryNode(type)) {
+                scopes.queryNode(node, (name, entry) -> { }, this::visit);
+                return;
+            }
             if (type.equals("BASE_TABLE")) {
-                tables.add(new ParsedQuery.Reference(node.path("catalog_name").asText(""),
-                        node.path("schema_name").asText(""), node.path("table_name").asText(""), location(node)));
+                String catalog = node.path("catalog_name").asText("");
+                String schema = node.path("schema_name").asText("");
+                String table = node.path("table_name").asText("");
+                if (!scopes.isCte(catalog, schema, table)) {
+                    tables.add(new ParsedQuery.Reference(catalog, schema, table, location(node)));
+                }
             } else if (type.equals("TABLE_FUNCTION")) {
                 JsonNode function = node.path("function");
                 tableFunctions.add(new ParsedQuery.Call(function.path("function_name").asText(""), location(node)));
             } else if (node.path("class").asText("").equals("FUNCTION") && !node.path("function_name").isMissingNode()) {
                 scalarFunctions.add(new ParsedQuery.Call(node.path("function_name").asText(""), location(node)));
             }
-            JsonNode cteMap = node.path("cte_map").path("map");
-            cteMap.forEach(entry -> ctes.add(entry.path("key").asText("")));
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 visit(field.getValue());
             }

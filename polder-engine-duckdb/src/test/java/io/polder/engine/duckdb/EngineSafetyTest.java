@@ -83,6 +83,45 @@ class EngineSafetyTest {
         assertThat(engine.snapshots(ORDERS)).isEmpty();
     }
 
+    /**
+     * A CTE hides a relation of its name only where DuckDB binds the name to it: not outside the subquery that
+     * defines it, not before it, not in its own (non-recursive) body. Anywhere else the name is the catalog's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "SELECT * FROM (WITH duckdb_columns AS (SELECT 1 AS x) SELECT * FROM duckdb_columns) AS a, duckdb_columns",
+            "SELECT (WITH duckdb_views AS (SELECT 1) SELECT count(*) FROM duckdb_views) AS n, * FROM duckdb_views",
+            "WITH duckdb_views AS (SELECT * FROM duckdb_views) SELECT * FROM duckdb_views",
+            "WITH a AS (SELECT * FROM duckdb_tables), duckdb_tables AS (SELECT 1 AS x) SELECT * FROM a",
+            "SELECT * FROM source.orders_csv UNION ALL BY NAME (WITH duckdb_tables AS (SELECT 1 AS x) SELECT * FROM"
+                    + " duckdb_tables) UNION ALL BY NAME SELECT * FROM duckdb_tables"})
+    void aCteNameReachesNoSystemViewOutsideItsScope(String sql) {
+        BuildResult result = buildOrders(engine, sql);
+
+        assertThat(result.failure()).isNotNull();
+        assertThat(result.failure().code()).as(result.failure().message()).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(result.failure().message()).containsPattern("reads `duckdb_(columns|views|tables)`");
+        assertThat(engine.snapshots(ORDERS)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "WITH o AS (SELECT * FROM source.orders_csv) SELECT order_id, customer_email, status, amount, ordered_on FROM O",
+            "WITH a AS (SELECT * FROM source.orders_csv), b AS (SELECT * FROM a) SELECT order_id, customer_email, status,"
+                    + " amount, ordered_on FROM b",
+            "SELECT order_id, customer_email, status, amount, ordered_on FROM (WITH x AS (SELECT * FROM orders_csv)"
+                    + " SELECT * FROM x)",
+            "WITH x AS (SELECT * FROM source.orders_csv) SELECT order_id, customer_email, status, amount, ordered_on"
+                    + " FROM (WITH y AS (SELECT * FROM x) SELECT * FROM y)",
+            "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT order_id, customer_email,"
+                    + " status, amount, ordered_on FROM source.orders_csv WHERE order_id > (SELECT min(n) - 100 FROM r)"})
+    void aCteInScopeIsRead(String sql) {
+        BuildResult result = buildOrders(engine, sql);
+
+        assertThat(result.failure()).as(String.valueOf(result.failure())).isNull();
+        assertThat(result.succeeded()).isTrue();
+    }
+
     @Test
     void anotherProductsPrivateRelationsAreNotVisible() {
         ProductDefinition orders = KitFixtures.orders(csv);

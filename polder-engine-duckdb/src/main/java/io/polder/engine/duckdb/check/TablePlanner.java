@@ -5,7 +5,6 @@ import io.polder.engine.duckdb.ParsedQuery;
 import io.polder.engine.duckdb.RelationNamespace;
 import io.polder.engine.duckdb.Sql;
 import io.polder.engine.duckdb.SqlAnalyzer;
-import io.polder.engine.duckdb.TypeFamily;
 import io.polder.model.odcs.Comparison;
 import io.polder.model.odcs.ComparisonOperator;
 import io.polder.model.odcs.LibraryMetric;
@@ -208,11 +207,10 @@ final class TablePlanner {
             plan.add(nulls(meta, column, percent, "null values"));
             return;
         }
-        TypeFamily family = TypeFamily.of(actual.type());
         String predicate = switch (metric) {
             case NULL_VALUES -> Predicates.isNull(column);
-            case MISSING_VALUES -> Predicates.missing(column, family, list(arguments, "missingValues", nullList()));
-            case INVALID_VALUES -> invalid(column, family, arguments);
+            case MISSING_VALUES -> Predicates.missing(column, actual.type(), list(arguments, "missingValues", nullList()));
+            case INVALID_VALUES -> invalid(column, actual.type(), arguments);
             default -> throw new IllegalStateException("planned above: " + metric);
         };
         String phrase = switch (metric) {
@@ -237,7 +235,7 @@ final class TablePlanner {
         return nulls;
     }
 
-    private String invalid(String column, TypeFamily family, Map<String, Object> arguments) {
+    private String invalid(String column, String type, Map<String, Object> arguments) {
         List<Object> validValues = list(arguments, "validValues", null);
         Object pattern = arguments.get("pattern");
         if (validValues == null && pattern == null) {
@@ -246,7 +244,7 @@ final class TablePlanner {
         if (pattern != null && !(pattern instanceof String)) {
             throw new RuleException("the `pattern` argument must be a string (a regular expression)");
         }
-        return Predicates.invalid(column, family, validValues, (String) pattern);
+        return Predicates.invalid(column, type, validValues, (String) pattern);
     }
 
     @SuppressWarnings("unchecked")
