@@ -140,16 +140,17 @@ public final class PolderServer implements AutoCloseable {
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
             ObjectMapper mapper = ApiJson.mapper();
-            List<Route> routes = routeTable(registry, builds, queries, new JsonBodies(mapper, config.maxBodyBytes()),
-                    metrics, mapper, resources);
+            // approvals' row filters, checked the same way by the API and the web UI
+            RowFilterChecks rowFilters = new RowFilterChecks();
+            resources.add(rowFilters);
+            List<Route> routes = routeTable(registry, builds, queries, rowFilters,
+                    new JsonBodies(mapper, config.maxBodyBytes()), metrics, mapper);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
             HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            RowFilterChecks webRowFilters = new RowFilterChecks();
-            routeResources.add(webRowFilters);
-            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), webRowFilters);
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), rowFilters);
             Javalin app = Javalin.create(javalin -> {
                 http.configure(javalin, routes, endpoint -> {
                     if (!WebUi.isWebEndpoint(endpoint)) {
@@ -264,8 +265,8 @@ public final class PolderServer implements AutoCloseable {
 
     /** Every route of the API, and the OpenAPI document that describes them all. */
     private static List<Route> routeTable(Registry registry, BuildService builds, QueryService queries,
-                                          JsonBodies bodies, Metrics metrics, ObjectMapper mapper,
-                                          List<AutoCloseable> resources) {
+                                          RowFilterChecks rowFilters, JsonBodies bodies, Metrics metrics,
+                                          ObjectMapper mapper) {
         List<Route> routes = new ArrayList<>();
         AtomicReference<String> openApi = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, openApi::get));
@@ -277,8 +278,6 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new GovernanceRoutes(registry.policies(), registry.compliance(), bodies).routes());
         routes.addAll(new RunRoutes(builds, registry.runs(), registry.catalog()).routes());
         routes.addAll(new LineageRoutes(registry.lineage()).routes());
-        RowFilterChecks rowFilters = new RowFilterChecks();
-        resources.add(rowFilters);
         routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
         routes.addAll(new QueryRoutes(queries, bodies).routes());
         routes.addAll(new UsageRoutes(registry.usage()).routes());
