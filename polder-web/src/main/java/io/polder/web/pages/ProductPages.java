@@ -10,7 +10,9 @@ import io.polder.model.odps.InputPort;
 import io.polder.model.odps.OutputPort;
 import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.catalog.Domain;
+import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.catalog.Team;
+import io.polder.registry.runs.LineageGraph;
 import io.polder.registry.runs.LineageService;
 import io.polder.registry.runs.RunHistory;
 import io.polder.web.Lists;
@@ -19,6 +21,7 @@ import io.polder.web.ProductSource;
 import io.polder.web.session.Session;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,10 +60,18 @@ public final class ProductPages {
         ProductView.Observed observed = new ProductView.Observed(
                 HistoryView.of(runs.checks(id, HISTORY_ENTRIES), runs.publishes(id, HISTORY_ENTRIES),
                         contractsByPort(loaded), clock.instant()),
-                LineageView.of(lineage.graph(id, LINEAGE_DEPTH)),
+                LineageView.of(lineage(loaded)),
                 Changelog.of(loaded.detail().versions(), catalog.listPortsOfAllVersions(id)));
         pages.render(ctx, 200, "product.jte",
                 ProductView.of(chrome, loaded, domain.name(), team, upstream(loaded), observed));
+    }
+
+    /** The products around this one; a retired product is out of the graph (no data flows through it). */
+    private LineageGraph lineage(LoadedProduct loaded) {
+        if (loaded.detail().product().status() == LifecycleStatus.RETIRED) {
+            return new LineageGraph(loaded.id(), LINEAGE_DEPTH, List.of(), List.of());
+        }
+        return lineage.graph(loaded.id(), LINEAGE_DEPTH);
     }
 
     /** The current contract behind each output port, by port name. */
