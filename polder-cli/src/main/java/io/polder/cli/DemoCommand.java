@@ -178,6 +178,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./polder test sales-orders");
         out.println("  ./polder build sales-daily-revenue");
         out.println("  ./polder compliance");
+        out.println("  ./polder get ports");
+        out.println("  ./polder access inbox");
         out.println("  ./polder query 'SELECT sales_channel, count(*) FROM \"sales-orders/orders\".orders GROUP BY 1'"
                 + "   # says how to request access first");
         out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + base + "/api/v1/lineage?product=sales-orders");

@@ -66,6 +66,8 @@ public final class Registry implements AutoCloseable {
         this.lineage = new LineageService(database);
         this.access = new AccessService(database, authorizer, auditLog, ids, clock);
         this.usage = new UsageService(database, catalog, ids);
+        // a product whose input port reads another team's port needs a grant for its team: applying asks for it
+        this.apply.onApplied(access::requestForInputs);
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */

@@ -93,6 +93,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class ProductAccess extends io.polder.registry.access.ProductAccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -93,6 +93,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class ProductAccess extends io.polder.registry.access.ProductAccessTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

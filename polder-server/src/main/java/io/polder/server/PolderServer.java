@@ -121,8 +121,8 @@ public final class PolderServer implements AutoCloseable {
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
             engine = engine(config, clock);
-            builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine,
-                    buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
+            builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
+                    engine, buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
             int abandoned = builds.failUnfinished();
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);

@@ -132,6 +132,24 @@ public final class AccessService {
             ORDER BY expires_at, id LIMIT 1000""";
     static final String MARK_EXPIRED = """
             UPDATE grants SET expiry_recorded_at = :now WHERE id = :id AND expiry_recorded_at IS NULL""";
+    /** Each input port of a current product, with the output port it reads (as builds bind it) and both teams. */
+    static final String INPUT_BINDINGS = """
+            SELECT c.id AS consumer, c.team_id AS consumer_team, i.name AS input_port, o.product_id AS producer,
+                p.team_id AS producer_team, o.name AS output_port
+            FROM products c
+            JOIN ports i ON i.product_id = c.id AND i.product_version = c.current_version AND i.direction = 'input'
+            JOIN ports o ON o.direction = 'output' AND o.contract_id = i.contract_id AND o.product_id <> c.id
+            JOIN products p ON p.id = o.product_id AND p.current_version = o.product_version AND p.status <> 'retired'
+            WHERE c.status <> 'retired' AND (:consumer IS NULL OR c.id = :consumer)
+            ORDER BY c.id, i.position, o.product_id, o.name, o.port_version""";
+    static final String ACTIVE_TEAM_GRANT = """
+            SELECT COUNT(*) FROM grants
+            WHERE product_id = :product AND port_name = :port AND grantee_kind = 'team' AND grantee = :team
+              AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""";
+    static final String LATEST_FOR_INPUT = "SELECT " + REQUEST_COLUMNS + """
+             FROM access_requests
+            WHERE consumer_product = :consumer AND input_port = :input AND product_id = :product AND port_name = :port
+            ORDER BY id DESC LIMIT 1""";
     static final String REMINDERS = """
             SELECT r.grant_id, r.kind, r.product_id, r.port_name, r.created_at, g.grantee_kind, g.grantee, g.expires_at
             FROM access_reminders r JOIN grants g ON g.id = r.grant_id
@@ -243,6 +261,149 @@ public final class AccessService {
             }
             return requestIn(handle, request.id());
         });
+    }
+
+    /**
+     * Opens an access request for the owning team of each current product whose input port reads another team's
+     * output port, when the team has no grant for it yet: requested by {@code principal} (who applied), for no
+     * fixed time, approved at once when the port's polder.yaml approves such requests. Idempotent: nothing is
+     * opened while a grant works or a request is pending, nor again after the port's owners said no (the latest
+     * request of that input was rejected, or its grant revoked); then the product's build says what to do.
+     *
+     * @return the requests opened (pending or approved at once)
+     */
+    public List<AccessRequest> requestForInputs(Principal principal) {
+        requireNonNull(principal, "principal is null");
+        List<AccessRequest> opened = new ArrayList<>();
+        for (InputBinding binding : inputBindings(null)) {
+            if (binding.sameTeam() || binding.consumerTeam() == null) {
+                continue;
+            }
+            Need need = database.read(handle -> need(handle, binding, clock.millis()));
+            if (need != Need.REQUEST) {
+                continue;
+            }
+            AccessRequest request = new AccessRequest(ids.next(), binding.producer(), binding.outputPort(),
+                    GranteeKind.TEAM, binding.consumerTeam(), "input port `" + binding.inputPort() + "` of product `"
+                    + binding.consumer() + "`", null, List.of(), null, binding.consumer(), binding.inputPort(),
+                    AccessRequestState.PENDING, principal.name(), Instant.ofEpochMilli(clock.millis()), null, null,
+                    null, null);
+            try {
+                opened.add(open(principal, request));
+            } catch (PolderException e) {
+                if (e.code() != ErrorCode.CONFLICT) {
+                    throw e;
+                }
+                // another apply opened it at the same moment
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Passes when {@code productId}'s owning team may read every input of the product: each input port reads a
+     * port of its own team, or the team holds a grant for it at {@code now}. The build calls it before it reads
+     * anything.
+     *
+     * @throws PolderException FORBIDDEN naming the input, the port, the access request that waits (or what became
+     *         of the last one) and the command that approves or asks again
+     */
+    public void requireInputGrants(String productId, Instant now) {
+        Names.requireId("product id", productId);
+        for (InputBinding binding : inputBindings(productId)) {
+            if (binding.sameTeam()) {
+                continue;
+            }
+            String input = "input port `" + binding.inputPort() + "` of product `" + productId + "` reads "
+                    + binding.address() + " (team " + binding.producerTeam() + ")";
+            if (binding.consumerTeam() == null) {
+                throw new PolderException(ErrorCode.FORBIDDEN, input + ", but the product names no owning team to grant"
+                        + " access to", Map.of("port", binding.address()), null);
+            }
+            database.read(handle -> {
+                Need need = need(handle, binding, now.toEpochMilli());
+                if (need != Need.GRANTED) {
+                    throw missingGrant(handle, binding, input);
+                }
+                return need;
+            });
+        }
+    }
+
+    private PolderException missingGrant(Handle handle, InputBinding binding, String input) {
+        String team = binding.consumerTeam();
+        String ask = "polder access request " + binding.address() + " --team " + team + " --purpose \"input of "
+                + binding.consumer() + "\" --days 365";
+        Optional<String> pending = handle.createQuery(PENDING_FOR).bind("product", binding.producer())
+                .bind("port", binding.outputPort()).bind("granteeKind", GranteeKind.TEAM.value())
+                .bind("grantee", team).mapTo(String.class).findFirst();
+        String message;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("port", binding.address());
+        details.put("team", team);
+        if (pending.isPresent()) {
+            message = input + ", and team " + team + " has no grant for it yet: access request " + pending.get()
+                    + " waits for the owners of " + binding.producer() + "; they approve it with `polder access approve "
+                    + pending.get() + "`";
+            details.put("requestId", pending.get());
+            details.put("command", "polder access approve " + pending.get());
+        } else {
+            Optional<AccessRequest> latest = handle.createQuery(LATEST_FOR_INPUT).bind("consumer", binding.consumer())
+                    .bind("input", binding.inputPort()).bind("product", binding.producer())
+                    .bind("port", binding.outputPort()).map(AccessService::requestRow).findFirst();
+            String history = latest.map(request -> request.state() == AccessRequestState.REJECTED
+                    ? "; its access request " + request.id() + " was rejected (" + request.decisionReason() + ")"
+                    : request.grantId() != null ? "; the grant " + request.grantId() + " of request " + request.id()
+                    + " was revoked or expired" : "").orElse("");
+            message = input + ", and team " + team + " has no grant for it" + history + "; ask for one with `" + ask + "`";
+            latest.ifPresent(request -> details.put("requestId", request.id()));
+            details.put("command", ask);
+        }
+        return new PolderException(ErrorCode.FORBIDDEN, message, details, null);
+    }
+
+    /** Whether a binding's team may read its port, has asked already, or needs a request. */
+    private enum Need { GRANTED, WAITING, REFUSED, REQUEST }
+
+    private static Need need(Handle handle, InputBinding binding, long now) {
+        if (handle.createQuery(ACTIVE_TEAM_GRANT).bind("product", binding.producer()).bind("port", binding.outputPort())
+                .bind("team", binding.consumerTeam()).bind("now", now).mapTo(Integer.class).one() > 0) {
+            return Need.GRANTED;
+        }
+        if (handle.createQuery(PENDING_FOR).bind("product", binding.producer()).bind("port", binding.outputPort())
+                .bind("granteeKind", GranteeKind.TEAM.value()).bind("grantee", binding.consumerTeam())
+                .mapTo(String.class).findFirst().isPresent()) {
+            return Need.WAITING;
+        }
+        Optional<AccessRequest> latest = handle.createQuery(LATEST_FOR_INPUT).bind("consumer", binding.consumer())
+                .bind("input", binding.inputPort()).bind("product", binding.producer()).bind("port", binding.outputPort())
+                .map(AccessService::requestRow).findFirst();
+        boolean refused = latest.isPresent() && (latest.get().state() == AccessRequestState.REJECTED
+                || latest.get().grantId() != null && grantIn(handle, latest.get().grantId()).revokedAt() != null);
+        return refused ? Need.REFUSED : Need.REQUEST;
+    }
+
+    /** The input bindings of the current products (of {@code consumer} only, when not null), one per input port. */
+    private List<InputBinding> inputBindings(String consumer) {
+        List<InputBinding> rows = database.read(handle -> handle.createQuery(INPUT_BINDINGS).bind("consumer", consumer)
+                .map((row, context) -> new InputBinding(row.getString("consumer"), row.getString("consumer_team"),
+                        row.getString("input_port"), row.getString("producer"), row.getString("producer_team"),
+                        row.getString("output_port"))).list());
+        Map<String, InputBinding> first = new LinkedHashMap<>();
+        rows.forEach(row -> first.putIfAbsent(row.consumer() + "\u0000" + row.inputPort(), row));
+        return List.copyOf(first.values());
+    }
+
+    /** An input port of a product and the output port it reads, with the teams that own both. */
+    private record InputBinding(String consumer, String consumerTeam, String inputPort, String producer,
+                                String producerTeam, String outputPort) {
+        boolean sameTeam() {
+            return consumerTeam != null && consumerTeam.equals(producerTeam);
+        }
+
+        String address() {
+            return producer + "/" + outputPort;
+        }
     }
 
     /** The teams {@code principal} belongs to: its token's, and those mesh.yaml lists it in. */

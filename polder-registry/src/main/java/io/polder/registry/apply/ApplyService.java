@@ -68,6 +68,7 @@ public final class ApplyService {
     private final ComplianceService compliance;
     private final Consumer<Plan> afterPlanning;
     private final CatalogChanges changes;
+    private final List<Consumer<Principal>> appliedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** With {@code changes} told of every product this service writes, after each commit. */
     public ApplyService(Database database, Authorizer authorizer, AuditLog audit, Clock clock, PolicyService policies,
@@ -132,7 +133,27 @@ public final class ApplyService {
         afterPlanning.accept(plan);
         write(principal, planned, policyPlan, governance);
         recordCompliance(principal);
+        if (planned.plan().hasChanges()) {
+            appliedListeners.forEach(listener -> afterApply(listener, principal));
+        }
         return withPolicies(planned.plan(), policyPlan, governance, true);
+    }
+
+    /**
+     * Calls {@code listener} with the applying principal after every apply that changed something, once all of
+     * it is written (the access service opens the requests the products' input ports need).
+     */
+    public void onApplied(Consumer<Principal> listener) {
+        appliedListeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /** Like the compliance snapshot, what follows an apply is not part of it: a failure is logged, not thrown. */
+    private static void afterApply(Consumer<Principal> listener, Principal principal) {
+        try {
+            listener.accept(principal);
+        } catch (RuntimeException e) {
+            LOG.warn("the apply by {} succeeded, but what follows it failed: {}", principal.name(), e.toString());
+        }
     }
 
     /**

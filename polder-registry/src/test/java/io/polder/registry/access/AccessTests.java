@@ -15,6 +15,7 @@ import io.polder.registry.audit.AuditFilter;
 import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,10 +176,12 @@ public abstract class AccessTests extends RegistryTestBase {
                 .noneMatch(id -> id.startsWith("owner:customer"));
         assertThat(access().grantsFor(Principal.member("omar@acme.example", "sales-order-team"), clock.instant())
                 .active()).extracting(Grant::id).containsExactly("owner:sales-orders/orders");
-        // by name: lena is listed as a member of sales-analytics-team
+        // by name: lena is listed as a member of sales-analytics-team (whose product reads sales-orders, granted)
         assertThat(access().grantsFor(Principal.consumer("lena@acme.example"), clock.instant()).active())
-                .extracting(Grant::id).containsExactly("owner:sales-daily-revenue/daily-revenue");
-        Grant owner = access().grantsFor(LENA, clock.instant()).active().getFirst();
+                .extracting(Grant::id).filteredOn(id -> id.startsWith("owner:"))
+                .containsExactly("owner:sales-daily-revenue/daily-revenue");
+        Grant owner = access().grantsFor(LENA, clock.instant()).active().stream()
+                .filter(grant -> grant.id().startsWith("owner:")).findFirst().orElseThrow();
         assertThat(owner.requestId()).isNull();
         assertThat(owner.unmaskedColumns()).isEmpty();
         assertThat(owner.rowFilter()).isNull();
@@ -240,7 +243,7 @@ public abstract class AccessTests extends RegistryTestBase {
         PolderException twice = failure(() -> access().request(CARLA, NewAccessRequest.of(CUSTOMERS, "y", 60)),
                 ErrorCode.CONFLICT);
         assertThat(twice.details()).containsEntry("requestId", first.id());
-        assertThat(access().listRequests(admin(), AccessFilter.all(), PageRequest.first()).items()).hasSize(1);
+        assertThat(people(access().listRequests(admin(), AccessFilter.all(), PageRequest.first()))).hasSize(1);
 
         failure(() -> access().approve(CHEN, "../etc", Approval.asRequested()), ErrorCode.INVALID_ARGUMENT);
         failure(() -> access().approve(CHEN, "01aaaaaaaaaaaaaaaaaaaaaaaa", Approval.asRequested()), ErrorCode.NOT_FOUND);
@@ -259,11 +262,11 @@ public abstract class AccessTests extends RegistryTestBase {
         AccessRequest eriks = access().request(ERIK, NewAccessRequest.of("sales-orders/orders", "forecast", 30));
         assertThat(ids(access().listRequests(CARLA, AccessFilter.all(), PageRequest.first())))
                 .containsExactly(carlas.id());
-        assertThat(ids(access().listRequests(CHEN, AccessFilter.all(), PageRequest.first()))).containsExactly(carlas.id());
-        assertThat(ids(access().listRequests(DANA, AccessFilter.all(), PageRequest.first()))).containsExactly(eriks.id());
-        assertThat(ids(access().listRequests(GOVERNANCE, AccessFilter.all(), PageRequest.first())))
+        assertThat(people(access().listRequests(CHEN, AccessFilter.all(), PageRequest.first()))).containsExactly(carlas.id());
+        assertThat(people(access().listRequests(DANA, AccessFilter.all(), PageRequest.first()))).containsExactly(eriks.id());
+        assertThat(people(access().listRequests(GOVERNANCE, AccessFilter.all(), PageRequest.first())))
                 .containsExactly(eriks.id(), carlas.id());
-        assertThat(ids(access().listRequests(admin(), AccessFilter.all().withProduct("sales-orders"),
+        assertThat(people(access().listRequests(admin(), AccessFilter.all().withProduct("sales-orders"),
                 PageRequest.first()))).containsExactly(eriks.id());
         failure(() -> access().getRequest(ERIK, carlas.id()), ErrorCode.FORBIDDEN);
         assertThat(access().getRequest(SOFIA, carlas.id()).id()).isEqualTo(carlas.id());
@@ -274,7 +277,8 @@ public abstract class AccessTests extends RegistryTestBase {
         Page<Grant> carlasGrants = access().listGrants(CARLA, AccessFilter.all(), PageRequest.first());
         assertThat(carlasGrants.items()).extracting(Grant::grantee).containsExactly(CARLA.name());
         assertThat(access().listGrants(ERIK, AccessFilter.all(), PageRequest.first()).items()).isEmpty();
-        assertThat(access().listGrants(CHEN, AccessFilter.all(), PageRequest.first()).items()).hasSize(1);
+        assertThat(access().listGrants(CHEN, AccessFilter.all(), PageRequest.first()).items())
+                .filteredOn(grant -> grant.granteeKind() == GranteeKind.PRINCIPAL).hasSize(1);
         failure(() -> access().getGrant(ERIK, carlasGrants.items().getFirst().id()), ErrorCode.FORBIDDEN);
 
         clock.advance(Duration.ofDays(31));
@@ -289,12 +293,11 @@ public abstract class AccessTests extends RegistryTestBase {
             access().request(Principal.consumer("reader" + i + "@example.org"),
                     NewAccessRequest.of(CUSTOMERS, "reason " + i, 30));
         }
-        Page<AccessRequest> first = access().listRequests(CHEN, AccessFilter.all(), PageRequest.first(2));
+        AccessFilter pending = AccessFilter.all().withState(AccessRequestState.PENDING);
+        Page<AccessRequest> first = access().listRequests(CHEN, pending, PageRequest.first(2));
         assertThat(first.items()).hasSize(2);
-        Page<AccessRequest> second = access().listRequests(CHEN, AccessFilter.all(),
-                new PageRequest(first.nextCursor(), 2));
-        Page<AccessRequest> third = access().listRequests(CHEN, AccessFilter.all(),
-                new PageRequest(second.nextCursor(), 2));
+        Page<AccessRequest> second = access().listRequests(CHEN, pending, new PageRequest(first.nextCursor(), 2));
+        Page<AccessRequest> third = access().listRequests(CHEN, pending, new PageRequest(second.nextCursor(), 2));
         assertThat(third.items()).hasSize(1);
         assertThat(third.nextCursor()).isNull();
         assertThat(first.items().getFirst().id()).isGreaterThan(second.items().getFirst().id());
@@ -304,12 +307,15 @@ public abstract class AccessTests extends RegistryTestBase {
 
     @Test
     void everyStepIsAudited() {
+        Instant since = clock.instant().plusSeconds(60);
+        clock.advance(Duration.ofMinutes(2));
         Grant grant = approvedGrant(CARLA);
         access().revoke(CHEN, grant.id(), "done");
         AccessRequest rejected = access().request(ERIK, NewAccessRequest.of(CUSTOMERS, "curiosity", 30));
         access().reject(SOFIA, rejected.id(), "no");
         List<AuditEvent> events = registry.audit().list(admin(), AuditFilter.all()
-                .withTarget("port/" + CUSTOMERS), PageRequest.first()).items();
+                .withTarget("port/" + CUSTOMERS), PageRequest.first()).items().stream()
+                .filter(event -> event.time().isAfter(since)).toList();
         assertThat(events).extracting(event -> event.action() + " " + event.principal() + " "
                         + event.details().getOrDefault("decision", "-"))
                 .containsExactlyInAnyOrder(
@@ -368,6 +374,8 @@ public abstract class AccessTests extends RegistryTestBase {
                       teams: [finance-controlling-team]
                       maxDays: 90
                 """);
+        Instant since = clock.instant().plusSeconds(60);
+        clock.advance(Duration.ofMinutes(2));
         Principal noah = Principal.member("noah@acme.example", "finance-controlling-team");
         AccessRequest automatic = access().request(noah, NewAccessRequest.of("sales-orders/orders", "audit", 30));
         assertThat(automatic.state()).isEqualTo(AccessRequestState.APPROVED);
@@ -394,7 +402,8 @@ public abstract class AccessTests extends RegistryTestBase {
         assertThat(access().request(LENA, NewAccessRequest.of("sales-orders/orders", "x", 30)).state())
                 .isEqualTo(AccessRequestState.PENDING);
         List<AuditEvent> automatic3 = registry.audit().list(admin(), AuditFilter.all().withAction("decide-access")
-                .withPrincipal("polder"), PageRequest.first()).items();
+                .withPrincipal("polder"), PageRequest.first()).items().stream()
+                .filter(event -> event.time().isAfter(since)).toList();
         assertThat(automatic3).hasSize(3).allSatisfy(event -> assertThat(event.details())
                 .containsEntry("decision", "auto-approved"));
     }
@@ -432,13 +441,25 @@ public abstract class AccessTests extends RegistryTestBase {
         var bundle = ExampleMesh.withProductFolder(ExampleMesh.bundleWithPlatformFiles(), "sales/sales-orders",
                 product -> new io.polder.registry.apply.MeshBundle.BundleProduct(product.path(),
                         ExampleMesh.version("1.2.0", "1.3.0").apply(product.productYaml()), product.contracts(),
-                        product.settingsYaml() + access, product.buildFiles()));
+                        withoutAccess(product.settingsYaml()) + access, product.buildFiles()));
         registry.apply().apply(admin(), bundle, ApplyOptions.defaults());
+    }
+
+    /** A polder.yaml without its access section (the example's sections are last in each file). */
+    static String withoutAccess(String settings) {
+        int at = settings.indexOf("\naccess:");
+        return at < 0 ? settings : settings.substring(0, at + 1);
     }
 
     private Grant approvedGrant(Principal who) {
         AccessRequest request = access().request(who, NewAccessRequest.of(CUSTOMERS, "churn model", 90));
         return access().getGrant(who, access().approve(CHEN, request.id(), Approval.asRequested()).grantId());
+    }
+
+    /** The ids of the requests people made (not those applying a product opened). */
+    private static List<String> people(Page<AccessRequest> page) {
+        return page.items().stream().filter(request -> request.consumerProduct() == null).map(AccessRequest::id)
+                .toList();
     }
 
     private static List<String> ids(Page<AccessRequest> page) {

@@ -60,23 +60,27 @@ public final class BuildService implements AutoCloseable {
     private final String runner;
     private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
     private final Function<String, List<String>> policyFindings;
+    private final InputAccess inputAccess;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param runner names this server process among replicas (its host and data directory): the runs it starts
      *               are recorded as its own, and {@link #failUnfinished} fails only those
      */
-    public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
-                        Clock clock, String runner) {
-        this(runs, definitions, engine, workers, clock, runner, productId -> List.of());
+    public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
+                        ExecutorService workers, Clock clock, String runner) {
+        this(runs, definitions, inputAccess, engine, workers, clock, runner, productId -> List.of());
     }
 
     /**
+     * @param inputAccess checked before a build reads anything: the product's team may read every input
      * @param policyFindings what the policies in force say of a product once a build or contract run of it has
      *                       finished (its new check results included); recorded as the run's warnings
      */
-    public BuildService(RunService runs, BuildDefinitions definitions, Engine engine, ExecutorService workers,
-                        Clock clock, String runner, Function<String, List<String>> policyFindings) {
+    public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
+                        ExecutorService workers, Clock clock, String runner,
+                        Function<String, List<String>> policyFindings) {
+        this.inputAccess = requireNonNull(inputAccess, "inputAccess is null");
         this.policyFindings = requireNonNull(policyFindings, "policyFindings is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.definitions = requireNonNull(definitions, "definitions is null");
@@ -84,6 +88,16 @@ public final class BuildService implements AutoCloseable {
         this.workers = requireNonNull(workers, "workers is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    /**
+     * Whether a product's owning team may read what its input ports read (the registry's grants; see
+     * {@code AccessService.requireInputGrants}).
+     */
+    @FunctionalInterface
+    public interface InputAccess {
+        /** @throws PolderException FORBIDDEN, saying which input lacks a grant and what to do about it */
+        void require(String productId, java.time.Instant now);
     }
 
     /** Fails the runs this process had queued or running when it last stopped; they will never finish. */
@@ -161,6 +175,7 @@ public final class BuildService implements AutoCloseable {
         runs.start(run.id());
         try {
             BuildTarget target = definitions.target(run.productId());
+            inputAccess.require(run.productId(), clock.instant());
             BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
             Run finished = withPolicyFindings(runs.finishBuild(run.id(), result));
             LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),

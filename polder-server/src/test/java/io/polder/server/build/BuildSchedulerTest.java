@@ -40,8 +40,8 @@ class BuildSchedulerTest {
         MeshBundle mesh = io.polder.server.MeshesForTests.exampleWithPlatformFiles();
         registry.apply().apply(Principal.platformAdmin("admin"), mesh, ApplyOptions.defaults());
         engine = Engines.create("duckdb", EngineConfig.empty(), EngineContext.of(data));
-        builds = new BuildService(registry.runs(), registry.buildDefinitions(), engine, Executors.newFixedThreadPool(2),
-                Clock.systemUTC(), "test:" + data);
+        builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
+                engine, Executors.newFixedThreadPool(2), Clock.systemUTC(), "test:" + data);
         scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), Clock.systemUTC());
     }
 
