@@ -75,14 +75,11 @@ final class GatewayAuthorisationBench {
             throw new IllegalArgumentException("--auth-grants takes two counts, the baseline's and the measured one's,"
                     + " between " + QUERIED + " and --auth-products (" + products + "), found " + grants);
         }
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
-            // the servers log their builds; to a file, so that the lines do not bury the figures
-            System.setProperty("org.slf4j.simpleLogger.logFile",
-                    Files.createTempFile("polder-bench-authorisation", ".log").toString());
-        }
+        logToFile();
         out.printf(Locale.ROOT, "  authorisation on the server's path (QueryService.authorize: the looked-up view, one"
                 + " registry read per port named, the gateway's checks); embedded SQLite, %,d products of one"
-                + " output port each; load average %.2f%n", products, loadAverage());
+                + " output port each; load average %.2f; server log: %s%n", products, loadAverage(),
+                System.getProperty("org.slf4j.simpleLogger.logFile"));
         List<Setup> setups = new ArrayList<>();
         try {
             for (int count : grants) {
@@ -120,6 +117,17 @@ final class GatewayAuthorisationBench {
             for (Setup setup : setups) {
                 setup.close();
             }
+        }
+    }
+
+    /**
+     * Sends the log of the servers (their start, builds and requests) to a file, so that the lines do not bury the
+     * figures; called before anything logs, as the logger reads the setting once.
+     */
+    static void logToFile() throws java.io.IOException {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile",
+                    Files.createTempFile("polder-bench-authorisation", ".log").toString());
         }
     }
 

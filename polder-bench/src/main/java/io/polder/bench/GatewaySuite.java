@@ -74,6 +74,7 @@ final class GatewaySuite implements Suite {
 
     @Override
     public boolean run(BenchOptions options, PrintStream out) throws Exception {
+        GatewayAuthorisationBench.logToFile(); // before the gateway logs anything
         long rows = options.number("rows", 10_000_000L);
         int runs = options.integer("runs", 5);
         int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
