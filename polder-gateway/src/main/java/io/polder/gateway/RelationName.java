@@ -2,6 +2,7 @@ package io.polder.gateway;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.engine.duckdb.CteScopes;
 import io.polder.engine.duckdb.Sql;
 import io.polder.spi.PortRef;
 import java.util.Optional;
@@ -70,17 +71,7 @@ public record RelationName(String schema, String table) {
 
     /** DuckDB's own case folding: A-Z only. */
     public static String asciiLower(String text) {
-        StringBuilder lower = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                if (lower == null) {
-                    lower = new StringBuilder(text);
-                }
-                lower.setCharAt(i, (char) (c + ('a' - 'A')));
-            }
-        }
-        return lower == null ? text : lower.toString();
+        return CteScopes.asciiLower(text);
     }
 
     @Override
