@@ -117,7 +117,14 @@ final class DemoCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null)
                 .withBuilds(BuildSettings.defaults().withScheduler(false)).withFlightPort(flightPort);
         try {
-            return PolderServer.start(config);
+            PolderServer server = PolderServer.start(config);
+            try {
+                server.flightUrl(); // the Flight SQL endpoint starts beside the API: wait for it, and fail as a whole
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return server;
         } catch (RuntimeException e) {
             throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server on port " + port + ": "
                     + e.getMessage() + (port != 0 ? " (is a port in use? choose others with --port and --flight-port)" : ""),

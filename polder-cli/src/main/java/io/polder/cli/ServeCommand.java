@@ -114,7 +114,14 @@ final class ServeCommand implements Callable<Integer> {
 
     private static PolderServer start(ServerConfig config) {
         try {
-            return PolderServer.start(config);
+            PolderServer server = PolderServer.start(config);
+            try {
+                server.flightUrl(); // the Flight SQL endpoint starts beside the API: wait for it, and fail as a whole
+            } catch (PolderException e) {
+                server.close();
+                throw e;
+            }
+            return server;
         } catch (PolderException e) {
             throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server: " + e.getMessage(),
                     e.details(), e);

@@ -4,6 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.flight.FlightSettings;
+import io.polder.flight.FlightSqlEndpoint;
+import io.polder.gateway.GatewaySettings;
 import io.polder.registry.Registry;
 import io.polder.registry.auth.BootstrapResult;
 import io.polder.server.access.AccessExpiryJob;
@@ -23,6 +28,7 @@ import io.polder.server.api.UsageRoutes;
 import io.polder.server.build.BuildScheduler;
 import io.polder.server.build.BuildService;
 import io.polder.server.build.BuildSettings;
+import io.polder.server.flight.FlightQueryService;
 import io.polder.server.http.ApiJson;
 import io.polder.server.http.ErrorResponses;
 import io.polder.server.http.Guard;
@@ -33,14 +39,10 @@ import io.polder.server.http.RequestLog;
 import io.polder.server.http.Route;
 import io.polder.server.metrics.Metrics;
 import io.polder.server.metrics.StoreTimings;
+import io.polder.server.query.GrantSource;
 import io.polder.server.query.MaskKey;
 import io.polder.server.query.QueryLimits;
-import io.polder.flight.FlightSettings;
-import io.polder.flight.FlightSqlEndpoint;
-import io.polder.server.flight.FlightQueryService;
-import io.polder.server.query.GrantSource;
 import io.polder.server.query.QueryService;
-import io.polder.gateway.GatewaySettings;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
@@ -52,12 +54,14 @@ import io.polder.web.WebUi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,15 +90,18 @@ public final class PolderServer implements AutoCloseable {
      */
     private final List<AutoCloseable> resources;
     private final AccessExpiryJob accessExpiry;
-    /** The Arrow Flight SQL endpoint, or null when the configuration asks for none. */
-    private final FlightSqlEndpoint flight;
+    /**
+     * The Arrow Flight SQL endpoint, started beside the HTTP server once it is ready (so the API does not wait for
+     * gRPC and Arrow to load); completed with null when the configuration asks for none.
+     */
+    private final CompletableFuture<FlightSqlEndpoint> flight;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private PolderServer(ServerConfig config, Registry registry, Engine engine, BuildService builds,
                          BuildScheduler scheduler, QueryService queries, Javalin app, WebUi web, List<Route> routes,
                          List<String> servedEndpoints, List<AutoCloseable> resources,
-                         AccessExpiryJob accessExpiry, FlightSqlEndpoint flight) {
+                         AccessExpiryJob accessExpiry, CompletableFuture<FlightSqlEndpoint> flight) {
         this.config = config;
         this.registry = registry;
         this.engine = engine;
@@ -166,17 +173,9 @@ public final class PolderServer implements AutoCloseable {
                 web.close();
                 throw e;
             }
-            FlightSqlEndpoint flight = null;
-            if (config.flight()) {
-                try {
-                    flight = FlightSqlEndpoint.start(FlightSettings.loopback(config.flightPort()).withHost(config.host()),
-                            new FlightQueryService(registry.tokens(), registry.authorizer(), queries));
-                } catch (RuntimeException e) {
-                    app.stop();
-                    web.close();
-                    throw e;
-                }
-            }
+            CompletableFuture<FlightSqlEndpoint> flight = config.flight()
+                    ? startFlight(config, new FlightQueryService(registry.tokens(), registry.authorizer(), queries))
+                    : CompletableFuture.completedFuture(null);
             BuildScheduler scheduler = null;
             if (config.builds().scheduler()) {
                 scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), clock);
@@ -190,7 +189,13 @@ public final class PolderServer implements AutoCloseable {
             LOG.info("Polder server ready at {} in {} ms (registry {} opened in {} ms; engine {}, warehouse in {})",
                     server.baseUrl(), (System.nanoTime() - startNanos) / 1_000_000, registry.database().description(),
                     storeMillis, engine.name(), config.dataDir().resolve("warehouse"));
-            server.flightUrl().ifPresent(url -> LOG.info("Arrow Flight SQL at {}", url));
+            flight.whenComplete((endpoint, failure) -> {
+                if (failure != null) {
+                    LOG.error("the Arrow Flight SQL endpoint could not start: {}", failure.getMessage());
+                } else if (endpoint != null) {
+                    LOG.info("Arrow Flight SQL at {}", server.flightUrl().orElseThrow());
+                }
+            });
             return server;
         } catch (RuntimeException e) {
             if (queries != null) {
@@ -307,11 +312,43 @@ public final class PolderServer implements AutoCloseable {
     }
 
     /**
+     * The Flight SQL endpoint once it has started (waiting for it), or null when the configuration asks for none.
+     *
+     * @throws PolderException INTERNAL when it could not start (such as its port being taken)
+     */
+    private FlightSqlEndpoint flightEndpoint() {
+        try {
+            return flight.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new PolderException(ErrorCode.INTERNAL, "the Arrow Flight SQL endpoint could not start: "
+                    + cause.getMessage() + " (choose another port with --flight-port, or -1 for none)", Map.of(), cause);
+        }
+    }
+
+    /** Starts the Flight SQL endpoint on a thread of its own, while the HTTP server already answers. */
+    private static CompletableFuture<FlightSqlEndpoint> startFlight(ServerConfig config, FlightQueryService queries) {
+        CompletableFuture<FlightSqlEndpoint> started = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                started.complete(FlightSqlEndpoint.start(
+                        FlightSettings.loopback(config.flightPort()).withHost(config.host()), queries));
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "polder-flight-start");
+        thread.setDaemon(true);
+        thread.start();
+        return started;
+    }
+
+    /**
      * The Flight SQL JDBC URL of the server's Arrow Flight SQL endpoint, without the token
      * ({@code jdbc:arrow-flight-sql://127.0.0.1:8815/?useEncryption=false}); empty when there is none.
      */
     public java.util.Optional<String> flightUrl() {
-        if (flight == null) {
+        FlightSqlEndpoint endpoint = flightEndpoint();
+        if (endpoint == null) {
             return java.util.Optional.empty();
         }
         String host = switch (config.host()) {
@@ -319,7 +356,7 @@ public final class PolderServer implements AutoCloseable {
             default -> config.host();
         };
         return java.util.Optional.of("jdbc:arrow-flight-sql://" + (host.contains(":") && !host.startsWith("[")
-                ? "[" + host + "]" : host) + ":" + flight.port() + "/?useEncryption=false");
+                ? "[" + host + "]" : host) + ":" + endpoint.port() + "/?useEncryption=false");
     }
 
     /** {@code http://host:port}, without a trailing slash. */
@@ -376,8 +413,13 @@ public final class PolderServer implements AutoCloseable {
         try {
             LOG.info("Polder server stopping; letting requests in flight finish");
             app.stop();
-            if (flight != null) {
-                flight.close();
+            try {
+                FlightSqlEndpoint endpoint = flight.join();
+                if (endpoint != null) {
+                    endpoint.close();
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                // it never started: nothing to close
             }
             if (scheduler != null) {
                 scheduler.close();
