@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,11 @@ import java.util.concurrent.TimeUnit;
 public final class QueryService implements AutoCloseable {
     private static final long RECORDER_DRAIN_MILLIS = 30_000;
 
-    private final QueryGateway gateway;
+    /**
+     * The gateway, opened on a thread of its own while the server starts (its DuckDB connections and the function
+     * catalog take a few hundred milliseconds the API need not wait for); the first query waits for it.
+     */
+    private final CompletableFuture<QueryGateway> gateway;
     private final GatewaySettings settings;
     private final QueryLimits limits;
     private final GrantSource grants;
@@ -53,7 +59,7 @@ public final class QueryService implements AutoCloseable {
     private final Clock clock;
     private final Semaphore slots;
 
-    private QueryService(QueryGateway gateway, GatewaySettings settings, QueryLimits limits, GrantSource grants,
+    private QueryService(CompletableFuture<QueryGateway> gateway, GatewaySettings settings, QueryLimits limits, GrantSource grants,
                          AccessViews views, QueryRecorder recorder, Clock clock) {
         this.gateway = gateway;
         this.settings = settings;
@@ -78,12 +84,21 @@ public final class QueryService implements AutoCloseable {
         requireNonNull(limits, "limits is null");
         requireNonNull(clock, "clock is null");
         // decisions are recorded by this service, with what the gateway does not know (rows, role, columns read)
-        QueryGateway gateway = new QueryGateway(settings, clock, decision -> { });
+        CompletableFuture<QueryGateway> gateway = new CompletableFuture<>();
+        Thread opening = new Thread(() -> {
+            try {
+                gateway.complete(new QueryGateway(settings, clock, decision -> { }));
+            } catch (RuntimeException | Error e) {
+                gateway.completeExceptionally(e);
+            }
+        }, "polder-gateway-open");
+        opening.setDaemon(true);
+        opening.start();
         QueryRecorder recorder;
         try {
             recorder = new QueryRecorder(registry.database(), registry.auditLog(), registry.usage());
         } catch (RuntimeException e) {
-            gateway.close();
+            closeGateway(gateway);
             throw e;
         }
         AccessViews views = new AccessViews(new PortTables(registry.catalog(), MaskPolicy.defaults()), engine);
@@ -165,7 +180,7 @@ public final class QueryService implements AutoCloseable {
         }
         AccessViews.Built access = views.lookingUp(principal, clock.instant(), grants);
         try {
-            return gateway.authorize(request, access.view());
+            return gateway().authorize(request, access.view());
         } catch (QueryRefusedException refusal) {
             PolderException unpublished = unpublished(refusal, access);
             if (unpublished != null) {
@@ -223,7 +238,7 @@ public final class QueryService implements AutoCloseable {
                 throw e;
             }
             try {
-                QueryResult result = gateway.execute(request, access.view(), sink);
+                QueryResult result = gateway().execute(request, access.view(), sink);
                 recorder.record(new QueryRecord(principal, request.sql(), result.decision(), null, Map.of(),
                         result.rowCount(), result.truncated(), result.elapsed().toMillis(), access.relations(), usage));
                 return result;
@@ -300,7 +315,26 @@ public final class QueryService implements AutoCloseable {
         try {
             recorder.close();
         } finally {
-            gateway.close();
+            closeGateway(gateway);
+        }
+    }
+
+    /** The gateway, once open. */
+    private QueryGateway gateway() {
+        try {
+            return gateway.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new PolderException(ErrorCode.INTERNAL, "the query gateway could not start: " + cause.getMessage(),
+                    Map.of(), cause);
+        }
+    }
+
+    private static void closeGateway(CompletableFuture<QueryGateway> gateway) {
+        try {
+            gateway.join().close();
+        } catch (CompletionException e) {
+            // it never opened: nothing to close
         }
     }
 }
