@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Valid (or missing) values that are every integer of a range become a range predicate on an integer column; it
- * must count exactly the rows the list does. (UHUGEINT keeps the list: DuckDB casts it to BIGINT to compare with
- * either, which fails on values past BIGINT.) Counted by DuckDB over columns of every integer type holding the
+ * must count exactly the rows the list does (a short list is itself a chain of equalities, ShortListTest). (UHUGEINT keeps the list: DuckDB casts it to BIGINT to compare with
+ * a BIGINT, which fails on values past BIGINT; ShortListTest covers its lists.) Counted by DuckDB over columns of every integer type holding the
  * type's extremes, values around each range's ends, and nulls; the expected counts are computed here, in Java,
  * from the values DuckDB returns.
  */
@@ -113,17 +113,17 @@ class IntegerRangeTest {
     @Test
     void otherListsAndOtherColumnsKeepTheList() throws SQLException {
         List<Object> gap = List.of(1, 2, 4);
-        assertThat(Predicates.invalid("integer", "INTEGER", gap, null)).contains("unnest");
+        assertThat(Predicates.invalid("integer", "INTEGER", gap, null)).doesNotContain(" >= ");
         long expected = columnValues("integer").stream()
                 .filter(value -> value != null && !Set.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(4)).contains(value))
                 .count();
         assertThat(count(Predicates.invalid("integer", "INTEGER", gap, null))).isEqualTo(expected);
         assertThat(Predicates.invalid("price", "DECIMAL(12,2)", List.of(1, 2, 3), null)).as("2.5 is between, not in")
-                .contains("unnest");
-        assertThat(Predicates.invalid("score", "DOUBLE", List.of(1, 2, 3), null)).contains("unnest");
-        assertThat(Predicates.invalid("code", "VARCHAR", List.of(1, 2, 3), null)).contains("unnest");
-        assertThat(Predicates.invalid("big", "VARINT", List.of(1, 2, 3), null)).contains("unnest");
-        assertThat(Predicates.invalid("uhugeint", "UHUGEINT", List.of(1, 2, 3), null)).contains("unnest");
+                .doesNotContain(" >= ");
+        assertThat(Predicates.invalid("score", "DOUBLE", List.of(1, 2, 3), null)).doesNotContain(" >= ");
+        assertThat(Predicates.invalid("code", "VARCHAR", List.of(1, 2, 3), null)).doesNotContain(" >= ");
+        assertThat(Predicates.invalid("big", "VARINT", List.of(1, 2, 3), null)).doesNotContain(" >= ");
+        assertThat(Predicates.invalid("uhugeint", "UHUGEINT", List.of(1, 2, 3), null)).doesNotContain(" >= ");
     }
 
     private static List<BigInteger> columnValues(String column) throws SQLException {
