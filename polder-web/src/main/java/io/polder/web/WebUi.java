@@ -61,7 +61,7 @@ public final class WebUi implements AutoCloseable {
         this.signIn = new SignInPages(pages, registry.auditLog());
         this.catalog = new CatalogPages(registry.catalog(), index, pages);
         this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()),
-                new RunHistory(registry.database()), registry.lineage(), settings.clock(), pages);
+                new RunHistory(registry.database()), registry.lineage(), registry.usage(), settings.clock(), pages);
         this.audit = new AuditPages(registry.audit(), pages);
         this.access = new AccessPages(registry.access(), rowFilters, settings.clock(), pages);
         this.governance = new GovernancePages(registry.compliance(), registry.policies(), registry.authorizer(), pages);

@@ -11,6 +11,8 @@ import io.polder.registry.audit.AuditFilter;
 import io.polder.registry.auth.NewToken;
 import io.polder.registry.auth.Role;
 import io.polder.registry.catalog.LifecycleStatus;
+import io.polder.registry.usage.QueryUsage;
+import io.polder.registry.usage.UsageOutcome;
 import io.polder.web.pages.Pages;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -224,6 +226,37 @@ class WebPagesTest {
     }
 
     @Test
+    void productPagesShowUsagePerConsumerToOwnersAndOnlyTheirOwnToOthers() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-20T10:15:00Z");
+        record("dana", UsageOutcome.SUCCEEDED, 1200, at);
+        record("dana", UsageOutcome.DENIED, 0, at.plusSeconds(60));
+        record("erin", UsageOutcome.SUCCEEDED, 5, at.minusSeconds(3600));
+
+        Browser owner = new Browser(server.baseUrl());
+        owner.signIn(server.ownerToken);
+        String everyone = section(owner.get("/ui/products/customer-profiles").body(), "id=\"usage\"");
+        assertThat(everyone).contains("per consumer", "data-consumer=\"dana\"", "data-consumer=\"erin\"",
+                "<td class=\"number\">1,200</td>", "2026-11-20 10:16 UTC");
+        assertThat(everyone.indexOf("data-consumer=\"dana\"")).as("most queries first")
+                .isLessThan(everyone.indexOf("data-consumer=\"erin\""));
+        assertThat(section(owner.get("/ui/products/sales-orders").body(), "id=\"usage\"")).contains("No queries yet.");
+
+        Browser consumer = new Browser(server.baseUrl());
+        consumer.signIn(server.consumerToken);
+        String own = section(consumer.get("/ui/products/customer-profiles").body(), "id=\"usage\"");
+        assertThat(own).contains("Your own queries", "data-consumer=\"dana\"").doesNotContain("erin");
+        assertThat(own.replaceAll("\\s+", " ")).contains("<td class=\"number\">2</td><td class=\"number\">1</td>"
+                + " <td class=\"number\">1</td><td class=\"number\">0</td>");
+    }
+
+    private void record(String consumer, UsageOutcome outcome, long rows, java.time.Instant at) {
+        server.registry.usage().record(new QueryUsage(null, at, consumer, "consumer", outcome,
+                outcome == UsageOutcome.DENIED ? "FORBIDDEN" : null, null, "0".repeat(64), rows, false, 12,
+                List.of(new QueryUsage.PortRead("customer-profiles", "customers", 2,
+                        "\"customer-profiles/customers\".customers", null, null, List.of("customer_id")))));
+    }
+
+    @Test
     void complianceIsShownPerDomainAndPerPolicyToEveryRoleAsInTheApi() {
         Browser consumer = new Browser(server.baseUrl());
         consumer.signIn(server.consumerToken);
@@ -342,7 +375,7 @@ class WebPagesTest {
         int start = page.indexOf(marker);
         assertThat(start).as(marker).isNotNegative();
         int end = page.length();
-        for (String next : List.of("<section class=\"history\"", "<section class=\"lineage\"",
+        for (String next : List.of("<section class=\"history\"", "<section class=\"lineage\"", "<section class=\"usage\"",
                 "<section class=\"versions\"", "</article>")) {
             int at = page.indexOf(next, start + marker.length());
             end = at < 0 ? end : Math.min(end, at);

@@ -15,6 +15,7 @@ import io.polder.registry.catalog.Team;
 import io.polder.registry.runs.LineageGraph;
 import io.polder.registry.runs.LineageService;
 import io.polder.registry.runs.RunHistory;
+import io.polder.registry.usage.UsageService;
 import io.polder.web.Lists;
 import io.polder.web.LoadedProduct;
 import io.polder.web.ProductSource;
@@ -26,7 +27,9 @@ import java.util.Map;
 
 /**
  * The product page: what the catalog and the product's documents say about one product, with its quality and
- * freshness history (from its runs), its lineage (from the registry's ports) and its changelog.
+ * freshness history (from its runs), its lineage (from the registry's ports), its changelog and its usage (the
+ * queries consumers ran on its output ports: every consumer for its owners, platform-admin and governance; the
+ * reader's own queries for anyone else).
  */
 public final class ProductPages {
     /** How many edges the page's lineage graph follows each way. */
@@ -37,15 +40,17 @@ public final class ProductPages {
     private final ProductSource products;
     private final RunHistory runs;
     private final LineageService lineage;
+    private final UsageService usage;
     private final Clock clock;
     private final Pages pages;
 
     public ProductPages(CatalogService catalog, ProductSource products, RunHistory runs, LineageService lineage,
-                        Clock clock, Pages pages) {
+                        UsageService usage, Clock clock, Pages pages) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.products = requireNonNull(products, "products is null");
         this.runs = requireNonNull(runs, "runs is null");
         this.lineage = requireNonNull(lineage, "lineage is null");
+        this.usage = requireNonNull(usage, "usage is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.pages = requireNonNull(pages, "pages is null");
     }
@@ -61,7 +66,8 @@ public final class ProductPages {
                 HistoryView.of(runs.checks(id, HISTORY_ENTRIES), runs.publishes(id, HISTORY_ENTRIES),
                         contractsByPort(loaded), clock.instant()),
                 LineageView.of(lineage(loaded)),
-                Changelog.of(loaded.detail().versions(), catalog.listPortsOfAllVersions(id)));
+                Changelog.of(loaded.detail().versions(), catalog.listPortsOfAllVersions(id)),
+                UsageView.of(usage.consumers(session.principal(), id)));
         pages.render(ctx, 200, "product.jte",
                 ProductView.of(chrome, loaded, domain.name(), team, upstream(loaded), observed));
     }

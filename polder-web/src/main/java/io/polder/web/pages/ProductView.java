@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public record ProductView(Chrome chrome, Header header, Description description, List<Owner> owners,
                           List<Support> support, List<OutputPortView> outputPorts, List<InputPortView> inputPorts,
-                          HistoryView history, LineageView lineage, List<VersionRow> versions) {
+                          HistoryView history, LineageView lineage, List<VersionRow> versions, UsageView usage) {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -87,8 +87,9 @@ public record ProductView(Chrome chrome, Header header, Description description,
                              boolean current, List<String> changes) {
     }
 
-    /** What the product page shows besides the product's own documents: history, lineage, changelog. */
-    record Observed(HistoryView history, LineageView lineage, java.util.Map<String, List<String>> changes) {
+    /** What the product page shows besides the product's own documents: history, lineage, changelog, usage. */
+    record Observed(HistoryView history, LineageView lineage, java.util.Map<String, List<String>> changes,
+                    UsageView usage) {
     }
 
     /**
@@ -125,7 +126,7 @@ public record ProductView(Chrome chrome, Header header, Description description,
                         observed.changes().getOrDefault(version.version(), List.of())))
                 .toList();
         return new ProductView(chrome, header, description, owners(document, team), support(document), outputs,
-                inputs, observed.history(), observed.lineage(), versions);
+                inputs, observed.history(), observed.lineage(), versions, observed.usage());
     }
 
     private static List<Owner> owners(DataProduct document, Team team) {
