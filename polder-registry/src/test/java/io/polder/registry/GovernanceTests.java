@@ -297,6 +297,43 @@ abstract class GovernanceTests extends RegistryTestBase {
     }
 
     @Test
+    void theGovernanceGroupAppliesGlobalPoliciesButNoProduct() {
+        apply(example);
+        Principal governance = Principal.governance("governance-ci");
+        MeshBundle changedGlobal = withPolicyFile(example, "policies/extra.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: governance-extra
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: 'true'
+                message: m
+                """);
+        Plan applied = registry.apply().apply(governance, changedGlobal, ApplyOptions.defaults());
+        assertThat(applied.items(ObjectKind.POLICY_FILE)).singleElement()
+                .satisfies(item -> assertThat(item.domain()).isNull());
+        assertThat(registry.policies().list(admin()).policies()).anyMatch(policy -> policy.id().equals("governance-extra"));
+
+        MeshBundle domainPolicy = withPolicyFile(changedGlobal, "sales/policies/orders.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: sales-by-governance
+                version: 1.0.0
+                target: product
+                severity: error
+                rule: 'true'
+                message: m
+                """);
+        assertThat(failure(() -> registry.apply().apply(governance, domainPolicy, ApplyOptions.defaults()),
+                ErrorCode.FORBIDDEN).getMessage()).as("a domain's policies are its owner's").contains("apply-domain-policies");
+        MeshBundle changedProduct = ExampleMesh.withProduct(changedGlobal, "sales/sales-orders",
+                ExampleMesh.version("1.2.0", "1.3.0"));
+        assertThat(failure(() -> registry.apply().apply(governance, changedProduct, ApplyOptions.defaults()),
+                ErrorCode.FORBIDDEN).getMessage()).as("products are their domains'").contains("apply-product");
+    }
+
+    @Test
     void aBundleWithoutPoliciesIsEvaluatedAgainstThePoliciesInForce() {
         apply(example);
         MeshBundle withoutPolicies = new MeshBundle(example.meshYaml(), undescribedSalesOrders(example).products());

@@ -16,7 +16,7 @@ public enum Action {
     MANAGE_TOKENS("manage-tokens", false),
     /** Read the audit log. */
     READ_AUDIT("read-audit", false),
-    /** Add, change or remove global policy files (the mesh's policies/). */
+    /** Add, change or remove global policy files (the mesh's policies/): the governance group's. */
     APPLY_GLOBAL_POLICIES("apply-global-policies", false),
     /** Add, change or remove a domain's policy files (its policies/ folder). */
     APPLY_DOMAIN_POLICIES("apply-domain-policies", true),
@@ -37,7 +37,13 @@ public enum Action {
     /** Query output ports through the gateway; which ports is the grants' decision, made per query. */
     QUERY_DATA("query-data", false),
     /** Read the gateway's usage log; who sees which queries is the usage service's decision. */
-    READ_USAGE("read-usage", false);
+    READ_USAGE("read-usage", false),
+    /**
+     * Send a mesh bundle to plan or apply: the gate of {@code /api/v1/plan} and {@code /api/v1/apply}, open to
+     * every role that may apply something. Each change in the bundle is then checked on its own
+     * ({@link #APPLY_PRODUCT}, {@link #APPLY_MESH_CONFIG}, {@link #APPLY_GLOBAL_POLICIES}, ...).
+     */
+    SEND_BUNDLE("send-bundle", false);
 
     private final String value;
     private final boolean domainScoped;

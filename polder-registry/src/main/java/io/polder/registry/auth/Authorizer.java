@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <tr><td>change-lifecycle (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
  *   <tr><td>manage-tokens</td><td>platform-admin</td></tr>
  *   <tr><td>read-audit</td><td>platform-admin; governance</td></tr>
- *   <tr><td>apply-global-policies</td><td>platform-admin</td></tr>
+ *   <tr><td>apply-global-policies</td><td>platform-admin; governance</td></tr>
  *   <tr><td>apply-domain-policies (domain)</td><td>platform-admin; domain-owner of that domain</td></tr>
  *   <tr><td>preview-policies</td><td>platform-admin; governance; domain-owner</td></tr>
  *   <tr><td>record-compliance</td><td>platform-admin; governance</td></tr>
@@ -35,6 +35,8 @@ import java.util.Optional;
  *   <tr><td>query-data</td><td>every role (what a query may read is decided per query, by the grants)</td></tr>
  *   <tr><td>read-usage</td><td>every role (platform-admin and governance see every query, a product's owners
  *   its queries, everyone else their own)</td></tr>
+ *   <tr><td>send-bundle</td><td>platform-admin; domain-owner; governance (the gate of plan and apply; each change
+ *   in the bundle needs its own action above)</td></tr>
  * </table>
  *
  * <p>Reading the policies in force and the compliance view is {@code read}: the rules of the mesh and how
@@ -57,8 +59,8 @@ public final class Authorizer {
             case READ -> true;
             case APPLY_PRODUCT, CHANGE_LIFECYCLE, APPLY_DOMAIN_POLICIES -> principal.role() == Role.PLATFORM_ADMIN
                     || principal.role() == Role.DOMAIN_OWNER && principal.domain().equals(domain);
-            case APPLY_MESH_CONFIG, MANAGE_TOKENS, APPLY_GLOBAL_POLICIES -> principal.role() == Role.PLATFORM_ADMIN;
-            case READ_AUDIT, RECORD_COMPLIANCE -> principal.role() == Role.PLATFORM_ADMIN
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> principal.role() == Role.PLATFORM_ADMIN;
+            case READ_AUDIT, RECORD_COMPLIANCE, APPLY_GLOBAL_POLICIES -> principal.role() == Role.PLATFORM_ADMIN
                     || principal.role() == Role.GOVERNANCE;
             case PREVIEW_POLICIES -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.GOVERNANCE
                     || principal.role() == Role.DOMAIN_OWNER;
@@ -70,6 +72,8 @@ public final class Authorizer {
             case DECIDE_ACCESS -> principal.role() != Role.GOVERNANCE;
             case MAINTAIN_ACCESS -> principal.role() == Role.PLATFORM_ADMIN;
             case QUERY_DATA, READ_USAGE -> true;
+            case SEND_BUNDLE -> principal.role() == Role.PLATFORM_ADMIN || principal.role() == Role.DOMAIN_OWNER
+                    || principal.role() == Role.GOVERNANCE;
         };
     }
 
@@ -79,14 +83,15 @@ public final class Authorizer {
             case READ -> "any role";
             case APPLY_PRODUCT, CHANGE_LIFECYCLE, APPLY_DOMAIN_POLICIES -> "platform-admin or domain-owner of '"
                     + domain + "'";
-            case APPLY_MESH_CONFIG, MANAGE_TOKENS, APPLY_GLOBAL_POLICIES -> "platform-admin";
-            case READ_AUDIT, RECORD_COMPLIANCE -> "platform-admin or governance";
+            case APPLY_MESH_CONFIG, MANAGE_TOKENS -> "platform-admin";
+            case READ_AUDIT, RECORD_COMPLIANCE, APPLY_GLOBAL_POLICIES -> "platform-admin or governance";
             case PREVIEW_POLICIES -> "platform-admin, governance or domain-owner";
             case BUILD_PRODUCT -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
             case REQUEST_ACCESS, READ_ACCESS -> "any role";
             case DECIDE_ACCESS -> "platform-admin, domain-owner of '" + domain + "' or a member of the owning team";
             case MAINTAIN_ACCESS -> "platform-admin";
             case QUERY_DATA, READ_USAGE -> "any role";
+            case SEND_BUNDLE -> "platform-admin, domain-owner or governance";
         };
     }
 

@@ -28,7 +28,8 @@ import java.util.Set;
  * caller's domain, whatever the bundle says.
  */
 public final class ApplyRoutes {
-    private static final Access APPLY = Access.requires(Action.APPLY_PRODUCT);
+    /** Every role that may apply something; the apply service checks each change of the bundle on its own. */
+    private static final Access APPLY = Access.requires(Action.SEND_BUNDLE);
 
     private final ApplyService apply;
     private final JsonBodies bodies;
