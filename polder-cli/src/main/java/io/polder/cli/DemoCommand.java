@@ -8,7 +8,11 @@ import io.polder.registry.auth.TokenService;
 import io.polder.server.PolderServer;
 import io.polder.server.ServerConfig;
 import io.polder.server.build.BuildSettings;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,10 +47,14 @@ import picocli.CommandLine.Spec;
             "  polder demo --rows 20000 --port 9090",
             "",
             "The scheduler is off in the demo (polder serve runs it): builds happen when you ask.",
+            "The server's log goes to DATA-DIR/polder.log (appended), not to the terminal.",
             "Exit codes: 0 every build and contract passed, 1 one failed, 10 the server could not start."
         },
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
+    /** The server's log, in the data directory. */
+    static final String LOG_FILE = "polder.log";
+
     @Spec
     CommandSpec spec;
 
@@ -92,24 +100,45 @@ final class DemoCommand implements Callable<Integer> {
                 data.files().size(), data.largest());
         // the demo polls its runs: one request-log line per poll would bury its own output
         System.setProperty("org.slf4j.simpleLogger.log.io.polder.server.requests", "warn");
-        PolderServer server = start();
-        Thread hook = new Thread(server::close, "polder-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // the server's log goes to a file, so that the steps and the summary read on their own in the terminal
+        Path log = dataDir.resolve(LOG_FILE);
+        PrintStream console = System.err;
+        PrintStream logStream = openLog(log);
+        System.setErr(logStream);
         try {
-            boolean passed = run(server, out, err);
-            if (noServe) {
-                out.println("Stopping the server (--no-serve).");
+            PolderServer server = start();
+            Thread hook = new Thread(server::close, "polder-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                boolean passed = run(server, out, err);
+                if (noServe) {
+                    out.println("Stopping the server (--no-serve).");
+                    return passed ? 0 : 1;
+                }
+                out.println("Stop with Ctrl-C.");
+                out.flush();
+                server.awaitShutdown();
                 return passed ? 0 : 1;
+            } finally {
+                if (noServe) {
+                    server.close();
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                }
             }
-            out.println("Stop with Ctrl-C.");
-            out.flush();
-            server.awaitShutdown();
-            return passed ? 0 : 1;
         } finally {
-            if (noServe) {
-                server.close();
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
+            System.setErr(console);
+            logStream.flush();
+        }
+    }
+
+    /** The server's log of this run, appended to what earlier demos in the same directory wrote. */
+    private static PrintStream openLog(Path log) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            return new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "cannot write the server's log " + log + ": "
+                    + e.getMessage());
         }
     }
 
@@ -136,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         Path tokenFile = dataDir.resolve(TokenService.ADMIN_TOKEN_FILE);
         String token = readToken(tokenFile);
         PolderClient client = new PolderClient(java.net.URI.create(server.baseUrl()), token);
-        out.println("2/5 Server at " + server.baseUrl());
+        out.println("2/5 Server at " + server.baseUrl() + " (its log: " + dataDir.resolve(LOG_FILE) + ")");
         out.println("3/5 Applying " + mesh + " ...");
         out.flush();
         Plan plan = MeshUpload.send(client, PolderClient.path("apply"), PolderClient.Query.none(), mesh, err);

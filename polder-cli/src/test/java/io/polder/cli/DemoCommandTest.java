@@ -17,8 +17,9 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void theDemoBuildsAndTestsTheWholeExampleMesh() {
+    void theDemoBuildsAndTestsTheWholeExampleMesh() throws java.io.IOException {
         Path data = dir.resolve("polder-data");
+        java.io.PrintStream console = System.err;
         CliRun demo = CliRun.of("demo", "--rows", "2000", "--port", "0", "--flight-port", "0", "--data-dir", data.toString(),
                 "--mesh", CliRun.repo("examples/mesh"), "--no-serve");
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
@@ -36,6 +37,10 @@ class DemoCommandTest {
         assertThat(demo.out().indexOf("Building sales-daily-revenue"))
                 .isLessThan(demo.out().indexOf("Building finance-revenue-report"));
         assertThat(Files.isDirectory(data.resolve("warehouse/sales-orders"))).isTrue();
+        assertThat(demo.out()).contains("(its log: " + data.resolve("polder.log") + ")");
+        assertThat(Files.readString(data.resolve("polder.log"))).as("the server's log, not the terminal")
+                .contains("Polder server ready at").contains("build ").contains(": succeeded");
+        assertThat(System.err).as("the console is given back").isSameAs(console);
 
         DemoData again = DemoData.ensure(data.resolve("sources"), 2000, Instant.now());
         assertThat(again.reused()).as("the data of the same size is reused").isTrue();
