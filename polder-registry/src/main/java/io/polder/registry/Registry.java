@@ -145,8 +145,10 @@ public final class Registry implements AutoCloseable {
         return catalogChanges;
     }
 
+    /** Lets a compliance snapshot being recorded after an apply finish (up to 30 s), then closes the store. */
     @Override
     public void close() {
+        compliance.close(java.time.Duration.ofSeconds(30));
         database.close();
     }
 }

@@ -17,6 +17,7 @@ import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.governance.ComplianceReport;
+import io.polder.registry.governance.ComplianceService;
 import io.polder.registry.governance.PolicyCheck;
 import io.polder.registry.governance.PolicyFile;
 import io.polder.registry.governance.PolicyList;
@@ -45,8 +46,11 @@ abstract class GovernanceTests extends RegistryTestBase {
 
     private final MeshBundle example = ExampleMesh.withPolicies();
 
+    /** Applies {@code bundle} and waits for its compliance snapshot, so that each apply has its own. */
     private Plan apply(MeshBundle bundle) {
-        return registry.apply().apply(admin(), bundle, ApplyOptions.defaults());
+        Plan plan = registry.apply().apply(admin(), bundle, ApplyOptions.defaults());
+        assertThat(registry.compliance().awaitRecorded(Duration.ofSeconds(60))).isTrue();
+        return plan;
     }
 
     private Plan plan(MeshBundle bundle) {
@@ -425,6 +429,27 @@ abstract class GovernanceTests extends RegistryTestBase {
         failure(() -> registry.compliance().record(Principal.consumer("reader")), ErrorCode.FORBIDDEN);
         failure(() -> registry.compliance().report(admin(), "nowhere"), ErrorCode.NOT_FOUND);
         failure(() -> registry.compliance().report(admin(), "../x"), ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void theSnapshotOfAnApplyIsRecordedAfterItReturnsAndReadingWaitsForIt() {
+        Plan applied = registry.apply().apply(Principal.platformAdmin("ci-bot"), example, ApplyOptions.defaults());
+        assertThat(applied.hasChanges()).isTrue();
+        ComplianceReport report = registry.compliance().report(Principal.consumer("reader"), null);
+        assertThat(report.history()).as("a read holds the snapshots of the applies before it").singleElement()
+                .satisfies(snapshot -> {
+                    assertThat(snapshot.cause()).isEqualTo(ComplianceService.AFTER_APPLY);
+                    assertThat(snapshot.principal()).isEqualTo("ci-bot");
+                    assertThat(snapshot.products()).isEqualTo(7);
+                });
+        for (int i = 0; i < 5; i++) {
+            registry.apply().apply(admin(), example, ApplyOptions.defaults()); // unchanged: a snapshot each still
+        }
+        assertThat(registry.compliance().awaitRecorded(Duration.ofSeconds(60))).isTrue();
+        int recorded = registry.compliance().report(admin(), null).history().size();
+        assertThat(recorded).as("applies waiting together share a snapshot, none is lost").isBetween(2, 6);
+        registry.compliance().close(Duration.ofSeconds(60));
+        registry.apply().apply(admin(), example, ApplyOptions.defaults()); // closing: logged, the apply still succeeds
     }
 
     @Test

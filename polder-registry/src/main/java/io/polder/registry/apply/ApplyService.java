@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * the policy set that will be in force, with the registry's facts. A product that would change and that an
  * error-severity policy fails on is refused (not written, and audited with the policies and the first
  * message); the other products go through. The policy files are written first, in a transaction of their own
- * that names the revision of the set it replaces. After every apply, a compliance snapshot is recorded.
+ * that names the revision of the set it replaces. After applies, a compliance snapshot is recorded (by the
+ * compliance service, on a thread of its own).
  */
 public final class ApplyService {
     private static final Logger LOG = LoggerFactory.getLogger(ApplyService.class);
@@ -157,16 +158,11 @@ public final class ApplyService {
     }
 
     /**
-     * The compliance snapshot of an apply is history, not part of the change: when it cannot be recorded the
-     * apply still succeeded, and says so; the log says why the trend misses a point.
+     * The compliance snapshot of an apply is history, not part of the change: it is recorded after the apply
+     * returns, and one that cannot be recorded is logged (the trend misses a point), never the apply's failure.
      */
     private void recordCompliance(Principal principal) {
-        try {
-            compliance.recordAfterApply(principal);
-        } catch (RuntimeException e) {
-            LOG.warn("the apply by {} succeeded, but its compliance snapshot could not be recorded: {}",
-                    principal.name(), e.toString());
-        }
+        compliance.recordAfterApply(principal);
     }
 
     /**

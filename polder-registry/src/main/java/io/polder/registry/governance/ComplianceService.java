@@ -29,18 +29,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compliance: the registry's current products evaluated against the policies in force, counted per domain and
- * per policy, with the failures; and its history, one snapshot per evaluation recorded (after every apply, and
- * on demand), so that a trend can be drawn. Reading is open to every principal; recording on demand needs
+ * per policy, with the failures; and its history, one snapshot per evaluation recorded (after applies, on a
+ * thread of its own, and on demand), so that a trend can be drawn. Reading is open to every principal; recording on demand needs
  * platform-admin or governance.
  */
 public final class ComplianceService {
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
     /** Why a snapshot was recorded. */
     public static final String AFTER_APPLY = "apply";
     public static final String ON_DEMAND = "on-demand";
     private static final int HISTORY = 100;
+    /**
+     * How long reading compliance waits for the snapshots of earlier applies, so that its history holds them
+     * (a snapshot takes about a millisecond a product).
+     */
+    private static final java.time.Duration READ_YOUR_APPLIES = java.time.Duration.ofSeconds(60);
     private static final String TOTAL = "*";
 
     static final String INSERT_SNAPSHOT = """
@@ -71,6 +79,16 @@ public final class ComplianceService {
     private final Ids ids;
     private final Clock clock;
     private final PolicyService policies;
+    /** Records the snapshots after applies, one at a time, in order. */
+    private final java.util.concurrent.ExecutorService recorder = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "polder-compliance-snapshots");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** The last applier whose snapshot waits to start, or null when none waits. */
+    private final java.util.concurrent.atomic.AtomicReference<Principal> afterApply =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public ComplianceService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock,
                              PolicyService policies) {
@@ -83,7 +101,8 @@ public final class ComplianceService {
     }
 
     /**
-     * The current products evaluated now (nothing is recorded), with the recorded history.
+     * The current products evaluated now (nothing is recorded), with the recorded history, which holds the
+     * snapshots of the applies made before this call (it waits for them).
      *
      * @param domain only this domain's products and history; null for the whole mesh
      * @throws PolderException INVALID_ARGUMENT for a malformed domain id, NOT_FOUND for an unknown one
@@ -91,6 +110,7 @@ public final class ComplianceService {
     public ComplianceReport report(Principal principal, String domain) {
         authorizer.require(principal, Action.READ, "compliance");
         requireDomain(domain);
+        awaitRecorded(READ_YOUR_APPLIES);
         Evaluation evaluation = evaluate();
         return report(evaluation, domain);
     }
@@ -102,14 +122,76 @@ public final class ComplianceService {
      */
     public ComplianceReport record(Principal principal) {
         authorizer.require(principal, Action.RECORD_COMPLIANCE, "compliance");
+        awaitRecorded(READ_YOUR_APPLIES);
         Evaluation evaluation = evaluate();
         record(principal, evaluation, ON_DEMAND);
         return report(evaluation, null);
     }
 
-    /** Evaluates and records a snapshot after an apply; the apply authorised its caller already. */
+    /**
+     * Records a snapshot after an apply, on the recorder's thread: evaluating every current product grows with
+     * the registry (about a millisecond a product), which an apply of one product should not wait for. Applies
+     * that come while a snapshot waits to start share it (it is taken after the last of them, in its name); one
+     * that comes once it has started gets the next. The apply authorised its caller already; a snapshot that
+     * cannot be recorded is logged, not thrown: it is history, not part of the change.
+     */
     public void recordAfterApply(Principal principal) {
-        record(principal, evaluate(), AFTER_APPLY);
+        requireNonNull(principal, "principal is null");
+        if (afterApply.getAndSet(principal) != null) {
+            return; // a snapshot is waiting to start: it will be taken after this apply
+        }
+        try {
+            recorder.execute(() -> {
+                Principal last = afterApply.getAndSet(null);
+                try {
+                    record(last, evaluate(), AFTER_APPLY);
+                } catch (RuntimeException e) {
+                    LOG.warn("the apply by {} succeeded, but its compliance snapshot could not be recorded: {}",
+                            last.name(), e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            afterApply.set(null);
+            LOG.warn("the registry is closing: no compliance snapshot after the apply by {}", principal.name());
+        }
+    }
+
+    /**
+     * Waits until the snapshots of the applies made so far are recorded (or {@code timeout} passes).
+     *
+     * @return whether they are
+     */
+    public boolean awaitRecorded(java.time.Duration timeout) {
+        java.util.concurrent.Future<?> marker;
+        try {
+            marker = recorder.submit(() -> { });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return recorder.isTerminated();
+        }
+        try {
+            marker.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Lets the snapshot in progress (and one waiting) finish, for up to {@code timeout}, and stops the recorder. */
+    public void close(java.time.Duration timeout) {
+        recorder.shutdown();
+        try {
+            if (!recorder.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("a compliance snapshot was still being recorded after {} s; the registry closes without it",
+                        timeout.toSeconds());
+                recorder.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            recorder.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
