@@ -62,6 +62,24 @@ public final class ProductSource {
     }
 
     /**
+     * The contract {@code contractId} as it was at {@code version}, or null when the registry does not hold that
+     * version (the changelog compares what it can).
+     */
+    public DataContract contractAt(String contractId, String version) {
+        ContractVersionDetail detail;
+        try {
+            detail = catalog.getContractVersion(contractId, version);
+        } catch (PolderException e) {
+            if (e.code() == ErrorCode.NOT_FOUND || e.code() == ErrorCode.INVALID_ARGUMENT) {
+                return null;
+            }
+            throw e;
+        }
+        return parse(detail.document(), detail.version().sourcePath(),
+                (source, problems) -> new OdcsReader().read(source, problems));
+    }
+
+    /**
      * The products {@code ids} as the search index reads them: each with its current document and its
      * contracts' current documents, in a few statements per batch rather than several per product. Ids the
      * registry does not hold are left out.

@@ -359,6 +359,37 @@ class WebPagesTest {
     }
 
     @Test
+    void aContractsSchemaChangesAreListedWithItsNewVersion() {
+        var bundle = TestMesh.bundle();
+        List<BundleProduct> products = bundle.products().stream()
+                .filter(product -> product.path().equals("logistics/logistics-shipments"))
+                .map(product -> new BundleProduct(product.path(), product.productYaml().replace("version: 1.3.0", "version: 1.4.0"),
+                        product.contracts().stream().map(file -> !file.name().equals("shipments.odcs.yaml") ? file
+                                : new MeshBundle.BundleFile(file.name(), file.text()
+                                .replace("version: 1.3.0\nstatus", "version: 1.4.0\nstatus")
+                                .replace("physicalType: varchar(200)\n        required: true\n        classification: personal",
+                                        "physicalType: varchar(200)\n        required: false\n        classification: personal")
+                                .replace("classification: internal\n        examples: [3SACM0012345678]",
+                                        "classification: restricted\n        examples: [3SACM0012345678]")
+                                .replace("      - id: recipient_name\n", "      - id: parcel_weight_kg\n        name: parcel_weight_kg\n"
+                                        + "        logicalType: number\n        physicalType: decimal(6,2)\n"
+                                        + "      - id: recipient_name\n"))).toList(),
+                        product.settingsYaml(), product.buildFiles()))
+                .toList();
+        var plan = server.registry.apply().apply(server.admin, new MeshBundle(bundle.meshYaml(), products, bundle.policies()),
+                ApplyOptions.defaults());
+        assertThat(plan.governance().refused()).as("the new version goes through").isEmpty();
+        Browser browser = new Browser(server.baseUrl());
+        browser.signIn(server.consumerToken);
+        String versions = section(browser.get("/ui/products/logistics-shipments").body(), "id=\"versions\"");
+        assertThat(versions).contains("output port shipments v1.3.0 → v1.4.0",
+                "output port shipments: shipments.parcel_weight_kg added (number decimal(6,2))",
+                "output port shipments: shipments.recipient_name no longer required",
+                "output port shipments: shipments.tracking_number classification internal → restricted");
+        assertThat(versions).as("the unchanged contract says nothing").doesNotContain("tracking_events.");
+    }
+
+    @Test
     void sessionsEndEightHoursAfterSignInHoweverBusy() {
         Browser busy = new Browser(server.baseUrl());
         busy.signIn(server.consumerToken);

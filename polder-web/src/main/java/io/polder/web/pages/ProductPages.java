@@ -66,7 +66,7 @@ public final class ProductPages {
                 HistoryView.of(runs.checks(id, HISTORY_ENTRIES), runs.publishes(id, HISTORY_ENTRIES),
                         contractsByPort(loaded), clock.instant()),
                 LineageView.of(lineage(loaded)),
-                Changelog.of(loaded.detail().versions(), catalog.listPortsOfAllVersions(id)),
+                Changelog.of(loaded.detail().versions(), catalog.listPortsOfAllVersions(id), products::contractAt),
                 UsageView.of(usage.consumers(session.principal(), id)));
         pages.render(ctx, 200, "product.jte",
                 ProductView.of(chrome, loaded, domain.name(), team, upstream(loaded), observed));
