@@ -453,6 +453,46 @@ abstract class GovernanceTests extends RegistryTestBase {
     }
 
     @Test
+    void aContractChangeThatBreaksConsumersNeedsANewMajorVersion() {
+        apply(example);
+        MeshBundle removed = salesOrdersContract(example, "1.3.0", text -> text.replaceAll(
+                "(?s)\n      - id: shipping_country_code\n.*?(?=\n      - id: )", ""));
+        Plan refused = registry.apply().apply(admin(), removed, ApplyOptions.defaults());
+        assertThat(refused.governance().refused()).containsExactly("sales-orders");
+        String findings = refused.governance().products().toString();
+        assertThat(findings).contains("breaking-change-needs-major-version",
+                "contract sales-orders-orders changes in a way that breaks its consumers, but version 1.3.0 keeps the"
+                        + " major version of the published 1.2.0: release it as 2.0.0");
+        assertThat(registry.catalog().getProductSummary("sales-orders").currentVersion()).isEqualTo("1.2.0");
+
+        MeshBundle added = salesOrdersContract(example, "1.3.0", text -> text.replace("      - id: shipping_country_code\n",
+                "      - id: gift_wrapped\n        name: gift_wrapped\n        logicalType: boolean\n"
+                        + "        physicalType: boolean\n        classification: public\n"
+                        + "      - id: shipping_country_code\n"));
+        Plan applied = registry.apply().apply(admin(), added, ApplyOptions.defaults());
+        assertThat(applied.governance().refused()).as("a column added breaks no query").isEmpty();
+        assertThat(registry.catalog().getProductSummary("sales-orders").currentVersion()).isEqualTo("1.3.0");
+    }
+
+    /**
+     * Only sales-orders (its consumers' input ports name the old version), at {@code version}, its orders contract
+     * (and port) at the same version, edited by {@code edit}.
+     */
+    private static MeshBundle salesOrdersContract(MeshBundle bundle, String version,
+                                                  java.util.function.UnaryOperator<String> edit) {
+        List<MeshBundle.BundleProduct> salesOrders = bundle.products().stream()
+                .filter(product -> product.path().equals("sales/sales-orders"))
+                .map(product -> new MeshBundle.BundleProduct(product.path(),
+                        product.productYaml().replace("version: 1.2.0", "version: " + version),
+                        product.contracts().stream().map(file -> !file.name().equals("orders.odcs.yaml") ? file
+                                : new MeshBundle.BundleFile(file.name(), edit.apply(file.text()
+                                .replace("version: 1.2.0\nstatus", "version: " + version + "\nstatus")))).toList(),
+                        product.settingsYaml(), product.buildFiles()))
+                .toList();
+        return new MeshBundle(bundle.meshYaml(), salesOrders, bundle.policies());
+    }
+
+    @Test
     void withoutPoliciesComplianceCountsTheProductsPerDomain() {
         Plan planned = registry.apply().apply(admin(), ExampleMesh.bundle(), ApplyOptions.defaults());
         assertThat(planned.governance().policies()).isZero();

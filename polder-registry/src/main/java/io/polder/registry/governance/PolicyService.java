@@ -12,7 +12,10 @@ import io.polder.governance.PolicyEngine;
 import io.polder.governance.PolicyLoad;
 import io.polder.governance.PolicyLoader;
 import io.polder.governance.PolicySet;
+import io.polder.governance.ProductContext;
 import io.polder.governance.Verdict;
+import io.polder.model.odcs.DataContract;
+import io.polder.model.odcs.SchemaChange;
 import io.polder.model.problem.Problem;
 import io.polder.model.source.DocumentReader;
 import io.polder.registry.audit.AuditLog;
@@ -27,9 +30,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -144,10 +150,37 @@ public final class PolicyService {
         return PolicyStore.digest(files);
     }
 
-    /** Evaluates {@code products} against {@code policies}, with the registry's facts. */
+    /**
+     * Evaluates {@code products} (a bundle being planned or applied) against {@code policies}, with the registry's
+     * facts, and {@code facts.breakingChanges}: for each contract of a product whose version differs from the one
+     * the registry publishes, and whose schema changes in a way that breaks its consumers
+     * ({@link SchemaChange#breaking()}), the published version.
+     */
     public List<Verdict> evaluate(PolicySet policies, MeshSnapshot products) {
-        RegistryFacts facts = database.read(handle -> RegistryFacts.read(handle, checks));
-        return engine().engine().evaluate(policies, facts.apply(products), clock.instant());
+        MeshSnapshot withFacts = database.read(handle -> {
+            RegistryFacts facts = RegistryFacts.read(handle, checks);
+            Map<String, DataContract> published = registryProducts.publishedContracts(handle, products.products().stream()
+                    .flatMap(product -> product.contracts().stream()).map(DataContract::id).filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+            return facts.apply(products.withFacts(product -> product.facts()
+                    .withBreakingChanges(breakingChanges(product, published))));
+        });
+        return engine().engine().evaluate(policies, withFacts, clock.instant());
+    }
+
+    /** The contracts of {@code product} whose change from the published version breaks consumers: id to that version. */
+    static Map<String, String> breakingChanges(ProductContext product, Map<String, DataContract> published) {
+        Map<String, String> breaking = new TreeMap<>();
+        for (DataContract proposed : product.contracts()) {
+            DataContract current = proposed.id() == null ? null : published.get(proposed.id());
+            if (current == null || current.version() == null || current.version().equals(proposed.version())) {
+                continue;
+            }
+            if (SchemaChange.between(current, proposed).stream().anyMatch(SchemaChange::breaking)) {
+                breaking.put(proposed.id(), current.version());
+            }
+        }
+        return breaking;
     }
 
     /** The registry's current products (not retired), with its facts, ready for evaluation. */

@@ -43,6 +43,10 @@ final class RegistryProducts {
             FROM contracts c JOIN contract_versions cv ON cv.contract_id = c.id AND cv.version = c.current_version
             WHERE c.product_id = :product
             ORDER BY c.id""";
+    static final String PUBLISHED_CONTRACTS = """
+            SELECT c.id, c.current_version, cv.source_path, cv.document_text
+            FROM contracts c JOIN contract_versions cv ON cv.contract_id = c.id AND cv.version = c.current_version
+            WHERE c.id IN (<ids>)""";
     static final String DOMAINS = "SELECT id, name, description FROM domains";
     static final String OWNERS = "SELECT domain_id, principal_name FROM domain_owners ORDER BY principal_name";
 
@@ -79,6 +83,24 @@ final class RegistryProducts {
                     }
                 });
         return new MeshSnapshot(products);
+    }
+
+    /** The published (current) version of each contract of {@code ids} the registry holds, by id. */
+    Map<String, DataContract> publishedContracts(Handle handle, java.util.Collection<String> ids) {
+        Map<String, DataContract> published = new HashMap<>();
+        if (ids.isEmpty()) {
+            return published;
+        }
+        handle.createQuery(PUBLISHED_CONTRACTS).bindList("ids", List.copyOf(ids))
+                .map((row, context) -> new Stored(row.getString("id"), row.getString("source_path"),
+                        row.getString("document_text")))
+                .forEach(stored -> {
+                    ValidatedDocument.Contract validated = first(parse(stored), ValidatedDocument.Contract.class);
+                    if (validated != null) {
+                        published.put(stored.productId(), validated.contract());
+                    }
+                });
+        return published;
     }
 
     private ProductContext context(Stored product, List<Stored> contracts, Map<String, DomainInfo> domains) {
