@@ -22,12 +22,21 @@ import io.polder.registry.governance.ComplianceReport.PolicyCompliance;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +44,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Compliance: the registry's current products evaluated against the policies in force, counted per domain and
  * per policy, with the failures; and its history, one snapshot per evaluation recorded (after applies, on a
- * thread of its own, and on demand), so that a trend can be drawn. Reading is open to every principal; recording on demand needs
- * platform-admin or governance.
+ * thread of its own, and on demand), so that a trend can be drawn. Reading is open to every principal;
+ * recording on demand needs platform-admin or governance.
  */
 public final class ComplianceService {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
@@ -48,7 +57,7 @@ public final class ComplianceService {
      * How long reading compliance waits for the snapshots of earlier applies, so that its history holds them
      * (a snapshot takes about a millisecond a product).
      */
-    private static final java.time.Duration READ_YOUR_APPLIES = java.time.Duration.ofSeconds(60);
+    private static final Duration READ_YOUR_APPLIES = Duration.ofSeconds(60);
     private static final String TOTAL = "*";
 
     static final String INSERT_SNAPSHOT = """
@@ -80,15 +89,15 @@ public final class ComplianceService {
     private final Clock clock;
     private final PolicyService policies;
     /** Records the snapshots after applies, one at a time, in order. */
-    private final java.util.concurrent.ExecutorService recorder = java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final ExecutorService recorder = Executors.newSingleThreadExecutor(
             runnable -> {
                 Thread thread = new Thread(runnable, "polder-compliance-snapshots");
                 thread.setDaemon(true);
                 return thread;
             });
     /** The last applier whose snapshot waits to start, or null when none waits. */
-    private final java.util.concurrent.atomic.AtomicReference<Principal> afterApply =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Principal> afterApply =
+            new AtomicReference<>();
 
     public ComplianceService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock,
                              PolicyService policies) {
@@ -150,7 +159,7 @@ public final class ComplianceService {
                             last.name(), e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             afterApply.set(null);
             LOG.warn("the registry is closing: no compliance snapshot after the apply by {}", principal.name());
         }
@@ -161,29 +170,29 @@ public final class ComplianceService {
      *
      * @return whether they are
      */
-    public boolean awaitRecorded(java.time.Duration timeout) {
-        java.util.concurrent.Future<?> marker;
+    public boolean awaitRecorded(Duration timeout) {
+        Future<?> marker;
         try {
             marker = recorder.submit(() -> { });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return recorder.isTerminated();
         }
         try {
-            marker.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }
 
     /** Lets the snapshot in progress (and one waiting) finish, for up to {@code timeout}, and stops the recorder. */
-    public void close(java.time.Duration timeout) {
+    public void close(Duration timeout) {
         recorder.shutdown();
         try {
-            if (!recorder.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!recorder.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("a compliance snapshot was still being recorded after {} s; the registry closes without it",
                         timeout.toSeconds());
                 recorder.shutdownNow();

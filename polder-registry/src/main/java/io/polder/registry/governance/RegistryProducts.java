@@ -12,6 +12,7 @@ import io.polder.model.validate.DocumentValidator;
 import io.polder.model.validate.FileValidation;
 import io.polder.model.validate.ValidatedDocument;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ final class RegistryProducts {
     }
 
     /** The published (current) version of each contract of {@code ids} the registry holds, by id. */
-    Map<String, DataContract> publishedContracts(Handle handle, java.util.Collection<String> ids) {
+    Map<String, DataContract> publishedContracts(Handle handle, Collection<String> ids) {
         Map<String, DataContract> published = new HashMap<>();
         if (ids.isEmpty()) {
             return published;
