@@ -36,28 +36,61 @@ final class Measure {
      */
     static java.util.Map<String, Long> interleaved(int warmups, int runs, java.util.Map<String, Callable<?>> tasks)
             throws Exception {
+        java.util.Map<String, Long> medians = new java.util.LinkedHashMap<>();
+        interleavedTimings(warmups, runs, tasks).forEach((name, timing) -> medians.put(name, timing.wallNanos()));
+        return medians;
+    }
+
+    /**
+     * A task's median wall time and median CPU time of this process (every thread: the JVM's and an embedded
+     * engine's native ones) over the same runs. On a machine others share, the CPU time is the steadier figure:
+     * it does not grow while the process waits for a core.
+     */
+    record Timing(long wallNanos, long cpuNanos) {
+    }
+
+    /** Like {@link #interleaved}, with the CPU time of each run beside its wall time. */
+    static java.util.Map<String, Timing> interleavedTimings(int warmups, int runs,
+                                                          java.util.Map<String, Callable<?>> tasks) throws Exception {
         for (int i = 0; i < warmups; i++) {
             for (Callable<?> task : tasks.values()) {
                 task.call();
             }
         }
         java.util.Map<String, long[]> times = new java.util.LinkedHashMap<>();
-        tasks.keySet().forEach(name -> times.put(name, new long[runs]));
+        java.util.Map<String, long[]> cpu = new java.util.LinkedHashMap<>();
+        tasks.keySet().forEach(name -> {
+            times.put(name, new long[runs]);
+            cpu.put(name, new long[runs]);
+        });
         for (int i = 0; i < runs; i++) {
             for (java.util.Map.Entry<String, Callable<?>> task : tasks.entrySet()) {
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 if (task.getValue().call() == null) {
                     throw new IllegalStateException("the measured task produced nothing");
                 }
                 times.get(task.getKey())[i] = System.nanoTime() - start;
+                cpu.get(task.getKey())[i] = processCpuNanos() - cpuStart;
             }
         }
-        java.util.Map<String, Long> medians = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Timing> medians = new java.util.LinkedHashMap<>();
         times.forEach((name, samples) -> {
+            long[] cpuSamples = cpu.get(name);
             Arrays.sort(samples);
-            medians.put(name, samples[runs / 2]);
+            Arrays.sort(cpuSamples);
+            medians.put(name, new Timing(samples[runs / 2], cpuSamples[runs / 2]));
         });
         return medians;
+    }
+
+    /** The CPU time this process has used so far, or -1 where the platform does not say. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     static String millis(long nanos) {
