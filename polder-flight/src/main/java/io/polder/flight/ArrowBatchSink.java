@@ -2,9 +2,9 @@ package io.polder.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.gateway.QueryResult;
 import io.polder.gateway.ResultColumn;
 import io.polder.gateway.RowSink;
-import io.polder.gateway.QueryResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

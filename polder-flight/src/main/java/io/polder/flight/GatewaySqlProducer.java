@@ -321,7 +321,7 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
 
     /**
      * Runs the query and streams its rows; a refusal (also one in the middle of the stream) ends it with its status.
-     * The stream's last message carries the result's summary as app_metadata ({@link ArrowBatchSink#finish}); a
+     * The stream's last batch carries the result's summary as app_metadata ({@link ArrowBatchSink#finish}); a
      * result the row cap cut ends with RESOURCE_EXHAUSTED after its rows when the client asked for that.
      */
     private void stream(BearerAuthentication.Authenticated<P> call, String sql, ServerStreamListener listener) {
