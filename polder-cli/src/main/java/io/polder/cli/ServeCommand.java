@@ -6,10 +6,12 @@ import io.polder.registry.auth.TokenService;
 import io.polder.server.PolderServer;
 import io.polder.server.ServerConfig;
 import io.polder.server.build.BuildSettings;
+import io.polder.server.query.QueryLimits;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
             "",
             "It also serves the web UI at / (sign in with an API token): the catalog with search, domains,",
             "products with their contracts, and the audit log. Its search index lives in DATA-DIR/search.",
+            "",
+            "Queries (POST /api/v1/query, polder query, Arrow Flight SQL) run under the --query-* limits: a",
+            "query names its own row cap and timeout up to the maxima, or gets the defaults.",
             ""
         },
         footer = {
@@ -41,6 +46,7 @@ import picocli.CommandLine.Spec;
             "  polder serve",
             "  polder serve --db jdbc:postgresql://127.0.0.1:5432/polder --port 9000 --data-dir /var/lib/polder",
             "  polder serve --sources-dir /srv/exports --openlineage-url http://127.0.0.1:5000/api/v1/lineage",
+            "  polder serve --query-concurrency 8 --query-row-cap 50000 --query-timeout 1m --query-max-timeout 15m",
             "",
             "Then, in another shell:",
             "  export POLDER_SERVER=http://127.0.0.1:8080 POLDER_TOKEN=$(cat polder-data/admin.token)",
@@ -91,6 +97,32 @@ final class ServeCommand implements Callable<Integer> {
             + " polder.yaml.")
     boolean noScheduler;
 
+    @Option(names = "--query-concurrency", paramLabel = "N",
+            description = "How many queries (REST and Flight SQL) run at once; one more waits up to 10 s for a slot,"
+                    + " then gets 503 (default: the number of cores, at least 2; at most "
+                    + QueryLimits.MAX_CONCURRENT_QUERIES + ").")
+    Integer queryConcurrency;
+
+    @Option(names = "--query-row-cap", paramLabel = "N", defaultValue = "" + QueryLimits.DEFAULT_ROW_CAP,
+            description = "The row cap of a query that names none; a longer result is cut (default ${DEFAULT-VALUE}).")
+    long queryRowCap;
+
+    @Option(names = "--query-max-row-cap", paramLabel = "N", defaultValue = "" + QueryLimits.DEFAULT_MAX_ROW_CAP,
+            description = "The highest row cap a query may ask for; a higher one is lowered to it"
+                    + " (default ${DEFAULT-VALUE}).")
+    long queryMaxRowCap;
+
+    @Option(names = "--query-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long a query that names no timeout may run before it is cancelled: 30s, 5m, 1h"
+                    + " (default ${DEFAULT-VALUE}).")
+    Duration queryTimeout;
+
+    @Option(names = "--query-max-timeout", paramLabel = "DURATION", defaultValue = "5m",
+            converter = DurationConverter.class,
+            description = "The longest timeout a query may ask for; a longer one is shortened to it"
+                    + " (default ${DEFAULT-VALUE}).")
+    Duration queryMaxTimeout;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -104,9 +136,12 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         try {
+            QueryLimits queries = QueryLimits.defaults().withRowCaps(queryRowCap, queryMaxRowCap)
+                    .withTimeouts(queryTimeout, queryMaxTimeout);
             return new ServerConfig(host, port, dataDir, database).withBuilds(BuildSettings.defaults()
                     .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler))
-                    .withFlightPort(flightPort);
+                    .withFlightPort(flightPort).withQueryLimits(queryConcurrency == null ? queries
+                            : queries.withConcurrentQueries(queryConcurrency));
         } catch (IllegalArgumentException e) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }

@@ -62,6 +62,65 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void queryLimitsOutOfRangeStopServeBeforeItStarts() {
+        String dataDir = dir.resolve("never").toString();
+        CliRun rowCap = CliRun.of("serve", "--data-dir", dataDir, "--query-row-cap", "2000000");
+        assertThat(rowCap.exitCode()).isEqualTo(2);
+        assertThat(rowCap.err()).contains("--query-row-cap", "--query-max-row-cap, 1000000", "found 2000000");
+        CliRun timeout = CliRun.of("serve", "--data-dir", dataDir, "--query-timeout", "10m");
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.err()).contains("--query-timeout", "--query-max-timeout, 5m", "found 10m");
+        CliRun concurrency = CliRun.of("serve", "--data-dir", dataDir, "--query-concurrency", "0");
+        assertThat(concurrency.exitCode()).isEqualTo(2);
+        assertThat(concurrency.err()).contains("--query-concurrency", "between 1 and 256");
+        CliRun notADuration = CliRun.of("serve", "--data-dir", dataDir, "--query-max-timeout", "soon");
+        assertThat(notADuration.exitCode()).isEqualTo(2);
+        assertThat(notADuration.err()).contains("--query-max-timeout", "'soon' is not a duration");
+        assertThat(Files.exists(dir.resolve("never"))).as("nothing was started").isFalse();
+
+        CliRun help = CliRun.of("serve", "--help");
+        assertThat(help.out()).contains("--query-concurrency=N", "--query-row-cap=N", "--query-max-row-cap=N",
+                "--query-timeout=DURATION", "--query-max-timeout=DURATION", "(default 10000)", "(default 5m)");
+    }
+
+    @Test
+    void aServerStartedWithQueryLimitsAppliesThem() throws Exception {
+        Path dataDir = dir.resolve("limited");
+        Process serve = polder(dir.resolve("limited.log"), "serve", "--port", "0", "--flight-port", "-1", "--data-dir",
+                dataDir.toString(), "--query-row-cap", "3", "--query-max-row-cap", "4", "--query-timeout", "2s",
+                "--query-max-timeout", "3s", "--query-concurrency", "1");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String url = readUntilReady(out).getFirst().substring(READY.length());
+            String token = Files.readString(dataDir.resolve("admin.token")).strip();
+            java.net.http.HttpResponse<String> defaults = query(url, token, "{\"sql\":\"SELECT * FROM range(10)\"}");
+            assertThat(defaults.statusCode()).as(defaults.body()).isEqualTo(200);
+            assertThat(defaults.headers().firstValue("Polder-Row-Cap")).hasValue("3");
+            assertThat(defaults.headers().firstValue("Polder-Timeout-Seconds")).hasValue("2");
+            assertThat(defaults.body()).contains("\"rowCount\":3", "\"truncated\":true");
+            java.net.http.HttpResponse<String> asked = query(url, token,
+                    "{\"sql\":\"SELECT * FROM range(10)\",\"rowCap\":100,\"timeoutSeconds\":60}");
+            assertThat(asked.headers().firstValue("Polder-Row-Cap")).hasValue("4");
+            assertThat(asked.headers().firstValue("Polder-Timeout-Seconds")).hasValue("3");
+            assertThat(asked.body()).contains("\"rowCount\":4");
+        } finally {
+            serve.toHandle().destroy();
+            if (!serve.waitFor(60, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> query(String url, String token, String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(url + "/api/v1/query"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** Runs the CLI in a child JVM; its standard error (the server's log) goes to {@code log}, so it never blocks. */
     private Process polder(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),

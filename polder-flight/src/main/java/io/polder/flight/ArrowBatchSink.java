@@ -2,11 +2,14 @@ package io.polder.flight;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.gateway.QueryResult;
 import io.polder.gateway.ResultColumn;
 import io.polder.gateway.RowSink;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.FieldVector;
@@ -14,7 +17,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A query's rows as Arrow record batches on a Flight stream, as the gateway reads them: a batch is sent once
- * it holds {@link FlightSettings#batchRows()} rows or about {@link FlightSettings#batchBytes()} bytes, and
+ * it holds {@link FlightSettings#batchRows()} rows or about {@link FlightSettings#batchBytes()} bytes and another
+ * row comes (the last batch carries the result's summary, {@link #finish}), and
  * before each batch the sink waits until the client has taken the previous ones (so a slow client holds one
  * batch in memory, not the result). The vectors are reused from batch to batch.
  */
@@ -58,6 +62,9 @@ final class ArrowBatchSink implements RowSink, AutoCloseable {
 
     @Override
     public void row(Object[] values) throws IOException {
+        if (rows >= settings.batchRows() || bytes >= settings.batchBytes()) {
+            send(null); // a full batch leaves when the next row comes, so the last one is left for finish
+        }
         try {
             for (int i = 0; i < writers.length; i++) {
                 bytes += writers[i].write(rows, values[i]);
@@ -66,27 +73,46 @@ final class ArrowBatchSink implements RowSink, AutoCloseable {
             throw new MemoryExhausted(allocator, e);
         }
         rows++;
-        if (rows >= settings.batchRows() || bytes >= settings.batchBytes()) {
-            send();
-        }
     }
 
-    /** Sends the rows not yet sent (if any, or an empty batch when none was sent) and ends the stream. */
-    void complete() throws IOException {
-        if (rows > 0 || batches == 0) {
-            send();
-        }
-        listener.completed();
+    /**
+     * Sends the last batch (the rows not yet sent, or an empty batch when the result has none) with the result's
+     * summary as its app_metadata: {@code {"rowCount":N,"truncated":B}} in UTF-8 JSON, the fields of the HTTP API's
+     * answer, where {@code truncated} says the row cap cut the result. The caller ends the stream.
+     *
+     * @param metadata where the summary's buffer comes from (Flight frees it once sent)
+     */
+    void finish(QueryResult result, BufferAllocator metadata) throws IOException {
+        byte[] summary = summary(result).getBytes(StandardCharsets.UTF_8);
+        ArrowBuf buffer = metadata.buffer(summary.length);
+        buffer.writeBytes(summary);
+        send(buffer);
+    }
+
+    static String summary(QueryResult result) {
+        return "{\"rowCount\":" + result.rowCount() + ",\"truncated\":" + result.truncated() + "}";
     }
 
     boolean started() {
         return root != null;
     }
 
-    private void send() throws IOException {
-        awaitClient();
+    /** Sends the rows written since the last batch, with {@code metadata} (owned by Flight from here) if not null. */
+    private void send(ArrowBuf metadata) throws IOException {
+        try {
+            awaitClient();
+        } catch (IOException e) {
+            if (metadata != null) {
+                metadata.close();
+            }
+            throw e;
+        }
         root.setRowCount(rows);
-        listener.putNext();
+        if (metadata == null) {
+            listener.putNext();
+        } else {
+            listener.putNext(metadata);
+        }
         batches++;
         rows = 0;
         bytes = 0;

@@ -11,10 +11,13 @@ import org.apache.arrow.flight.RequestContext;
 /**
  * Authenticates every Flight call by its {@code Authorization: Bearer TOKEN} header (what the Flight SQL JDBC
  * driver's {@code token} property sends), before the call reaches the producer. A call without a valid token
- * is rejected with UNAUTHENTICATED; the producer reads the principal from the call's middleware.
+ * is rejected with UNAUTHENTICATED; the producer reads the principal from the call's middleware, with what the
+ * client asked of a result cut at the row cap ({@value #TRUNCATION_HEADER}).
  */
 final class BearerAuthentication<P> implements FlightServerMiddleware.Factory<BearerAuthentication.Authenticated<P>> {
     private static final String PREFIX = "bearer ";
+    /** The header with which a client asks for an error when the row cap cuts a result. */
+    static final String TRUNCATION_HEADER = "polder-truncation";
 
     private final FlightQueries<P> queries;
 
@@ -42,11 +45,32 @@ final class BearerAuthentication<P> implements FlightServerMiddleware.Factory<Be
             throw FlightErrors.of(e);
         }
         return new Authenticated<>(principal.orElseThrow(() -> CallStatus.UNAUTHENTICATED
-                .withDescription("the token is not valid (unknown, expired or revoked)").toRuntimeException()));
+                .withDescription("the token is not valid (unknown, expired or revoked)").toRuntimeException()),
+                failsWhenTruncated(headers.get(TRUNCATION_HEADER)));
     }
 
-    /** The principal of one authenticated call. */
-    record Authenticated<P>(P principal) implements FlightServerMiddleware {
+    /**
+     * What a client asks of a result the row cap cuts, in the {@value #TRUNCATION_HEADER} header: {@code rows}
+     * (the default: the rows up to the cap, then the stream ends normally) or {@code error} (the rows up to the cap,
+     * then the stream ends with RESOURCE_EXHAUSTED), for clients that cannot read a stream's app_metadata.
+     */
+    static boolean failsWhenTruncated(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("rows")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("error")) {
+            return true;
+        }
+        throw CallStatus.INVALID_ARGUMENT.withDescription("the " + TRUNCATION_HEADER + " header is 'rows' (the"
+                + " default) or 'error', found '" + value.substring(0, Math.min(value.length(), 40))
+                .replaceAll("[^\\x20-\\x7e]", "?") + "'").toRuntimeException();
+    }
+
+    /**
+     * The principal of one authenticated call, and whether a result cut at the row cap should end the stream with
+     * an error ({@link #failsWhenTruncated}).
+     */
+    record Authenticated<P>(P principal, boolean failWhenTruncated) implements FlightServerMiddleware {
         @Override
         public void onBeforeSendingHeaders(CallHeaders outgoingHeaders) {
             // nothing to add: the client keeps sending its own token

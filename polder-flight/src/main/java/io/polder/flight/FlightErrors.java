@@ -2,6 +2,8 @@ package io.polder.flight;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.gateway.QueryRefusedException;
+import io.polder.gateway.QueryResult;
 import java.util.Map;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.ErrorFlightMetadata;
@@ -49,7 +51,18 @@ final class FlightErrors {
                 metadata.insert("polder-" + detail.getKey(), detail.getValue().toString());
             }
         }
-        return new CallStatus(statusCode(error.code()), error, error.getMessage(), metadata).toRuntimeException();
+        return new CallStatus(statusCode(error), error, error.getMessage(), metadata).toRuntimeException();
+    }
+
+    /**
+     * By the code, except a query cancelled at its timeout: over HTTP a limit (413) like the others, to Flight
+     * TIMED_OUT (gRPC DEADLINE_EXCEEDED), which clients treat as a deadline rather than a resource spent.
+     */
+    static FlightStatusCode statusCode(PolderException error) {
+        if (QueryRefusedException.TIMEOUT.equals(error.details().get(QueryRefusedException.LIMIT))) {
+            return FlightStatusCode.TIMED_OUT;
+        }
+        return statusCode(error.code());
     }
 
     /** Anything the backend threw: a Flight status as it is, Polder's errors by code, the rest as INTERNAL. */
@@ -63,6 +76,17 @@ final class FlightErrors {
                         .withDescription("the Flight SQL endpoint failed; the server's log has the details").toRuntimeException();
             }
         };
+    }
+
+    /** The end of a result the row cap cut, for a client that asked to be told with an error (polder-truncation). */
+    static FlightRuntimeException truncated(QueryResult result) {
+        ErrorFlightMetadata metadata = new ErrorFlightMetadata();
+        metadata.insert("polder-code", ErrorCode.TOO_LARGE.name());
+        metadata.insert("polder-truncated", "true");
+        metadata.insert("polder-row-count", Long.toString(result.rowCount()));
+        return CallStatus.RESOURCE_EXHAUSTED.withDescription("the result was cut at the row cap after "
+                + result.rowCount() + " rows (they were sent); narrow the query, or aggregate, to see all of it")
+                .withMetadata(metadata).toRuntimeException();
     }
 
     static FlightRuntimeException readOnly() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import io.polder.gateway.QueryResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -106,11 +107,15 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
     }
 
     private P principal(CallContext context) {
+        return call(context).principal();
+    }
+
+    private BearerAuthentication.Authenticated<P> call(CallContext context) {
         BearerAuthentication.Authenticated<P> call = context.getMiddleware(authentication);
         if (call == null) {
             throw CallStatus.UNAUTHENTICATED.withDescription("the call carries no valid token").toRuntimeException();
         }
-        return call.principal();
+        return call;
     }
 
     private Schema describe(P principal, String sql) {
@@ -138,14 +143,14 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        P principal;
+        BearerAuthentication.Authenticated<P> call;
         try {
-            principal = principal(context);
+            call = call(context);
         } catch (FlightRuntimeException e) {
             listener.error(e);
             return;
         }
-        stream(principal, ticket.getStatementHandle().toStringUtf8(), listener);
+        stream(call, ticket.getStatementHandle().toStringUtf8(), listener);
     }
 
     // --- prepared statements (the JDBC driver runs every query as one)
@@ -194,16 +199,16 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
                                            ServerStreamListener listener) {
-        P principal;
+        BearerAuthentication.Authenticated<P> call;
         PreparedHandle handle;
         try {
-            principal = principal(context);
+            call = call(context);
             handle = PreparedHandle.decode(command.getPreparedStatementHandle());
         } catch (FlightRuntimeException e) {
             listener.error(e);
             return;
         }
-        stream(principal, handle.sql(), listener);
+        stream(call, handle.sql(), listener);
     }
 
     @Override
@@ -314,12 +319,21 @@ final class GatewaySqlProducer<P> extends BasicFlightSqlProducer {
         return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray()))), -1, -1);
     }
 
-    /** Runs the query and streams its rows; a refusal (also one in the middle of the stream) ends it with its status. */
-    private void stream(P principal, String sql, ServerStreamListener listener) {
+    /**
+     * Runs the query and streams its rows; a refusal (also one in the middle of the stream) ends it with its status.
+     * The stream's last batch carries the result's summary as app_metadata ({@link ArrowBatchSink#finish}); a
+     * result the row cap cut ends with RESOURCE_EXHAUSTED after its rows when the client asked for that.
+     */
+    private void stream(BearerAuthentication.Authenticated<P> call, String sql, ServerStreamListener listener) {
         try (BufferAllocator query = allocator.newChildAllocator("query", 0, settings.memoryLimit());
              ArrowBatchSink sink = new ArrowBatchSink(query, listener, settings)) {
-            queries.execute(principal, sql, sink);
-            sink.complete();
+            QueryResult result = queries.execute(call.principal(), sql, sink);
+            sink.finish(result, allocator);
+            if (result.truncated() && call.failWhenTruncated()) {
+                listener.error(FlightErrors.truncated(result));
+            } else {
+                listener.completed();
+            }
         } catch (IOException e) {
             listener.error(CallStatus.CANCELLED.withDescription(e.getMessage()).withCause(e).toRuntimeException());
         } catch (RuntimeException e) {

@@ -25,6 +25,18 @@ class FlightErrorsTest {
         assertThat(FlightErrors.statusCode(ErrorCode.INTERNAL)).isEqualTo(FlightStatusCode.INTERNAL);
     }
 
+    @Test
+    void aQueryCancelledAtItsTimeoutIsADeadlineNotAnExhaustedResource() {
+        FlightRuntimeException timedOut = FlightErrors.of(new PolderException(ErrorCode.TOO_LARGE,
+                "the query ran longer than its timeout of 1s and was cancelled", Map.of("limit", "timeout"), null));
+        assertThat(timedOut.status().code()).isEqualTo(FlightStatusCode.TIMED_OUT);
+        assertThat(timedOut.status().metadata().get("polder-code")).isEqualTo("TOO_LARGE");
+        assertThat(timedOut.status().metadata().get("polder-limit")).isEqualTo("timeout");
+        FlightRuntimeException tooLong = FlightErrors.of(new PolderException(ErrorCode.TOO_LARGE,
+                "the query is too long", Map.of(), null));
+        assertThat(tooLong.status().code()).isEqualTo(FlightStatusCode.RESOURCE_EXHAUSTED);
+    }
+
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void theMessageIsTheClientsDescriptionAndTheCodeGoesAlong(ErrorCode code) {

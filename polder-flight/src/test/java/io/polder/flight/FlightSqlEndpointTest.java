@@ -315,6 +315,108 @@ class FlightSqlEndpointTest {
     }
 
     @Test
+    void theLastMessageOfAStreamSaysWhetherTheRowCapCutTheResult() throws Exception {
+        String events = "SELECT event_id FROM \"events/stream\".events";
+        Summary cut = readAll(events, GatewayBackend.CAPPED_TOKEN);
+        assertThat(cut.rows()).isEqualTo(GatewayBackend.CAPPED_ROWS);
+        assertThat(cut.metadata()).isEqualTo("{\"rowCount\":" + GatewayBackend.CAPPED_ROWS + ",\"truncated\":true}");
+
+        Summary whole = readAll(events + " WHERE event_id < 10", GatewayBackend.CAPPED_TOKEN);
+        assertThat(whole.rows()).isEqualTo(10);
+        assertThat(whole.metadata()).isEqualTo("{\"rowCount\":10,\"truncated\":false}");
+        Summary over = readAll(events, GatewayBackend.TOKEN);
+        assertThat(over.rows()).as("several batches, then the summary").isEqualTo(GatewayBackend.EVENTS);
+        assertThat(over.metadata()).isEqualTo("{\"rowCount\":" + GatewayBackend.EVENTS + ",\"truncated\":false}");
+        Summary empty = readAll(events + " WHERE event_id < 0", GatewayBackend.CAPPED_TOKEN);
+        assertThat(empty.rows()).isZero();
+        assertThat(empty.metadata()).isEqualTo("{\"rowCount\":0,\"truncated\":false}");
+    }
+
+    private record Summary(long rows, String metadata) {
+    }
+
+    /** Every row of {@code sql}'s stream, and the app_metadata of its last message. */
+    private static Summary readAll(String sql, String bearer) throws Exception {
+        FlightInfo info = client.execute(sql, token(bearer));
+        long rows = 0;
+        try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(), token(bearer))) {
+            while (stream.next()) {
+                rows += stream.getRoot().getRowCount();
+            }
+            org.apache.arrow.memory.ArrowBuf metadata = stream.getLatestMetadata();
+            assertThat(metadata).as("the summary message").isNotNull();
+            byte[] bytes = new byte[(int) metadata.readableBytes()];
+            metadata.getBytes(metadata.readerIndex(), bytes);
+            return new Summary(rows, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aJdbcClientGetsTheRowsUpToTheCapOrAnErrorAfterThemWhenItAsksForOne() throws Exception {
+        String events = "SELECT event_id FROM \"events/stream\".events";
+        try (Connection connection = connect(GatewayBackend.CAPPED_TOKEN); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(events)) {
+            int rows = 0;
+            while (result.next()) {
+                rows++;
+            }
+            assertThat(rows).isEqualTo(GatewayBackend.CAPPED_ROWS);
+        }
+        String strict = "jdbc:arrow-flight-sql://127.0.0.1:" + endpoint.port() + "/?useEncryption=false&token="
+                + GatewayBackend.CAPPED_TOKEN + "&polder-truncation=error";
+        try (Connection connection = DriverManager.getConnection(strict); Statement statement = connection.createStatement()) {
+            List<Long> read = new ArrayList<>();
+            // the driver 18.3 throws the stream's status from next() as its own (shaded) FlightRuntimeException
+            assertThatThrownBy(() -> {
+                try (ResultSet result = statement.executeQuery(events)) {
+                    while (result.next()) {
+                        read.add(result.getLong(1));
+                    }
+                }
+            }).satisfies(e -> assertThat(e.toString()).contains("RESOURCE_EXHAUSTED")).hasMessageContaining("cut at the row cap after "
+                    + GatewayBackend.CAPPED_ROWS + " rows");
+            assertThat(read).as("the rows up to the cap come first").hasSizeGreaterThan(0)
+                    .hasSizeLessThanOrEqualTo(GatewayBackend.CAPPED_ROWS);
+            try (ResultSet result = statement.executeQuery(events + " WHERE event_id < 10")) {
+                int rows = 0;
+                while (result.next()) {
+                    rows++;
+                }
+                assertThat(rows).as("a result under the cap ends as usual").isEqualTo(10);
+            }
+        }
+        assertThatThrownBy(() -> {
+            try (Connection connection = DriverManager.getConnection(strict.replace("=error", "=maybe"));
+                 Statement statement = connection.createStatement()) {
+                statement.executeQuery("SELECT 1 AS x");
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("polder-truncation");
+    }
+
+    @Test
+    void aQueryCancelledAtItsTimeoutIsTimedOutAsTheDeadlineItIs() throws Exception {
+        String slow = "SELECT count(*) FROM \"events/stream\".events a, \"events/stream\".events b, range(1000000) c"
+                + " WHERE a.event_id * b.event_id * c.range = -1";
+        FlightInfo info = client.execute(slow, token(GatewayBackend.HASTY_TOKEN));
+        assertThatThrownBy(() -> {
+            try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(),
+                    token(GatewayBackend.HASTY_TOKEN))) {
+                while (stream.next()) {
+                    stream.getRoot().getRowCount();
+                }
+            }
+        }).isInstanceOfSatisfying(FlightRuntimeException.class, e -> {
+            assertThat(e.status().code()).isEqualTo(FlightStatusCode.TIMED_OUT);
+            assertThat(e.status().description()).contains("ran longer than its timeout");
+            assertThat(e.status().metadata().get("polder-limit")).isEqualTo("timeout");
+        });
+        try (Connection connection = connect(GatewayBackend.HASTY_TOKEN); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery(slow)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ran longer than its timeout");
+        }
+    }
+
+    @Test
     void aClientThatStopsReadingEarlyLeavesTheEndpointServing() throws Exception {
         FlightInfo info = client.execute("SELECT event_id, label FROM \"events/stream\".events", token(GatewayBackend.TOKEN));
         try (FlightStream stream = client.getStream(info.getEndpoints().getFirst().getTicket(), token(GatewayBackend.TOKEN))) {

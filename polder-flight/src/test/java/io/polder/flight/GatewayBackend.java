@@ -38,6 +38,7 @@ import java.util.Optional;
  *     third.</li>
  * <li>{@code "finance-ledger/entries".entries}: published, not granted.</li>
  * </ul>
+ * Two more principals hold the analyst's grants: one under a small row cap, one under a short timeout.
  */
 final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
     static final String ANALYST = "analyst@acme.example";
@@ -45,6 +46,13 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
     /** A principal with a valid token and no grants. */
     static final String NEWCOMER = "newcomer@acme.example";
     static final String NEWCOMER_TOKEN = "plt_test_newcomer_token";
+    /** The analyst's grants under a row cap of {@value #CAPPED_ROWS} rows. */
+    static final String CAPPED = "capped@acme.example";
+    static final String CAPPED_TOKEN = "plt_test_capped_token";
+    static final int CAPPED_ROWS = 1_000;
+    /** The analyst's grants under a timeout of half a second. */
+    static final String HASTY = "hasty@acme.example";
+    static final String HASTY_TOKEN = "plt_test_hasty_token";
     static final int EVENTS = 50_000;
     static final byte[] KEY = "a test key of 32 bytes, not real".getBytes(StandardCharsets.UTF_8);
     static final SnapshotId SNAPSHOT = SnapshotId.parse("20260601T100000000Z-abcdef");
@@ -103,6 +111,8 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
                 null, null, "grant-events"));
         access.put(ANALYST, AccessView.of(ANALYST, granted));
         access.put(NEWCOMER, AccessView.of(NEWCOMER, List.of()));
+        access.put(CAPPED, AccessView.of(CAPPED, granted));
+        access.put(HASTY, AccessView.of(HASTY, granted));
         GatewaySettings settings = new GatewaySettings(GatewaySettings.DEFAULT_MAX_SQL_LENGTH, 1_000_000, Duration.ofMinutes(1),
                 "1GB", 2, directory.resolve("temp"), "1GB", KEY);
         gateway = new QueryGateway(settings, Clock.systemUTC(), decision -> { });
@@ -110,7 +120,7 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
 
     @Override
     public Optional<String> authenticate(String bearerToken) {
-        return Map.of(TOKEN, ANALYST, NEWCOMER_TOKEN, NEWCOMER).entrySet().stream()
+        return Map.of(TOKEN, ANALYST, NEWCOMER_TOKEN, NEWCOMER, CAPPED_TOKEN, CAPPED, HASTY_TOKEN, HASTY).entrySet().stream()
                 .filter(entry -> entry.getKey().equals(bearerToken)).map(Map.Entry::getValue).findFirst();
     }
 
@@ -133,12 +143,14 @@ final class GatewayBackend implements FlightQueries<String>, AutoCloseable {
 
     @Override
     public QueryResult execute(String principal, String sql, RowSink sink) {
-        return gateway.execute(request(principal, sql, 1_000_000), access.get(principal), sink);
+        long rowCap = CAPPED.equals(principal) ? CAPPED_ROWS : 1_000_000;
+        Duration timeout = HASTY.equals(principal) ? Duration.ofMillis(500) : Duration.ofSeconds(30);
+        return gateway.execute(new QueryRequest(sql, principal, rowCap, timeout), access.get(principal), sink);
     }
 
     @Override
     public List<RelationName> relations(String principal) {
-        return ANALYST.equals(principal) ? granted.stream().map(GrantedRelation::name).toList() : List.of();
+        return !NEWCOMER.equals(principal) ? granted.stream().map(GrantedRelation::name).toList() : List.of();
     }
 
     private static QueryRequest request(String principal, String sql, long rowCap) {

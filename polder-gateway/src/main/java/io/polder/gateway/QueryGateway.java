@@ -243,7 +243,7 @@ public final class QueryGateway implements AutoCloseable {
 
     private static Refusal translate(SQLException error, boolean timedOut, Duration timeout) {
         if (timedOut) {
-            return Refusal.limit("the query ran longer than its timeout of " + human(timeout) + " and was cancelled;"
+            return Refusal.timedOut("the query ran longer than its timeout of " + human(timeout) + " and was cancelled;"
                     + " make it lighter or ask for a longer timeout", error);
         }
         String message = firstParagraph(error);

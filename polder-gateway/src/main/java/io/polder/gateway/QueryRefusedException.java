@@ -10,6 +10,11 @@ import java.util.Map;
  * audit record of the refusal.
  */
 public class QueryRefusedException extends PolderException {
+    /** The detail that names which limit stopped a query (413); so far only {@link #TIMEOUT} is named. */
+    public static final String LIMIT = "limit";
+    /** {@link #LIMIT}'s value for a query cancelled at its timeout. */
+    public static final String TIMEOUT = "timeout";
+
     private final transient QueryDecision decision;
 
     QueryRefusedException(ErrorCode code, String message, Map<String, Object> details, QueryDecision decision,
@@ -20,5 +25,10 @@ public class QueryRefusedException extends PolderException {
 
     public QueryDecision decision() {
         return decision;
+    }
+
+    /** Whether the query was cancelled at its timeout (rather than refused or stopped for another reason). */
+    public boolean timedOut() {
+        return TIMEOUT.equals(details().get(LIMIT));
     }
 }

@@ -40,6 +40,16 @@ final class Refusal extends RuntimeException {
         return new Refusal(ErrorCode.TOO_LARGE, message, Map.of(), cause);
     }
 
+    /**
+     * The query ran longer than its timeout (413, as every limit over HTTP); {@value QueryRefusedException#LIMIT}
+     * {@value QueryRefusedException#TIMEOUT} among the details tells it from the other limits, for clients with a
+     * status of their own for it (Flight's TIMED_OUT).
+     */
+    static Refusal timedOut(String message, Throwable cause) {
+        return new Refusal(ErrorCode.TOO_LARGE, message, Map.of(QueryRefusedException.LIMIT, QueryRefusedException.TIMEOUT),
+                cause);
+    }
+
     /** Something failed in the gateway or DuckDB, not in the query (500). */
     static Refusal internal(String message, Throwable cause) {
         return new Refusal(ErrorCode.INTERNAL, message, Map.of(), cause);

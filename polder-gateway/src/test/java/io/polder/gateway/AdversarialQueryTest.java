@@ -365,6 +365,8 @@ class AdversarialQueryTest {
                 "analyst@acme.example", 10, java.time.Duration.ofMillis(500)), fixture.analyst(), new RowCollector()));
         assertThat(thrown).isInstanceOf(QueryRefusedException.class).hasMessageContaining("ran longer than its timeout");
         assertThat(((QueryRefusedException) thrown).code()).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(((QueryRefusedException) thrown).timedOut()).isTrue();
+        assertThat(((QueryRefusedException) thrown).details()).containsEntry("limit", "timeout");
     }
 
     @Test

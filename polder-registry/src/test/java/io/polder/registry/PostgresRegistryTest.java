@@ -109,6 +109,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class PendingRequests extends io.polder.registry.access.PendingRequestTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

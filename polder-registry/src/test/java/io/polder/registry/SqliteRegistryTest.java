@@ -109,6 +109,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class PendingRequests extends io.polder.registry.access.PendingRequestTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {

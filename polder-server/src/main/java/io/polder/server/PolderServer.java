@@ -142,7 +142,7 @@ public final class PolderServer implements AutoCloseable {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);
             }
             queries = QueryService.create(registry, GrantSource.of(registry.access()), engine, gatewaySettings(config),
-                    QueryLimits.defaults(), clock);
+                    config.queryLimits(), clock);
             Metrics metrics = new Metrics();
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
@@ -230,11 +230,17 @@ public final class PolderServer implements AutoCloseable {
     }
 
     /**
-     * The query gateway's settings: its defaults (256 KiB of SQL, 1,000,000 rows, 5 minutes, 2GB of memory per
-     * query), spilling under {@code <dataDir>/gateway-tmp}, with the mask key of the data directory.
+     * The query gateway's settings: the highest row cap and longest timeout of the config's query limits, and the
+     * gateway's defaults otherwise (256 KiB of SQL, 2GB of memory per query), spilling under
+     * {@code <dataDir>/gateway-tmp}, with the mask key of the data directory.
      */
     private static GatewaySettings gatewaySettings(ServerConfig config) {
-        return GatewaySettings.defaults(config.dataDir().resolve("gateway-tmp"), MaskKey.loadOrCreate(config.dataDir()));
+        GatewaySettings defaults = GatewaySettings.defaults(config.dataDir().resolve("gateway-tmp"),
+                MaskKey.loadOrCreate(config.dataDir()));
+        QueryLimits limits = config.queryLimits();
+        return new GatewaySettings(defaults.maxSqlLength(), limits.maxRowCap(), limits.maxTimeout(),
+                defaults.memoryLimit(), defaults.threads(), defaults.tempDirectory(), defaults.tempDirectoryLimit(),
+                defaults.maskKey());
     }
 
     /** This process among replicas: the host and the data directory, the same after a restart. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import io.polder.server.build.BuildSettings;
+import io.polder.server.query.QueryLimits;
 import java.time.Duration;
 
 /**
@@ -19,9 +20,10 @@ import java.time.Duration;
  *               {@code <dataDir>/warehouse}
  * @param flightPort the port of the Arrow Flight SQL endpoint, on {@code host}; 0 for any free port,
  *                   {@link #NO_FLIGHT} for none (the default of the constructors without it)
+ * @param queryLimits row caps, timeouts and how many queries run at once; null means {@link QueryLimits#defaults()}
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes,
-                           Duration shutdownGrace, BuildSettings builds, int flightPort) {
+                           Duration shutdownGrace, BuildSettings builds, int flightPort, QueryLimits queryLimits) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("polder-data");
@@ -53,6 +55,13 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
         if (flightPort < NO_FLIGHT || flightPort > 65_535) {
             throw new IllegalArgumentException("the Flight SQL port must be between 0 and 65535, found " + flightPort);
         }
+        queryLimits = queryLimits == null ? QueryLimits.defaults() : queryLimits;
+    }
+
+    /** With the default query limits. */
+    public ServerConfig(String host, int port, Path dataDir, String jdbcUrl, long maxBodyBytes, Duration shutdownGrace,
+                        BuildSettings builds, int flightPort) {
+        this(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort, null);
     }
 
     /** Without a Flight SQL endpoint. */
@@ -77,38 +86,42 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort);
+        return new ServerConfig(value, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort, queryLimits);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort);
+        return new ServerConfig(host, value, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort, queryLimits);
     }
 
     /** Another data directory; the embedded database moves with it unless another database was named. */
     public ServerConfig withDataDir(Path value) {
         String database = jdbcUrl.equals(embeddedJdbcUrl(dataDir)) ? null : jdbcUrl;
-        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace, builds, flightPort);
+        return new ServerConfig(host, port, value, database, maxBodyBytes, shutdownGrace, builds, flightPort, queryLimits);
     }
 
     public ServerConfig withJdbcUrl(String value) {
-        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace, builds, flightPort);
+        return new ServerConfig(host, port, dataDir, value, maxBodyBytes, shutdownGrace, builds, flightPort, queryLimits);
     }
 
     public ServerConfig withMaxBodyBytes(long value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace, builds, flightPort);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, value, shutdownGrace, builds, flightPort, queryLimits);
     }
 
     public ServerConfig withShutdownGrace(Duration value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value, builds, flightPort);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, value, builds, flightPort, queryLimits);
     }
 
     public ServerConfig withBuilds(BuildSettings value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, value, flightPort);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, value, flightPort, queryLimits);
     }
 
     /** With the Flight SQL endpoint on {@code value} (0: any free port; {@link #NO_FLIGHT}: none). */
     public ServerConfig withFlightPort(int value) {
-        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, value);
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, value, queryLimits);
+    }
+
+    public ServerConfig withQueryLimits(QueryLimits value) {
+        return new ServerConfig(host, port, dataDir, jdbcUrl, maxBodyBytes, shutdownGrace, builds, flightPort, value);
     }
 
     /** Whether the server opens a Flight SQL endpoint. */

@@ -9,6 +9,7 @@ import io.polder.registry.access.Approval;
 import io.polder.registry.access.NewAccessRequest;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.auth.Role;
+import io.polder.server.query.QueryLimits;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,13 +33,16 @@ class FlightSqlServerTest {
     private static final Principal APPROVER = Principal.platformAdmin("flight-approver");
     private static final String ORDERS = "\"sales-orders/orders\".orders";
     private static final String CUSTOMERS = "\"customer-profiles/customers\".customers";
+    /** The server's default row cap here (a query through Flight SQL names none). */
+    private static final int ROW_CAP = 20;
 
     private QueryFixture fixture;
     private String analyst;
 
     @BeforeAll
     void start() {
-        fixture = QueryFixture.start(TestDatabase.sqlite(), config -> config.withFlightPort(0));
+        fixture = QueryFixture.start(TestDatabase.sqlite(), config -> config.withFlightPort(0)
+                .withQueryLimits(QueryLimits.defaults().withRowCaps(ROW_CAP, 2 * ROW_CAP)));
         analyst = fixture.server.token("flight-analyst", Role.CONSUMER, null, null);
         grant("flight-analyst", "sales-orders/orders");
         grant("flight-analyst", "customer-profiles/customers");
@@ -135,6 +139,28 @@ class FlightSqlServerTest {
         JsonNode usage = fixture.server.api().get("/api/v1/usage", analyst).json().path("items");
         assertThat(usage.findValuesAsText("principal")).containsOnly("flight-analyst");
         assertThat(usage.findValuesAsText("outcome")).contains("succeeded");
+    }
+
+    @Test
+    void theServersRowCapCutsAFlightResultWhichSaysSoWhenAsked() throws Exception {
+        String sql = "SELECT order_id FROM " + ORDERS;
+        try (Connection connection = connect(analyst); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            assertThat(rows(result)).hasSize(ROW_CAP);
+        }
+        Answer rest = fixture.server.api().send("POST", "/api/v1/query", analyst, Map.of("sql", sql), Map.of());
+        assertThat(rest.header("Polder-Row-Cap")).isEqualTo(String.valueOf(ROW_CAP));
+        assertThat(rest.json().path("truncated").asBoolean()).isTrue();
+        Answer asked = fixture.server.api().send("POST", "/api/v1/query", analyst,
+                Map.of("sql", sql, "rowCap", 10 * ROW_CAP), Map.of());
+        assertThat(asked.header("Polder-Row-Cap")).as("lowered to the server's highest").isEqualTo(String.valueOf(2 * ROW_CAP));
+
+        String url = fixture.server.server().flightUrl().orElseThrow() + "&token=" + analyst + "&polder-truncation=error";
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> rows(statement.executeQuery(sql)))
+                    .hasMessageContaining("cut at the row cap after " + ROW_CAP + " rows");
+            assertThat(rows(statement.executeQuery(sql + " LIMIT 3"))).hasSize(3);
+        }
     }
 
     private long rest(String token, String sql) {

@@ -142,6 +142,48 @@ class AccessPagesTest {
         assertThat(decide.body()).doesNotContain("Exception");
     }
 
+    @Test
+    void revokeIsOfferedOnTheListedGrantsOfTheViewersOwnProductsOnly() {
+        Principal olga = server.registry.tokens().authenticate(server.ownerToken).orElseThrow();
+        Principal ivan = Principal.consumer("ivan");
+        Grant olgasOwn = approved(olga, "sales-orders/orders");
+        Grant onHerProduct = approved(ivan, "customer-360/profiles");
+        Grant revoked = approved(ivan, PORT);
+        server.registry.access().revoke(server.admin, revoked.id(), "no longer needed");
+
+        Browser owner = signedIn(server.ownerToken);
+        String page = owner.get("/ui/access").body();
+        assertThat(revokeForms(page)).contains(onHerProduct.id())
+                .doesNotContain(olgasOwn.id(), revoked.id());
+        assertThat(page).contains("grant-" + olgasOwn.id(), "grant-" + revoked.id());
+        assertThat(owner.post("/ui/access/grants/" + olgasOwn.id() + "/revoke",
+                Map.of("csrf", Browser.csrf(page), "reason", "mine")).statusCode()).isEqualTo(403);
+
+        String governance = signedIn(server.governanceToken).get("/ui/access").body();
+        assertThat(governance).contains("grant-" + onHerProduct.id(), "grant-" + olgasOwn.id());
+        assertThat(revokeForms(governance)).as("governance reads all and decides nothing").isEmpty();
+        assertThat(revokeForms(signedIn(server.consumerToken).get("/ui/access").body())).isEmpty();
+    }
+
+    /** A request by {@code principal} for {@code port}, approved by the platform-admin: its grant. */
+    private Grant approved(Principal principal, String port) {
+        var request = server.registry.access().request(principal,
+                io.polder.registry.access.NewAccessRequest.of(port, "revoke forms", 30));
+        String grantId = server.registry.access().approve(server.admin, request.id(),
+                io.polder.registry.access.Approval.asRequested()).grantId();
+        return server.registry.access().getGrant(server.admin, grantId);
+    }
+
+    /** The ids of the grants a page offers a revoke form for. */
+    private static java.util.List<String> revokeForms(String page) {
+        Matcher forms = Pattern.compile("/ui/access/grants/([0-9a-z]{26})/revoke").matcher(page);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        while (forms.find()) {
+            ids.add(forms.group(1));
+        }
+        return ids;
+    }
+
     private GrantSet grantsOf(String principal) {
         return server.registry.access().grantsFor(Principal.consumer(principal), server.clock.instant());
     }

@@ -113,6 +113,7 @@ public final class AccessService {
             )
             ORDER BY p.id, po.position""";
     static final String OWNS_PRODUCT = "SELECT COUNT(*) FROM (" + OWNED + ") owned WHERE owned.id = :product";
+    static final String OWNS_PRODUCTS = "SELECT owned.id FROM (" + OWNED + ") owned WHERE owned.id IN (<ids>)";
     static final String VISIBLE = "(:seesAll = 1 OR " + GRANTEE_IS_ME + " OR product_id IN (" + OWNED + ")";
     static final String LIST_REQUESTS = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE " + VISIBLE
             + " OR requested_by = :name)" + """
@@ -287,20 +288,30 @@ public final class AccessService {
     AccessRequest open(Principal requester, AccessRequest request) {
         Optional<AutoApprovals.Decision> automatic = autoApprovals.decide(request,
                 teamsOf(requester, request.requestedBy()));
-        return database.write(handle -> {
-            insertRequest(handle, request);
-            audit.record(handle, requester, Action.REQUEST_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
-                    details("request", request.id(), "grantee", request.granteeKind().value() + ":" + request.grantee(),
-                            "purpose", request.purpose(), "days", request.durationDays() == null ? null
-                                    : String.valueOf(request.durationDays()),
-                            "unmask", String.join(",", request.unmaskColumns()), "rowScope", request.rowScope(),
-                            "consumerProduct", request.consumerProduct(), "inputPort", request.inputPort()));
-            if (automatic.isPresent()) {
-                return decideApproved(handle, Principal.SYSTEM, request, List.of(), null, automatic.get().days(),
-                        automatic.get().reason(), "auto-approved");
+        try {
+            return database.write(handle -> insertAndAudit(handle, requester, request, automatic));
+        } catch (RuntimeException e) {
+            if (database.isUniqueViolation(e)) {
+                throw pendingAlready(request);
             }
-            return requestIn(handle, request.id());
-        });
+            throw e;
+        }
+    }
+
+    private AccessRequest insertAndAudit(Handle handle, Principal requester, AccessRequest request,
+                                         Optional<AutoApprovals.Decision> automatic) {
+        insertRequest(handle, request);
+        audit.record(handle, requester, Action.REQUEST_ACCESS, "port/" + request.address(), AuditOutcome.SUCCEEDED,
+                details("request", request.id(), "grantee", request.granteeKind().value() + ":" + request.grantee(),
+                        "purpose", request.purpose(), "days", request.durationDays() == null ? null
+                                : String.valueOf(request.durationDays()),
+                        "unmask", String.join(",", request.unmaskColumns()), "rowScope", request.rowScope(),
+                        "consumerProduct", request.consumerProduct(), "inputPort", request.inputPort()));
+        if (automatic.isPresent()) {
+            return decideApproved(handle, Principal.SYSTEM, request, List.of(), null, automatic.get().days(),
+                    automatic.get().reason(), "auto-approved");
+        }
+        return requestIn(handle, request.id());
     }
 
     /**
@@ -686,6 +697,20 @@ public final class AccessService {
         return database.read(handle -> owns(handle, principal, productId));
     }
 
+    /**
+     * Which of {@code productIds} {@code principal} owns, in one read: {@link #owns} for many products at once (a
+     * page that lists grants asks it for all of theirs).
+     */
+    public Set<String> ownedAmong(Principal principal, java.util.Collection<String> productIds) {
+        requireNonNull(principal, "principal is null");
+        List<String> ids = productIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(database.read(handle -> bindPrincipal(handle.createQuery(OWNS_PRODUCTS), principal)
+                .bindList("ids", ids).mapTo(String.class).list()));
+    }
+
     AccessRequest decideApproved(Handle handle, Principal decider, AccessRequest request, List<String> unmask,
                                  String rowFilter, Integer days, String reason, String decision) {
         String grantId = ids.next();
@@ -709,16 +734,12 @@ public final class AccessService {
         return requestIn(handle, request.id());
     }
 
-    void insertRequest(Handle handle, AccessRequest request) {
-        Optional<String> pending = handle.createQuery(PENDING_FOR).bind("product", request.product())
-                .bind("port", request.port()).bind("granteeKind", request.granteeKind().value())
-                .bind("grantee", request.grantee()).mapTo(String.class).findFirst();
-        if (pending.isPresent()) {
-            throw new PolderException(ErrorCode.CONFLICT, request.granteeKind().value() + " '" + request.grantee()
-                    + "' has a pending request for " + request.address() + " already (" + pending.get()
-                    + "); its owners decide on it with `polder access approve " + pending.get() + "`",
-                    Map.of("requestId", pending.get()), null);
-        }
+    /**
+     * Inserts {@code request} as pending. The unique index {@code access_requests_one_pending} (V6) refuses a
+     * second pending request of the same grantee for the same port, also when two transactions insert at the same
+     * instant; {@link #open} turns that refusal into {@link #pendingAlready}.
+     */
+    private static void insertRequest(Handle handle, AccessRequest request) {
         handle.createUpdate(INSERT_REQUEST).bind("id", request.id()).bind("product", request.product())
                 .bind("port", request.port()).bind("granteeKind", request.granteeKind().value())
                 .bind("grantee", request.grantee()).bind("purpose", request.purpose())
@@ -726,6 +747,25 @@ public final class AccessService {
                 .bind("rowScope", request.rowScope()).bind("consumerProduct", request.consumerProduct())
                 .bind("inputPort", request.inputPort()).bind("by", request.requestedBy())
                 .bind("now", request.requestedAt().toEpochMilli()).execute();
+    }
+
+    /**
+     * The answer to a request the unique index refused: CONFLICT naming the pending request of the same grantee for
+     * the same port. Read after the refused transaction ended, so the other request is committed; in the rare case
+     * that it was decided in between, the CONFLICT says so instead.
+     */
+    private PolderException pendingAlready(AccessRequest request) {
+        Optional<String> pending = database.read(handle -> handle.createQuery(PENDING_FOR)
+                .bind("product", request.product()).bind("port", request.port())
+                .bind("granteeKind", request.granteeKind().value()).bind("grantee", request.grantee())
+                .mapTo(String.class).findFirst());
+        String grantee = request.granteeKind().value() + " '" + request.grantee() + "'";
+        return pending.map(id -> new PolderException(ErrorCode.CONFLICT, grantee + " has a pending request for "
+                        + request.address() + " already (" + id + "); its owners decide on it with `polder access approve "
+                        + id + "`", Map.of("requestId", id), null))
+                .orElseGet(() -> new PolderException(ErrorCode.CONFLICT, "another request of " + grantee + " for "
+                        + request.address() + " was opened at the same moment and has been decided since; `polder access"
+                        + " requests --product " + request.product() + "` shows it", Map.of(), null));
     }
 
     OutputPort port(Address address) {

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Access to output ports in the browser: a consumer requests access from a port on a product page; the owners
@@ -146,10 +147,12 @@ public final class AccessPages {
         List<Grant> grants = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
                 PageRequest.of(null, LIST_SIZE)).items();
         Instant now = clock.instant();
+        Set<String> owned = access.ownedAmong(session.principal(), grants.stream().filter(grant -> !grant.lapsedAt(now))
+                .map(Grant::product).toList());
         List<GrantRow> grantRows = new ArrayList<>();
         for (Grant grant : grants) {
             boolean lapsed = grant.lapsedAt(now);
-            grantRows.add(new GrantRow(grant, lapsed, !lapsed && access.owns(session.principal(), grant.product())));
+            grantRows.add(new GrantRow(grant, lapsed, !lapsed && owned.contains(grant.product())));
         }
         pages.render(ctx, status, "access.jte", new AccessView(Pages.chrome("Access", session, "access"), notice,
                 highlight, inbox, requests, grantRows, error));
