@@ -2,19 +2,29 @@ package io.polder.server;
 
 import io.javalin.Javalin;
 import io.polder.server.http.ApiJson;
+import java.sql.SQLException;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.eclipse.jetty.server.Server;
+import org.jdbi.v3.core.Jdbi;
 
 /**
- * Loads and initialises the HTTP side's classes (Javalin, Jetty, Jackson) on a second thread while the
- * registry opens and migrates its store on the first: on a cold start most of the time to ready is class
- * loading, and the two halves do not depend on each other until the routes are built.
+ * Loads and initialises, on a second thread, the classes the start path meets later, while the first thread opens
+ * and migrates the registry's store: on a start (even with the launcher's start-up cache, which saves loading
+ * classes but not initialising them) most of the time to ready is this kind of work, and none of it depends on the
+ * store. Each step is in the order the first thread needs it: the store's JDBI configuration, Flyway's
+ * configuration, JSON, Javalin, the web UI's search index (Lucene), and Jetty's server (whose thread pool asks the
+ * platform's management beans for the memory layout). Nothing here opens a port, a file or a thread.
  */
-final class HttpWarmUp {
-    private HttpWarmUp() {
+final class StartWarmUp {
+    private StartWarmUp() {
     }
 
     /** Starts warming up; the thread is a daemon, so it never keeps a failing start alive. */
     static Thread begin() {
-        Thread thread = new Thread(HttpWarmUp::load, "polder-warm-up");
+        Thread thread = new Thread(StartWarmUp::load, "polder-warm-up");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -30,12 +40,33 @@ final class HttpWarmUp {
     }
 
     private static void load() {
+        // Only a head start: whatever fails here fails again, and is reported, on the real path.
+        attempt(() -> Jdbi.create(() -> {
+            throw new SQLException("a warm-up connects to nothing");
+        }));
+        attempt(() -> org.flywaydb.core.Flyway.configure().locations("classpath:db/migration").load());
+        attempt(() -> ApiJson.mapper().writeValueAsString(java.util.Map.of("warm", true)));
+        // Created and dropped, never started.
+        attempt(() -> Javalin.create(config -> config.startup.showJavalinBanner = false));
+        attempt(() -> {
+            try (ByteBuffersDirectory memory = new ByteBuffersDirectory();
+                 IndexWriter writer = new IndexWriter(memory, new IndexWriterConfig(new StandardAnalyzer()))) {
+                writer.commit();
+            }
+            Class.forName("org.apache.lucene.store.MMapDirectory", true, StartWarmUp.class.getClassLoader());
+        });
+        attempt(Server::new);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void attempt(Step step) {
         try {
-            ApiJson.mapper().writeValueAsString(java.util.Map.of("warm", true));
-            // Created and dropped, never started: it opens no port and starts no thread.
-            Javalin.create(config -> config.startup.showJavalinBanner = false);
+            step.run();
         } catch (Exception | LinkageError e) {
-            // Only a head start: whatever failed here fails again, and is reported, on the real path.
+            // the real path meets it again
         }
     }
 }
