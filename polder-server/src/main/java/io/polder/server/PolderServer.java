@@ -126,7 +126,7 @@ public final class PolderServer implements AutoCloseable {
     static PolderServer start(ServerConfig config, Clock clock) {
         requireNonNull(config, "config is null");
         long startNanos = System.nanoTime();
-        Thread warmUp = StartWarmUp.begin();
+        Thread warmUp = StartWarmUp.begin(config.jdbcUrl());
         Registry registry = Registry.open(config.jdbcUrl(), clock);
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
@@ -276,8 +276,8 @@ public final class PolderServer implements AutoCloseable {
                                           RowFilterChecks rowFilters, JsonBodies bodies, Metrics metrics,
                                           ObjectMapper mapper) {
         List<Route> routes = new ArrayList<>();
-        AtomicReference<String> openApi = new AtomicReference<>();
-        routes.addAll(SystemRoutes.routes(metrics, openApi::get));
+        AtomicReference<List<Route>> table = new AtomicReference<>();
+        routes.addAll(SystemRoutes.routes(metrics, OpenApiDocument.onDemand(table::get, mapper)));
         routes.addAll(new CatalogRoutes(registry.catalog()).routes());
         routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
         routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
@@ -289,8 +289,8 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
         routes.addAll(new QueryRoutes(queries, bodies).routes());
         routes.addAll(new UsageRoutes(registry.usage()).routes());
-        openApi.set(OpenApiDocument.of(routes, mapper));
-        return List.copyOf(routes);
+        table.set(List.copyOf(routes));
+        return table.get();
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
