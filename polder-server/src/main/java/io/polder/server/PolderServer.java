@@ -126,7 +126,7 @@ public final class PolderServer implements AutoCloseable {
     static PolderServer start(ServerConfig config, Clock clock) {
         requireNonNull(config, "config is null");
         long startNanos = System.nanoTime();
-        Thread warmUp = StartWarmUp.begin(config.jdbcUrl());
+        Thread warmUp = StartWarmUp.begin();
         Registry registry = Registry.open(config.jdbcUrl(), clock);
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;

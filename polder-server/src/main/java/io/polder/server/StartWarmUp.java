@@ -15,24 +15,17 @@ import org.jdbi.v3.core.Jdbi;
  * Loads and initialises, on a second thread, the classes the start path meets later, while the first thread opens
  * and migrates the registry's store: on a start (even with the launcher's start-up cache, which saves loading
  * classes but not initialising them) most of the time to ready is this kind of work, and none of it depends on the
- * store. Each step is in the order the first thread needs it: SQLite's native library (for an embedded store), the
- * store's JDBI configuration, Flyway's configuration, JSON, Javalin, the web UI's search index (Lucene), and Jetty's
- * server (whose thread pool asks the platform's management beans for the memory layout). Nothing here opens a port,
- * a database or a thread, nor writes a file other than the one SQLite's loader unpacks its library to.
+ * store. Each step is in the order the first thread needs it: the store's JDBI configuration, Flyway's configuration,
+ * JSON, Javalin, the web UI's search index (Lucene), and Jetty's server (whose thread pool asks the platform's
+ * management beans for the memory layout). Nothing here opens a port, a file, a database or a thread.
  */
 final class StartWarmUp {
     private StartWarmUp() {
     }
 
-    /**
-     * Starts warming up; the thread is a daemon, so it never keeps a failing start alive.
-     *
-     * @param jdbcUrl the registry's store: for SQLite, loading its native library comes first (the first thread
-     *                needs it within a few tens of milliseconds, and finding the library runs a process)
-     */
-    static Thread begin(String jdbcUrl) {
-        boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
-        Thread thread = new Thread(() -> load(sqlite), "polder-warm-up");
+    /** Starts warming up; the thread is a daemon, so it never keeps a failing start alive. */
+    static Thread begin() {
+        Thread thread = new Thread(StartWarmUp::load, "polder-warm-up");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -47,11 +40,9 @@ final class StartWarmUp {
         }
     }
 
-    private static void load(boolean sqlite) {
-        // Only a head start: whatever fails here fails again, and is reported, on the real path.
-        if (sqlite) {
-            attempt(org.sqlite.SQLiteJDBCLoader::initialize);
-        }
+    private static void load() {
+        // Only a head start: whatever fails here fails again, and is reported, on the real path. Not SQLite's native
+        // library: the first thread loads it first thing, and this one would only make it wait.
         attempt(() -> Jdbi.create(() -> {
             throw new SQLException("a warm-up connects to nothing");
         }));
