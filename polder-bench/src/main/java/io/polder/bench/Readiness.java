@@ -53,8 +53,9 @@ final class Readiness {
     static Launch launcher(Path launcher, boolean startupCache) throws Exception {
         Path dataDir = Files.createTempDirectory("polder-bench-ready");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0", "--data-dir",
-                dataDir.toString()).redirectError(log.toFile());
+        // any free ports: the Flight SQL endpoint starts as in a user's serve, on a port no other server holds
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0", "--flight-port", "0",
+                "--data-dir", dataDir.toString()).redirectError(log.toFile());
         builder.environment().put("POLDER_STARTUP_CACHE", startupCache ? "1" : "0");
         long start = System.nanoTime();
         Process server = builder.start();

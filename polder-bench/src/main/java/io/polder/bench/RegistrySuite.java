@@ -55,7 +55,7 @@ final class RegistrySuite implements Suite {
     public String description() {
         return "registry over HTTP: apply/s, get and list p50/p95, list(1000)/list(10), start-to-ready, search index"
                 + " build, web UI product page p50/p95 (--products=10000,100000 --db=sqlite,postgres --postgres-url=URL"
-                + " --requests=2000 --http-apply=1000); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite,"
+                + " --requests=2000 --http-apply=1000, --only=startup); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite,"
                 + " product page p95 <= 100 ms at 10k on SQLite";
     }
 
@@ -69,6 +69,10 @@ final class RegistrySuite implements Suite {
         int requests = options.integer("requests", 2_000);
         int httpApply = options.integer("http-apply", 1_000);
         String postgresUrl = options.string("postgres-url", System.getenv("POLDER_TEST_POSTGRES_URL"));
+        String only = options.string("only", "");
+        if (!only.isEmpty() && !only.equals("startup")) {
+            throw new IllegalArgumentException("--only takes startup (start to ready alone), found " + only);
+        }
 
         out.printf(Locale.ROOT, "machine: %d processors, load average %.2f at the start%n",
                 Runtime.getRuntime().availableProcessors(),
@@ -76,6 +80,10 @@ final class RegistrySuite implements Suite {
         out.println("registry: Polder's HTTP server on loopback; bulk load through the apply service in-process,"
                 + " apply throughput over HTTP on " + httpApply + " more products; server log: " + log);
         boolean met = readiness(out);
+        if (only.equals("startup")) { // start to ready alone: no products loaded
+            out.println(met ? "  all targets met" : "  TARGET MISSED");
+            return met;
+        }
         List<String> summary = new ArrayList<>();
         for (String database : databases) {
             if (database.equals("postgres") && (postgresUrl == null || postgresUrl.isBlank())) {

@@ -53,10 +53,20 @@ final class PolderClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Reads and small changes; uploads of a mesh have none, since a large apply may rightly take long. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
-    // One client per process, as the JDK intends: it holds a connection pool and a selector thread.
-    // HTTP/1.1: the JDK's default (HTTP/2) would try an h2c upgrade on every plain-text request.
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).build();
+
+    /**
+     * One client per process, as the JDK intends: it holds a connection pool and a selector thread. Made at the
+     * first request, not when this class loads: commands that only use {@link #JSON} (every command line builds
+     * them all, {@code polder serve} included) would otherwise pay for the JDK's TLS set-up (~0.5 s).
+     */
+    private static final class Http {
+        // HTTP/1.1: the JDK's default (HTTP/2) would try an h2c upgrade on every plain-text request.
+        static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT).build();
+
+        private Http() {
+        }
+    }
 
     private final URI server;
     private final String token;
@@ -119,7 +129,7 @@ final class PolderClient {
                 .setHeader("Accept", accept).POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build();
         HttpResponse<java.io.InputStream> response;
         try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
             throw unreachable(e);
         } catch (IOException e) {
@@ -176,7 +186,7 @@ final class PolderClient {
     private Response send(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
             throw unreachable(e);
         } catch (HttpTimeoutException e) {

@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
             "  polder apply examples/mesh",
             "",
             "GET /api/v1/health answers 200 once the server is ready; /metrics has Prometheus metrics;",
-            "/api/openapi.json describes the API.",
+            "/api/openapi.json describes the API. The Arrow Flight SQL endpoint starts beside the ready API;",
+            "when it cannot (its port taken), the server stops with exit code 10.",
             "Exit codes: 0 stopped, 10 could not start (such as a port in use or an unreachable database)."
         },
         mixinStandardHelpOptions = true)
@@ -129,7 +130,21 @@ final class ServeCommand implements Callable<Integer> {
         PolderServer server = start(config);
         Thread hook = new Thread(server::close, "polder-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        announce(server, config, spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        announce(server, config, out);
+        // The Flight SQL endpoint starts beside the API, which already answers: wait for it, and fail as a whole.
+        java.util.Optional<String> flight;
+        try {
+            flight = server.flightUrl();
+        } catch (PolderException e) {
+            server.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server: " + e.getMessage(),
+                    e.details(), e);
+        }
+        flight.ifPresent(url -> out.println("Arrow Flight SQL: " + url + "&token=TOKEN (Flight SQL JDBC driver)"));
+        out.println("Stop with Ctrl-C or SIGTERM: requests in flight finish first.");
+        out.flush();
         server.awaitShutdown();
         return 0;
     }
@@ -149,14 +164,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static PolderServer start(ServerConfig config) {
         try {
-            PolderServer server = PolderServer.start(config);
-            try {
-                server.flightUrl(); // the Flight SQL endpoint starts beside the API: wait for it, and fail as a whole
-            } catch (PolderException e) {
-                server.close();
-                throw e;
-            }
-            return server;
+            return PolderServer.start(config);
         } catch (PolderException e) {
             throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server: " + e.getMessage(),
                     e.details(), e);
@@ -181,8 +189,6 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Admin token: created on an earlier start; " + tokenFile + " is gone. Create tokens with"
                     + " `polder token create` and an admin token.");
         }
-        server.flightUrl().ifPresent(url -> out.println("Arrow Flight SQL: " + url + "&token=TOKEN (Flight SQL JDBC driver)"));
-        out.println("Stop with Ctrl-C or SIGTERM: requests in flight finish first.");
         out.flush();
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code polder serve} as a real child process: ready line, admin token file, SIGTERM, a taken port. */
+/** {@code polder serve} as a real child process: ready line, admin token file, SIGTERM, taken ports. */
 class ServeCommandTest {
     private static final String READY = "Polder server listening on ";
 
@@ -107,6 +109,26 @@ class ServeCommandTest {
         } finally {
             serve.toHandle().destroy();
             if (!serve.waitFor(60, TimeUnit.SECONDS)) {
+                serve.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void saysItIsReadyThenStopsAsAWholeWhenTheFlightSqlPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path log = dir.resolve("serve.log");
+            Process serve = polder(log, "serve", "--port", "0", "--flight-port", String.valueOf(taken.getLocalPort()),
+                    "--data-dir", dir.resolve("data").toString());
+            try {
+                // the API answers before the Flight SQL endpoint has started, so the ready line comes first
+                String out = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(serve.exitValue()).as(Files.readString(log)).isEqualTo(10);
+                assertThat(out).startsWith(READY).doesNotContain("Arrow Flight SQL:");
+                assertThat(Files.readString(log)).contains("cannot start the Polder server: the Arrow Flight SQL endpoint"
+                        + " could not start").contains("--flight-port").contains("Polder server stopped");
+            } finally {
                 serve.destroyForcibly();
             }
         }

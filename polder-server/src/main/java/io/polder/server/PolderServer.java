@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Polder server: the registry's services over HTTP. This is the composition root; {@link #start} builds
  * everything, explicitly and in order: the registry, the first admin token, the engine and the build service,
- * metrics, the routes, the HTTP server, the build scheduler.
+ * metrics, the routes, the HTTP server; then, once the API answers and beside it, what it need not wait for: the
+ * query gateway (DuckDB), the Arrow Flight SQL endpoint (gRPC, Arrow), the build scheduler, the access expiry job.
  */
 public final class PolderServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PolderServer.class);
@@ -125,7 +126,7 @@ public final class PolderServer implements AutoCloseable {
     static PolderServer start(ServerConfig config, Clock clock) {
         requireNonNull(config, "config is null");
         long startNanos = System.nanoTime();
-        Thread warmUp = HttpWarmUp.begin();
+        Thread warmUp = StartWarmUp.begin();
         Registry registry = Registry.open(config.jdbcUrl(), clock);
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
@@ -166,13 +167,15 @@ public final class PolderServer implements AutoCloseable {
                 });
                 web.configure(javalin);
             });
-            HttpWarmUp.await(warmUp);
+            StartWarmUp.await(warmUp);
             try {
                 listen(app, config);
             } catch (RuntimeException e) {
                 web.close();
                 throw e;
             }
+            // The API answers: what it does not need to answer starts now, beside it.
+            queries.openInBackground();
             CompletableFuture<FlightSqlEndpoint> flight = config.flight()
                     ? startFlight(config, new FlightQueryService(registry.tokens(), registry.authorizer(), queries))
                     : CompletableFuture.completedFuture(null);
@@ -279,8 +282,8 @@ public final class PolderServer implements AutoCloseable {
                                           RowFilterChecks rowFilters, JsonBodies bodies, Metrics metrics,
                                           ObjectMapper mapper) {
         List<Route> routes = new ArrayList<>();
-        AtomicReference<String> openApi = new AtomicReference<>();
-        routes.addAll(SystemRoutes.routes(metrics, openApi::get));
+        AtomicReference<List<Route>> table = new AtomicReference<>();
+        routes.addAll(SystemRoutes.routes(metrics, OpenApiDocument.onDemand(table::get, mapper)));
         routes.addAll(new CatalogRoutes(registry.catalog()).routes());
         routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
         routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
@@ -292,8 +295,8 @@ public final class PolderServer implements AutoCloseable {
         routes.addAll(new AccessRoutes(registry.access(), rowFilters, bodies).routes());
         routes.addAll(new QueryRoutes(queries, bodies).routes());
         routes.addAll(new UsageRoutes(registry.usage()).routes());
-        openApi.set(OpenApiDocument.of(routes, mapper));
-        return List.copyOf(routes);
+        table.set(List.copyOf(routes));
+        return table.get();
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

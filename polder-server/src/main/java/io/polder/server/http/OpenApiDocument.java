@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The OpenAPI 3.1 document of the API, written from the same route table that registers the handlers:
@@ -20,6 +21,24 @@ public final class OpenApiDocument {
     private static final String ERROR_RESPONSE = "#/components/responses/Error";
 
     private OpenApiDocument() {
+    }
+
+    /**
+     * The document of the routes {@code routes} gives, written at the first call (the first request for it, not the
+     * server's start: describing every route's types takes a tenth of a second or more) and kept.
+     */
+    public static Supplier<String> onDemand(Supplier<List<Route>> routes, ObjectMapper mapper) {
+        return new Supplier<>() {
+            private String document;
+
+            @Override
+            public synchronized String get() {
+                if (document == null) {
+                    document = of(routes.get(), mapper);
+                }
+                return document;
+            }
+        };
     }
 
     /** The document of {@code routes}, as JSON text. */

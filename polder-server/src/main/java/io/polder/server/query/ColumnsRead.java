@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which columns of a relation a query read, for the usage log: the relation's columns the query names anywhere
@@ -25,20 +27,28 @@ import java.util.Set;
  * both (the log errs towards reporting a column as read).
  */
 final class ColumnsRead implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ColumnsRead.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Connection parser;
+    /** Opened at the first query to parse, off the server's start (loading DuckDB takes a few hundred ms). */
+    private Connection parser;
+    private boolean openFailed;
+    private boolean closed;
 
-    ColumnsRead() {
+    private static Connection open() {
         try {
             Properties properties = new Properties();
             properties.setProperty("autoinstall_known_extensions", "false");
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("threads", "1");
-            parser = DriverManager.getConnection("jdbc:duckdb:", properties);
-            try (Statement statement = parser.createStatement()) {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
             }
+            return connection;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB to read queries' columns: " + e.getMessage(), e);
         }
@@ -54,8 +64,26 @@ final class ColumnsRead implements AutoCloseable {
     record Names(Set<String> columns, boolean star) {
     }
 
-    /** Parses {@code sql}; a query that does not parse names no column. */
-    Names names(String sql) {
+    /**
+     * Parses {@code sql}; a query that does not parse names no column. When DuckDB cannot be opened, every column
+     * counts as read (the log errs towards reporting a column as read), and the failure is logged once.
+     */
+    synchronized Names names(String sql) {
+        if (closed) {
+            return new Names(Set.of(), false); // as a closed connection would answer: nothing parses any more
+        }
+        if (parser == null) {
+            if (openFailed) {
+                return new Names(Set.of(), true);
+            }
+            try {
+                parser = open();
+            } catch (IllegalStateException e) {
+                openFailed = true;
+                LOG.error("the usage log counts every column of a relation as read: {}", e.getMessage());
+                return new Names(Set.of(), true);
+            }
+        }
         JsonNode tree;
         try (PreparedStatement statement = parser.prepareStatement("SELECT json_serialize_sql(?)")) {
             statement.setString(1, sql);
@@ -87,7 +115,11 @@ final class ColumnsRead implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        if (parser == null) {
+            return;
+        }
         try {
             parser.close();
         } catch (SQLException ignored) {

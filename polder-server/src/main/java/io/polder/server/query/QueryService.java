@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one place queries run, whoever asks (the REST endpoint, the command line through it, Arrow Flight SQL):
@@ -47,10 +48,12 @@ public final class QueryService implements AutoCloseable {
     private static final long RECORDER_DRAIN_MILLIS = 30_000;
 
     /**
-     * The gateway, opened on a thread of its own while the server starts (its DuckDB connections and the function
-     * catalog take a few hundred milliseconds the API need not wait for); the first query waits for it.
+     * The gateway, opened on a thread of its own (its DuckDB connections and the function catalog take a few hundred
+     * milliseconds the API need not wait for): when the server is ready ({@link #openInBackground}) or at the first
+     * query, whichever comes first; queries wait for it.
      */
-    private final CompletableFuture<QueryGateway> gateway;
+    private final CompletableFuture<QueryGateway> gateway = new CompletableFuture<>();
+    private final AtomicBoolean opening = new AtomicBoolean();
     private final GatewaySettings settings;
     private final QueryLimits limits;
     private final GrantSource grants;
@@ -59,9 +62,8 @@ public final class QueryService implements AutoCloseable {
     private final Clock clock;
     private final Semaphore slots;
 
-    private QueryService(CompletableFuture<QueryGateway> gateway, GatewaySettings settings, QueryLimits limits, GrantSource grants,
-                         AccessViews views, QueryRecorder recorder, Clock clock) {
-        this.gateway = gateway;
+    private QueryService(GatewaySettings settings, QueryLimits limits, GrantSource grants, AccessViews views,
+                         QueryRecorder recorder, Clock clock) {
         this.settings = settings;
         this.limits = limits;
         this.grants = grants;
@@ -83,26 +85,31 @@ public final class QueryService implements AutoCloseable {
         requireNonNull(settings, "settings is null");
         requireNonNull(limits, "limits is null");
         requireNonNull(clock, "clock is null");
-        // decisions are recorded by this service, with what the gateway does not know (rows, role, columns read)
-        CompletableFuture<QueryGateway> gateway = new CompletableFuture<>();
-        Thread opening = new Thread(() -> {
-            try {
-                gateway.complete(new QueryGateway(settings, clock, decision -> { }));
-            } catch (RuntimeException | Error e) {
-                gateway.completeExceptionally(e);
-            }
-        }, "polder-gateway-open");
-        opening.setDaemon(true);
-        opening.start();
-        QueryRecorder recorder;
-        try {
-            recorder = new QueryRecorder(registry.database(), registry.auditLog(), registry.usage());
-        } catch (RuntimeException e) {
-            closeGateway(gateway);
-            throw e;
-        }
+        QueryRecorder recorder = new QueryRecorder(registry.database(), registry.auditLog(), registry.usage());
         AccessViews views = new AccessViews(new PortTables(registry.catalog(), MaskPolicy.defaults()), engine);
-        return new QueryService(gateway, settings, limits, grants, views, recorder, clock);
+        return new QueryService(settings, limits, grants, views, recorder, clock);
+    }
+
+    /**
+     * Starts opening the gateway on a thread of its own, unless a query has already started it; the server calls
+     * this once it answers, so that the first query finds the gateway open or nearly so.
+     */
+    public void openInBackground() {
+        if (!opening.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(this::openGateway, "polder-gateway-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void openGateway() {
+        try {
+            // decisions are recorded by this service, with what the gateway does not know (rows, role, columns read)
+            gateway.complete(new QueryGateway(settings, clock, decision -> { }));
+        } catch (RuntimeException | Error e) {
+            gateway.completeExceptionally(e);
+        }
     }
 
     /**
@@ -315,12 +322,15 @@ public final class QueryService implements AutoCloseable {
         try {
             recorder.close();
         } finally {
-            closeGateway(gateway);
+            closeGateway();
         }
     }
 
-    /** The gateway, once open. */
+    /** The gateway, opened on this thread if nothing has started opening it yet, else once open. */
     private QueryGateway gateway() {
+        if (opening.compareAndSet(false, true)) {
+            openGateway();
+        }
         try {
             return gateway.join();
         } catch (CompletionException e) {
@@ -330,7 +340,11 @@ public final class QueryService implements AutoCloseable {
         }
     }
 
-    private static void closeGateway(CompletableFuture<QueryGateway> gateway) {
+    private void closeGateway() {
+        if (opening.compareAndSet(false, true)) {
+            gateway.completeExceptionally(new IllegalStateException("the query service is closed"));
+            return; // never opened: nothing to close
+        }
         try {
             gateway.join().close();
         } catch (CompletionException e) {
