@@ -308,34 +308,45 @@ final class AccessCommand implements Runnable {
             description = {"Rejects a pending access request, with a reason the requester sees.", ""},
             footer = {"", "Example:", "  polder access reject 01jd6w8j3k5m7n9p1q3r5s7t9v --reason \"use sales-daily-revenue\""},
             mixinStandardHelpOptions = true)
-    static final class Reject implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ServerOptions serverOptions;
-
+    static final class Reject extends Decision {
         @Parameters(paramLabel = "REQUEST_ID", description = "The request (see `polder access inbox`).")
         String id;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; the requester sees it.")
         String reason;
 
+        @Override
+        public Integer call() {
+            return decide(PolderClient.path("access", "requests", id, "reject"), reason, request -> "Rejected request "
+                    + text(request, "id") + " of " + grantee(request) + " for " + address(request) + ": "
+                    + text(request, "decisionReason"));
+        }
+    }
+
+    /**
+     * A decision on one request or grant with a reason (reject, revoke): posted to the server, answered with a
+     * sentence, or with the server's answer as JSON or YAML.
+     */
+    abstract static class Decision implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ServerOptions serverOptions;
+
         @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
                 description = "table (default: a sentence), json or yaml.")
         OutputFormat output;
 
-        @Override
-        public Integer call() {
-            JsonNode request = serverOptions.client().post(PolderClient.path("access", "requests", id, "reject"),
-                    PolderClient.Query.none(), Map.of("reason", reason), Map.of()).body();
+        int decide(String path, String reason, java.util.function.Function<JsonNode, String> sentence) {
+            JsonNode answer = serverOptions.client().post(path, PolderClient.Query.none(), Map.of("reason", reason),
+                    Map.of()).body();
             PrintWriter out = spec.commandLine().getOut();
             if (output != OutputFormat.table) {
-                output.printData(request, out);
+                output.printData(answer, out);
                 return 0;
             }
-            out.println("Rejected request " + text(request, "id") + " of " + grantee(request) + " for "
-                    + address(request) + ": " + text(request, "decisionReason"));
+            out.println(sentence.apply(answer));
             out.flush();
             return 0;
         }
@@ -393,36 +404,18 @@ final class AccessCommand implements Runnable {
             description = {"Revokes a grant, with a reason: from the next query on it no longer works.", ""},
             footer = {"", "Example:", "  polder access revoke 01jd6w8j3k5m7n9p1q3r5s7t9v --reason \"the project ended\""},
             mixinStandardHelpOptions = true)
-    static final class Revoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ServerOptions serverOptions;
-
+    static final class Revoke extends Decision {
         @Parameters(paramLabel = "GRANT_ID", description = "The grant (see `polder access grants`).")
         String id;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; recorded in the audit log.")
         String reason;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default: a sentence), json or yaml.")
-        OutputFormat output;
-
         @Override
         public Integer call() {
-            JsonNode grant = serverOptions.client().post(PolderClient.path("access", "grants", id, "revoke"),
-                    PolderClient.Query.none(), Map.of("reason", reason), Map.of()).body();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(grant, out);
-                return 0;
-            }
-            out.println("Revoked grant " + text(grant, "id") + ": " + grantee(grant) + " no longer reads "
-                    + address(grant) + " (from the next query on).");
-            out.flush();
-            return 0;
+            return decide(PolderClient.path("access", "grants", id, "revoke"), reason, grant -> "Revoked grant "
+                    + text(grant, "id") + ": " + grantee(grant) + " no longer reads " + address(grant)
+                    + " (from the next query on).");
         }
     }
 
