@@ -32,7 +32,8 @@ final class Measure {
 
     /**
      * The median wall times of several tasks measured in turns (one run of each, then the next round), so that
-     * a machine that gets busier or quieter during the measurement affects them all alike.
+     * a machine that gets busier or quieter during the measurement affects them all alike; each round starts
+     * one task further on, and each run waits a moment for the one before to settle.
      */
     static java.util.Map<String, Long> interleaved(int warmups, int runs, java.util.Map<String, Callable<?>> tasks)
             throws Exception {
@@ -63,8 +64,12 @@ final class Measure {
             times.put(name, new long[runs]);
             cpu.put(name, new long[runs]);
         });
+        java.util.List<java.util.Map.Entry<String, Callable<?>>> order = new java.util.ArrayList<>(tasks.entrySet());
         for (int i = 0; i < runs; i++) {
-            for (java.util.Map.Entry<String, Callable<?>> task : tasks.entrySet()) {
+            for (int k = 0; k < order.size(); k++) {
+                // each round starts one task further on, so that no task always follows the same one
+                java.util.Map.Entry<String, Callable<?>> task = order.get((i + k) % order.size());
+                settle();
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 if (task.getValue().call() == null) {
@@ -83,6 +88,16 @@ final class Measure {
         });
         return medians;
     }
+
+    /**
+     * A pause before each measured run, so that what the run before left behind (an embedded engine's threads
+     * winding down, memory being given back) is not timed as part of the next task.
+     */
+    private static void settle() throws InterruptedException {
+        Thread.sleep(SETTLE_MILLIS);
+    }
+
+    private static final long SETTLE_MILLIS = 300;
 
     /** The CPU time this process has used so far, or -1 where the platform does not say. */
     static long processCpuNanos() {
