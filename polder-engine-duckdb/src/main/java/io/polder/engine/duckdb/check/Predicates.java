@@ -53,7 +53,8 @@ final class Predicates {
 
     /**
      * Not null, and not valid: outside {@code validValues} (when given) or not matching {@code pattern} (when
-     * given). Nulls are not invalid: they are counted by nullValues and missingValues.
+     * given; a GLOB where {@link RegexGlob} finds one that matches the same strings, else RE2). Nulls are not
+     * invalid: they are counted by nullValues and missingValues.
      */
     static String invalid(String column, String type, List<?> validValues, String pattern) {
         TypeFamily family = TypeFamily.of(type);
@@ -64,7 +65,9 @@ final class Predicates {
             valid.add(in == null ? "false" : in);
         }
         if (pattern != null) {
-            valid.add("regexp_matches(" + text(column, family) + ", " + Sql.literal(pattern) + ")");
+            String glob = RegexGlob.of(pattern);
+            valid.add(glob != null ? text(column, family) + " GLOB " + Sql.literal(glob)
+                    : "regexp_matches(" + text(column, family) + ", " + Sql.literal(pattern) + ")");
         }
         return Sql.identifier(column) + " IS NOT NULL AND NOT (" + String.join(" AND ", valid) + ")";
     }
