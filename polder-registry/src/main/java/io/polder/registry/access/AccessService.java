@@ -114,6 +114,7 @@ public final class AccessService {
             ORDER BY p.id, po.position""";
     static final String OWNS_PRODUCT = "SELECT COUNT(*) FROM (" + OWNED + ") owned WHERE owned.id = :product";
     static final String OWNS_PRODUCTS = "SELECT owned.id FROM (" + OWNED + ") owned WHERE owned.id IN (<ids>)";
+    static final String DOMAINS_OF = "SELECT id, domain_id FROM products WHERE id IN (<ids>)";
     static final String VISIBLE = "(:seesAll = 1 OR " + GRANTEE_IS_ME + " OR product_id IN (" + OWNED + ")";
     static final String LIST_REQUESTS = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE " + VISIBLE
             + " OR requested_by = :name)" + """
@@ -709,6 +710,29 @@ public final class AccessService {
         }
         return Set.copyOf(database.read(handle -> bindPrincipal(handle.createQuery(OWNS_PRODUCTS), principal)
                 .bindList("ids", ids).mapTo(String.class).list()));
+    }
+
+    /**
+     * Which of {@code productIds} {@code principal} may decide on access to (approve and reject requests for their
+     * ports, revoke grants on them), in one read, recording nothing: the check {@link #approve}, {@link #reject} and
+     * {@link #revoke} make ({@link Authorizer#allowsDecide}), for a page that offers only the decisions it would
+     * accept. Unknown products are left out.
+     */
+    public Set<String> decidableAmong(Principal principal, java.util.Collection<String> productIds) {
+        requireNonNull(principal, "principal is null");
+        List<String> ids = productIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return database.read(handle -> {
+            Set<String> owned = Set.copyOf(bindPrincipal(handle.createQuery(OWNS_PRODUCTS), principal)
+                    .bindList("ids", ids).mapTo(String.class).list());
+            return handle.createQuery(DOMAINS_OF).bindList("ids", ids)
+                    .map((row, context) -> Map.entry(row.getString("id"), row.getString("domain_id"))).list().stream()
+                    .filter(product -> Authorizer.allowsDecide(principal, product.getValue(),
+                            owned.contains(product.getKey())))
+                    .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        });
     }
 
     AccessRequest decideApproved(Handle handle, Principal decider, AccessRequest request, List<String> unmask,

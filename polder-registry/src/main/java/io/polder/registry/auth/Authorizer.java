@@ -116,6 +116,14 @@ public final class Authorizer {
     }
 
     /**
+     * Whether {@code principal} may decide on access to a port of a product of {@code domain} (approve, reject,
+     * revoke): what {@link #requireDecide} checks, without recording anything; {@code owner} as there.
+     */
+    public static boolean allowsDecide(Principal principal, String domain, boolean owner) {
+        return principal.role() == Role.PLATFORM_ADMIN || owner && allows(principal, Action.DECIDE_ACCESS, domain);
+    }
+
+    /**
      * Passes when {@code principal} may decide on access to a port of a product of {@code domain}: a
      * platform-admin, or an owner of the product ({@code owner}: the caller found the principal to be the
      * domain's owner or a member of the owning team). Otherwise records the refusal against {@code target} and
@@ -123,7 +131,7 @@ public final class Authorizer {
      */
     public void requireDecide(Principal principal, String domain, boolean owner, String target) {
         requireNonNull(principal, "principal is null");
-        if (principal.role() == Role.PLATFORM_ADMIN || owner && allows(principal, Action.DECIDE_ACCESS, domain)) {
+        if (allowsDecide(principal, domain, owner)) {
             return;
         }
         PolderException refused = new PolderException(ErrorCode.FORBIDDEN, Action.DECIDE_ACCESS.value()

@@ -215,6 +215,42 @@ public abstract class AccessTests extends RegistryTestBase {
     }
 
     @Test
+    void decidableAmongNamesExactlyTheProductsWhoseDecisionsAreAccepted() {
+        List<AccessRequest> pending = new java.util.ArrayList<>();
+        for (OutputPort port : access().outputPorts().list()) {
+            if (pending.stream().noneMatch(request -> request.product().equals(port.product()))) {
+                pending.add(access().request(CARLA, NewAccessRequest.of(port.address(), "one per product", 30)));
+            }
+        }
+        assertThat(pending).extracting(AccessRequest::product).contains("sales-orders", "customer-profiles");
+        List<String> products = new java.util.ArrayList<>(pending.stream().map(AccessRequest::product).toList());
+        products.add("no-such-product");
+        for (Principal principal : List.of(CARLA, CHEN, SOFIA, DANA, LENA, GOVERNANCE, admin(),
+                Principal.consumer("lena@acme.example"), Principal.governance("chen@acme.example"),
+                Principal.platformAdmin("dana@acme.example"))) {
+            java.util.Set<String> accepted = new java.util.HashSet<>();
+            for (AccessRequest request : pending) {
+                try {
+                    access().requestToDecide(principal, request.id());
+                    accepted.add(request.product());
+                } catch (PolderException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                }
+            }
+            assertThat(access().decidableAmong(principal, products)).as(principal.name() + " " + principal.role())
+                    .containsExactlyInAnyOrderElementsOf(accepted);
+        }
+        assertThat(access().decidableAmong(admin(), products)).as("an admin decides on every product, owning none")
+                .containsExactlyInAnyOrderElementsOf(products.subList(0, products.size() - 1));
+        assertThat(access().decidableAmong(Principal.governance("chen@acme.example"), products))
+                .as("governance decides nothing, even when mesh.yaml names it an owner").isEmpty();
+        assertThat(access().decidableAmong(Principal.consumer("lena@acme.example"), products))
+                .as("a consumer whose name mesh.yaml lists in a team decides on the team's products")
+                .contains("sales-daily-revenue").doesNotContain("sales-orders");
+        assertThat(access().decidableAmong(CHEN, List.of())).isEmpty();
+    }
+
+    @Test
     void aTeamsGrantServesEveryMemberOfTheTeam() {
         Principal fatima = Principal.member("fatima@acme.example", "finance-controlling-team");
         AccessRequest request = access().request(fatima, NewAccessRequest.of("sales-orders/orders", "audit sample", 30)
