@@ -2,11 +2,22 @@ package io.polder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polder.registry.access.Approval;
 import io.polder.registry.access.Grant;
 import io.polder.registry.access.GrantSet;
+import io.polder.registry.access.NewAccessRequest;
+import io.polder.registry.access.OutputPort;
+import io.polder.registry.auth.NewToken;
 import io.polder.registry.auth.Principal;
+import io.polder.registry.auth.Role;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -165,23 +176,159 @@ class AccessPagesTest {
         assertThat(revokeForms(signedIn(server.consumerToken).get("/ui/access").body())).isEmpty();
     }
 
+    @Test
+    void aPlatformAdminRevokesThroughThePageAGrantOnAProductItDoesNotOwn() {
+        Principal olga = server.registry.tokens().authenticate(server.ownerToken).orElseThrow();
+        Principal kim = Principal.consumer("kim");
+        var request = server.registry.access().request(kim, NewAccessRequest.of(PORT,
+                "fraud review", 30));
+        String grantId = server.registry.access().approve(olga, request.id(),
+                Approval.asRequested()).grantId();
+        assertThat(grantsOf("kim").active()).extracting(Grant::id).contains(grantId);
+
+        Browser admin = signedIn(server.adminToken);
+        String page = admin.get("/ui/access").body();
+        assertThat(revokeForms(page)).as("a platform-admin revokes any grant, owning no product").contains(grantId);
+        HttpResponse<String> revoked = admin.post("/ui/access/grants/" + grantId + "/revoke",
+                Map.of("csrf", Browser.csrf(page), "reason", "the review is over"));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(revoked.headers().firstValue("Location").orElseThrow()).isEqualTo("/ui/access?notice=revoked");
+        assertThat(grantsOf("kim").active()).as("the gateway's next read for kim").extracting(Grant::id)
+                .doesNotContain(grantId);
+        assertThat(grantsOf("kim").lapsed()).anyMatch(grant -> grant.id().equals(grantId) && grant.revokedAt() != null);
+        String after = admin.get("/ui/access?notice=revoked").body();
+        assertThat(after).contains("The grant was revoked", "grant-" + grantId);
+        assertThat(revokeForms(after)).doesNotContain(grantId);
+        assertThat(admin.post("/ui/access/grants/" + grantId + "/revoke", Map.of("csrf", Browser.csrf(after),
+                "reason", "again")).statusCode()).as("revoked already").isEqualTo(409);
+    }
+
+    @Test
+    void anExpiredGrantIsOfferedForRevocationAsTheApiTakesIt() {
+        Grant expiring = approved(Principal.consumer("lou"), PORT, 1);
+        server.clock.advance(java.time.Duration.ofDays(2));
+        Browser owner = signedIn(server.ownerToken);
+        String page = owner.get("/ui/access").body();
+        assertThat(rowOf(page, expiring.id())).contains("<td>expired</td>");
+        assertThat(revokeForms(page)).contains(expiring.id());
+        HttpResponse<String> revoked = owner.post("/ui/access/grants/" + expiring.id() + "/revoke",
+                Map.of("csrf", Browser.csrf(page), "reason", "do not ask again"));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        String after = owner.get(revoked.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(after).contains("expired already, is now revoked");
+        assertThat(rowOf(after, expiring.id())).contains("<td>revoked</td>");
+        assertThat(revokeForms(after)).doesNotContain(expiring.id());
+    }
+
+    /**
+     * For each kind of principal, on fresh grants (one on every product, one expired, one revoked) and pending
+     * requests: the page offers a revoke, approve or reject form exactly where the registry accepts the decision.
+     * Each is then tried through the page, offered or not (also on grants and requests the page does not list).
+     */
+    @Test
+    void everyPrincipalIsOfferedExactlyTheDecisionsTheRegistryAccepts() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("platform-admin", server.adminToken);
+        tokens.put("governance", server.governanceToken);
+        tokens.put("domain-owner of customer", server.ownerToken);
+        tokens.put("consumer", server.consumerToken);
+        tokens.put("member of customer-insights-team", token("jonas", Role.MEMBER, null,
+                "customer-insights-team"));
+        tokens.put("domain-owner of sales", token("sam", Role.DOMAIN_OWNER, "sales", null));
+        int round = 0;
+        for (Map.Entry<String, String> principal : tokens.entrySet()) {
+            round++;
+            List<String> grants = new ArrayList<>();
+            List<String> requests = new ArrayList<>();
+            for (OutputPort port : onePortPerProduct()) {
+                grants.add(approved(Principal.consumer("g" + round), port.address(), 30).id());
+                requests.add(server.registry.access().request(Principal.consumer("r" + round),
+                        NewAccessRequest.of(port.address(), "pending", 30)).id());
+            }
+            Grant revoked = approved(Principal.consumer("v" + round), PORT, 30);
+            server.registry.access().revoke(server.admin, revoked.id(), "gone");
+            grants.add(revoked.id());
+            Grant expired = approved(Principal.consumer("e" + round), PORT, 1);
+            server.clock.advance(java.time.Duration.ofDays(2));
+            grants.add(expired.id());
+
+            Browser browser = signedIn(principal.getValue());
+            String page = browser.get("/ui/access").body();
+            Set<String> revocable = Set.copyOf(revokeForms(page));
+            Set<String> approvable = Set.copyOf(decisionForms(page, "approve"));
+            assertThat(decisionForms(page, "reject")).as(principal.getKey()).containsExactlyInAnyOrderElementsOf(approvable);
+            Set<String> listedGrants = new LinkedHashSet<>(grants);
+            listedGrants.addAll(ids(page, "id=\"grant-([0-9a-z]{26})\""));
+            Set<String> listedRequests = new LinkedHashSet<>(requests);
+            listedRequests.addAll(ids(page, "id=\"row-([0-9a-z]{26})\" class=\"state-pending"));
+            String csrf = Browser.csrf(page);
+            for (String grant : listedGrants) {
+                int status = browser.post("/ui/access/grants/" + grant + "/revoke", Map.of("csrf", csrf, "reason",
+                        "parity")).statusCode();
+                assertThat(status == 303).as(principal.getKey() + " revokes grant " + grant + ": " + status)
+                        .isEqualTo(revocable.contains(grant));
+            }
+            for (String request : listedRequests) {
+                int status = browser.post("/ui/access/requests/" + request + "/reject", Map.of("csrf", csrf, "reason",
+                        "parity")).statusCode();
+                assertThat(status == 303).as(principal.getKey() + " rejects request " + request + ": " + status)
+                        .isEqualTo(approvable.contains(request));
+            }
+            boolean decidesNothing = principal.getKey().startsWith("governance") || principal.getKey().equals("consumer");
+            assertThat(revocable.isEmpty()).as(principal.getKey() + " is offered revocations").isEqualTo(decidesNothing);
+            assertThat(approvable.isEmpty()).as(principal.getKey() + " is offered decisions").isEqualTo(decidesNothing);
+        }
+    }
+
     /** A request by {@code principal} for {@code port}, approved by the platform-admin: its grant. */
     private Grant approved(Principal principal, String port) {
+        return approved(principal, port, 30);
+    }
+
+    private Grant approved(Principal principal, String port, int days) {
         var request = server.registry.access().request(principal,
-                io.polder.registry.access.NewAccessRequest.of(port, "revoke forms", 30));
+                NewAccessRequest.of(port, "revoke forms", days));
         String grantId = server.registry.access().approve(server.admin, request.id(),
-                io.polder.registry.access.Approval.asRequested()).grantId();
+                Approval.asRequested()).grantId();
         return server.registry.access().getGrant(server.admin, grantId);
     }
 
     /** The ids of the grants a page offers a revoke form for. */
-    private static java.util.List<String> revokeForms(String page) {
-        Matcher forms = Pattern.compile("/ui/access/grants/([0-9a-z]{26})/revoke").matcher(page);
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        while (forms.find()) {
-            ids.add(forms.group(1));
+    private static List<String> revokeForms(String page) {
+        return ids(page, "/ui/access/grants/([0-9a-z]{26})/revoke");
+    }
+
+    /** The ids of the requests a page offers a form to approve or reject ({@code decision}). */
+    private static List<String> decisionForms(String page, String decision) {
+        return ids(page, "/ui/access/requests/([0-9a-z]{26})/" + decision);
+    }
+
+    private static List<String> ids(String page, String pattern) {
+        Matcher found = Pattern.compile(pattern).matcher(page);
+        List<String> ids = new ArrayList<>();
+        while (found.find()) {
+            ids.add(found.group(1));
         }
         return ids;
+    }
+
+    /** The table row of a grant. */
+    private static String rowOf(String page, String grantId) {
+        int start = page.indexOf("id=\"grant-" + grantId + "\"");
+        assertThat(start).as("grant " + grantId + " listed").isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    /** One output port of every product that offers one. */
+    private List<OutputPort> onePortPerProduct() {
+        Map<String, OutputPort> first = new LinkedHashMap<>();
+        server.registry.access().outputPorts().list().forEach(port -> first.putIfAbsent(port.product(), port));
+        return List.copyOf(first.values());
+    }
+
+    private String token(String name, Role role, String domain, String team) {
+        return server.registry.tokens().create(server.admin, new NewToken(name, role, domain,
+                team, null)).secret();
     }
 
     private GrantSet grantsOf(String principal) {

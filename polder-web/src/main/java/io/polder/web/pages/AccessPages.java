@@ -33,7 +33,8 @@ import java.util.Set;
 /**
  * Access to output ports in the browser: a consumer requests access from a port on a product page; the owners
  * (and platform-admins) decide in their inbox; grants are listed and revoked. Every action goes through the
- * registry's {@link AccessService}, which checks the role and audits, as it does for the API.
+ * registry's {@link AccessService}, which checks the role and audits, as it does for the API; a page offers a
+ * decision exactly where that check would pass ({@link AccessService#inbox}, {@link AccessService#decidableAmong}).
  */
 public final class AccessPages {
     private static final int LIST_SIZE = 50;
@@ -43,7 +44,8 @@ public final class AccessPages {
             "auto-approved", "Your request was approved at once: the port approves such requests by itself.",
             "approved", "The request was approved; the grant works from the next query.",
             "rejected", "The request was rejected; the requester sees your reason.",
-            "revoked", "The grant was revoked; it stops working at the next query.");
+            "revoked", "The grant was revoked; it stops working at the next query.",
+            "revoked-expired", "The grant, expired already, is now revoked as well: the port's owners said no.");
 
     private final AccessService access;
     private final RowFilterCheck rowFilters;
@@ -130,9 +132,11 @@ public final class AccessPages {
         ctx.redirect(overviewUrl("rejected", id), HttpStatus.SEE_OTHER);
     }
 
+    /** Revokes a grant, also one that expired already (the API takes both; see {@link GrantRow#revocable}). */
     public void revoke(Context ctx, Session session) {
-        access.revoke(session.principal(), ctx.pathParam("id"), text(ctx.formParam("reason")));
-        ctx.redirect(overviewUrl("revoked", null), HttpStatus.SEE_OTHER);
+        Grant revoked = access.revoke(session.principal(), ctx.pathParam("id"), text(ctx.formParam("reason")));
+        boolean expired = revoked.expiresAt() != null && !revoked.revokedAt().isBefore(revoked.expiresAt());
+        ctx.redirect(overviewUrl(expired ? "revoked-expired" : "revoked", null), HttpStatus.SEE_OTHER);
     }
 
     /** The overview again, with the failed decision's message next to its request. */
@@ -147,12 +151,13 @@ public final class AccessPages {
         List<Grant> grants = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
                 PageRequest.of(null, LIST_SIZE)).items();
         Instant now = clock.instant();
-        Set<String> owned = access.ownedAmong(session.principal(), grants.stream().filter(grant -> !grant.lapsedAt(now))
-                .map(Grant::product).toList());
+        // the products whose grants the principal may revoke: the decision approve, reject and revoke check
+        Set<String> decidable = access.decidableAmong(session.principal(), grants.stream()
+                .filter(grant -> grant.revokedAt() == null).map(Grant::product).toList());
         List<GrantRow> grantRows = new ArrayList<>();
         for (Grant grant : grants) {
-            boolean lapsed = grant.lapsedAt(now);
-            grantRows.add(new GrantRow(grant, lapsed, !lapsed && owned.contains(grant.product())));
+            grantRows.add(new GrantRow(grant, grant.lapsedAt(now),
+                    grant.revokedAt() == null && decidable.contains(grant.product())));
         }
         pages.render(ctx, status, "access.jte", new AccessView(Pages.chrome("Access", session, "access"), notice,
                 highlight, inbox, requests, grantRows, error));
@@ -239,7 +244,13 @@ public final class AccessPages {
                               List<ColumnChoice> columns, String team, String error) {
     }
 
-    /** A grant as the page lists it: whether it still works, and whether the viewer may revoke it. */
+    /**
+     * A grant as the page lists it: whether it still works, and whether the viewer may revoke it.
+     *
+     * @param revocable whether the registry would accept the viewer's revocation: not revoked yet (an expired grant
+     *        may still be revoked, which records that the owners said no: an apply then asks no more for the input
+     *        port it served), on a product the viewer may decide on (a platform-admin, or an owner of the product)
+     */
     public record GrantRow(Grant grant, boolean lapsed, boolean revocable) {
         /** active, revoked or expired */
         public String state() {
