@@ -2,54 +2,21 @@ package io.polder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
+import io.polder.registry.access.Grant;
+import io.polder.registry.access.GrantSet;
+import io.polder.registry.auth.Principal;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Access in a real headless Chromium: a consumer requests access to a port from its product page, the owning
- * domain's owner approves it in the inbox, and the consumer sees the grant. Screenshots go to
- * {@code target/screenshots/access-*.png}.
+ * domain's owner approves it in the inbox, and the consumer sees the grant; a platform-admin, who owns no product,
+ * revokes it, and the consumer sees it revoked. Screenshots go to {@code target/screenshots/access-*.png}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccessBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private WebTestServer server;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start() throws IOException {
-        browser = HeadlessChromium.start(Files.createTempDirectory("polder-chromium"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        server = WebTestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class AccessBrowserTest extends ChromiumTest {
     @Test
     @Order(1)
     void aConsumerRequestsAccessFromTheProductPage() {
@@ -63,13 +30,12 @@ class AccessBrowserTest {
         days.clear();
         days.sendKeys("30");
         browser.findElement(By.cssSelector("input[name=unmask][value=email]")).click();
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "access-01-request");
+        screenshot("access-01-request");
         browser.findElement(By.id("send-request")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
         assertThat(browser.findElement(By.id("requests")).getText()).contains("customer-profiles/customers", "pending");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "access-02-requested");
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
+        screenshot("access-02-requested");
+        signOut();
     }
 
     @Test
@@ -84,16 +50,15 @@ class AccessBrowserTest {
         assertThat(request.getText()).contains("customer-profiles/customers", "churn model");
         int pending = browser.findElements(By.cssSelector("#inbox article.request")).size();
         request.findElement(By.name("rowFilter")).sendKeys("country_code = 'NL'");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "access-03-inbox");
+        screenshot("access-03-inbox");
         request.findElement(By.cssSelector("button.approve-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
         assertThat(browser.findElements(By.cssSelector("#inbox article.request"))).hasSize(pending - 1)
                 .noneMatch(article -> article.getText().contains("principal dana"));
         assertThat(browser.findElement(By.id("grants")).getText()).contains("customer-profiles/customers", "dana",
                 "country_code = 'NL'", "email", "active");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "access-04-approved");
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
+        screenshot("access-04-approved");
+        signOut();
     }
 
     @Test
@@ -104,13 +69,47 @@ class AccessBrowserTest {
         assertThat(browser.findElement(By.id("requests")).getText()).contains("approved");
         assertThat(browser.findElement(By.id("grants")).getText()).contains("customer-profiles/customers", "active");
         assertThat(browser.findElements(By.cssSelector("button.revoke-button"))).isEmpty();
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "access-05-granted");
+        screenshot("access-05-granted");
+        signOut();
     }
 
-    private void signIn(String token) {
-        browser.get(server.baseUrl() + "/ui/sign-in");
-        browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    @Test
+    @Order(4)
+    void aPlatformAdminRevokesTheGrantOnAProductItDoesNotOwn() {
+        Grant grant = danasGrants().active().stream().filter(active -> active.product().equals("customer-profiles"))
+                .findFirst().orElseThrow();
+        signIn(server.adminToken);
+        browser.findElement(By.linkText("Access")).click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("grant-" + grant.id())));
+        row.findElement(By.name("reason")).sendKeys("the churn model is done");
+        browser.executeScript("arguments[0].scrollIntoView()", row);
+        screenshot("access-06-admin-revokes");
+        row.findElement(By.cssSelector("button.revoke-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("revoked");
+        row = browser.findElement(By.id("grant-" + grant.id()));
+        assertThat(row.getText()).contains("revoked");
+        assertThat(row.findElements(By.cssSelector("button.revoke-button"))).isEmpty();
+        browser.executeScript("arguments[0].scrollIntoView()", row);
+        assertThat(danasGrants().active()).as("what the gateway reads for dana's next query").extracting(Grant::id)
+                .doesNotContain(grant.id());
+        screenshot("access-07-revoked");
+        signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theConsumerSeesTheGrantRevoked() {
+        signIn(server.consumerToken);
+        browser.get(server.baseUrl() + "/ui/access");
+        WebElement grants = browser.findElement(By.id("grants"));
+        assertThat(grants.getText()).contains("customer-profiles/customers", "revoked").doesNotContain("active");
+        browser.executeScript("arguments[0].scrollIntoView()", grants);
+        screenshot("access-08-revoked-for-the-consumer");
+    }
+
+    private GrantSet danasGrants() {
+        Principal dana = server.registry.tokens().authenticate(server.consumerToken).orElseThrow();
+        return server.registry.access().grantsFor(dana, server.clock.instant());
     }
 }

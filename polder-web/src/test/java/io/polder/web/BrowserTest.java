@@ -2,70 +2,33 @@ package io.polder.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A newcomer's walk through the web UI in a real headless Chromium: sign in, search, open a product (its
- * charts and lineage graph drawn), look at a domain, the audit log and compliance, preview a policy, sign out. One browser for the class; a screenshot of each step goes to
- * {@code target/screenshots/}.
+ * charts and lineage graph drawn), look at a domain, the audit log and compliance, preview a policy, sign out; a
+ * screenshot of each step goes to {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private WebTestServer server;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void start() throws IOException {
-        Path profile = Files.createTempDirectory("polder-chromium");
-        browser = HeadlessChromium.start(profile);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        server = WebTestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
+class BrowserTest extends ChromiumTest {
     @Test
     @Order(1)
     void signsInWithTheAdminToken() {
         browser.get(server.baseUrl() + "/");
         wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
         browser.findElement(By.id("token")).sendKeys(server.adminToken);
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "01-sign-in");
+        screenshot("01-sign-in");
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
         assertThat(browser.findElement(By.id("who")).getText()).contains("platform-admin");
         assertThat(browser.getPageSource()).doesNotContain(server.adminToken);
         assertThat(browser.manage().getCookies()).allSatisfy(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
         assertThat((String) browser.executeScript("return document.cookie;")).isEmpty();
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "02-catalog");
+        screenshot("02-catalog");
     }
 
     @Test
@@ -79,13 +42,13 @@ class BrowserTest {
         List<WebElement> hits = browser.findElements(By.cssSelector("#results .result h3 a"));
         assertThat(hits).isNotEmpty();
         assertThat(hits.getFirst().getText()).isEqualTo("Customer Profiles");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "03-search");
+        screenshot("03-search");
 
         browser.findElement(By.cssSelector("[data-facet=tag] a[href*='tag=personal-data']")).click();
         wait.until(ExpectedConditions.urlContains("tag=personal-data"));
         assertThat(browser.findElements(By.cssSelector("#results .result .tag")))
                 .extracting(WebElement::getText).contains("personal-data");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "04-search-filtered");
+        screenshot("04-search-filtered");
     }
 
     @Test
@@ -106,12 +69,12 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("versions")).getText()).contains("2.1.0");
         // the column filter (polder.js) runs: the script is served by Polder itself and allowed by the CSP
         WebElement filter = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.column-filter")));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "05-product");
+        screenshot("05-product");
         filter.sendKeys("email");
         long visible = browser.findElements(By.cssSelector("table.schema tbody tr")).stream()
                 .filter(WebElement::isDisplayed).count();
         assertThat(visible).isBetween(1L, 3L);
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "06-product-column-filter");
+        screenshot("06-product-column-filter");
     }
 
     @Test
@@ -125,7 +88,7 @@ class BrowserTest {
         assertThat(history.getText()).contains("SLA: at most 24 h (frequency)", "past SLA");
         assertThat(browser.findElements(By.cssSelector("figure.chart .u-legend"))).hasSize(2);
         browser.executeScript("arguments[0].scrollIntoView()", history);
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "07-product-history");
+        screenshot("07-product-history");
 
         WebElement graph = browser.findElement(By.id("lineage-graph"));
         assertThat(graph.isDisplayed()).isTrue();
@@ -133,7 +96,7 @@ class BrowserTest {
                 .extracting(node -> node.getAttribute("data-product")).contains("customer-profiles", "customer-360");
         assertThat(browser.findElements(By.cssSelector("#lineage-graph path.edge"))).isNotEmpty();
         browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("lineage")));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "08-product-lineage");
+        screenshot("08-product-lineage");
         browser.findElement(By.cssSelector("#lineage-graph a.node[data-product='customer-360']")).click();
         wait.until(ExpectedConditions.urlContains("/ui/products/customer-360"));
         browser.navigate().back();
@@ -146,7 +109,7 @@ class BrowserTest {
         browser.findElement(By.cssSelector(".product-header a[href='/ui/domains/customer']")).click();
         wait.until(ExpectedConditions.urlContains("/ui/domains/customer"));
         assertThat(browser.findElement(By.id("results")).getText()).contains("Customer Profiles");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "09-domain");
+        screenshot("09-domain");
     }
 
     @Test
@@ -160,7 +123,7 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlContains("action=apply-product"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#audit tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains("apply-product"));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "10-audit");
+        screenshot("10-audit");
     }
 
     @Test
@@ -170,27 +133,26 @@ class BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("compliance-domains")));
         assertThat(browser.findElement(By.id("compliance-domains")).getText()).contains("customer", "sales");
         assertThat(browser.findElement(By.id("compliance-policies")).getText()).contains("product-has-description");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "11-compliance");
+        screenshot("11-compliance");
 
         browser.findElement(By.id("preview-link")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-form")));
         browser.findElement(By.id("policy-text")).sendKeys("has(product.tags) && product.tags.exists(t, t == 'personal-data')");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "12-policy-preview-form");
+        screenshot("12-policy-preview-form");
         browser.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-policies")));
         assertThat(browser.findElement(By.id("preview-policies")).getText()).contains("previewed-rule");
         assertThat(browser.findElement(By.id("preview-affected")).getText()).contains("sales-orders")
                 .doesNotContain("customer-profiles");
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "13-policy-preview-result");
+        screenshot("13-policy-preview-result");
     }
 
     @Test
     @Order(8)
     void signsOut() {
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
+        signOut();
         browser.get(server.baseUrl() + "/ui/products/customer-profiles");
         wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
-        HeadlessChromium.screenshot(browser, SCREENSHOTS, "14-signed-out");
+        screenshot("14-signed-out");
     }
 }

@@ -1,0 +1,85 @@
+package io.polder.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the browser tests share: a {@link WebTestServer} and one {@link HeadlessChromium} with a fresh profile for
+ * the class (deleted afterwards), whose steps run in their {@code @Order}, one after the other in the same browser;
+ * each step may save a screenshot in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ChromiumTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    WebTestServer server;
+    ChromeDriver browser;
+    WebDriverWait wait;
+    private Path profile;
+
+    @BeforeAll
+    void startBrowserAndServer() throws IOException {
+        profile = Files.createTempDirectory("polder-chromium");
+        browser = HeadlessChromium.start(profile);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        server = WebTestServer.start();
+    }
+
+    @AfterAll
+    void stopBrowserAndServer() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        deleteProfile();
+    }
+
+    /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, name);
+    }
+
+    /** Signs in with {@code token} on the sign-in page and waits for the page it leads to. */
+    void signIn(String token) {
+        browser.get(server.baseUrl() + "/ui/sign-in");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** Signs out with the button in the page's header and waits for the sign-in page. */
+    void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
+    }
+
+    private void deleteProfile() {
+        if (profile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the Chromium profile " + profile, e);
+        }
+    }
+}
