@@ -70,18 +70,12 @@ public final class AccessPages {
         OutputPort port = port(address);
         RequestForm form = new RequestForm(port.address(), text(ctx.formParam("purpose")), text(ctx.formParam("days")),
                 ctx.formParams("unmask"), text(ctx.formParam("rowScope")), text(ctx.formParam("team")));
-        try {
+        Pages.sendForm(Set.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.CONFLICT), () -> {
             AccessRequest created = access.request(session.principal(), new NewAccessRequest(port.address(),
                     form.purpose(), days(form.days()), form.unmask(), form.rowScope(), form.team()));
-            String notice = created.state() == AccessRequestState.APPROVED
-                    ? "auto-approved" : "requested";
+            String notice = created.state() == AccessRequestState.APPROVED ? "auto-approved" : "requested";
             ctx.redirect(overviewUrl(notice, created.id()), HttpStatus.SEE_OTHER);
-        } catch (PolderException e) {
-            if (e.code() != ErrorCode.INVALID_ARGUMENT && e.code() != ErrorCode.CONFLICT) {
-                throw e;
-            }
-            renderForm(ctx, session, e.code().httpStatus(), port, form, e.getMessage());
-        }
+        }, refusal -> renderForm(ctx, session, refusal.code().httpStatus(), port, form, refusal.getMessage()));
     }
 
     /**
@@ -100,7 +94,7 @@ public final class AccessPages {
         String unmask = ctx.formParam("unmask");
         Approval approval = new Approval(unmask == null ? null : columns(unmask), rowFilter,
                 days(text(ctx.formParam("days"))), text(ctx.formParam("reason")));
-        try {
+        Pages.sendForm(Set.of(ErrorCode.INVALID_ARGUMENT), () -> {
             if (rowFilter != null) {
                 OutputPort port = access.outputPorts().find(request.product(), request.port())
                         .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "the port " + request.address()
@@ -108,28 +102,16 @@ public final class AccessPages {
                 rowFilters.check(port, rowFilter);
             }
             access.approve(session.principal(), request.id(), approval);
-        } catch (PolderException e) {
-            if (e.code() != ErrorCode.INVALID_ARGUMENT) {
-                throw e;
-            }
-            renderDecisionError(ctx, session, request.id(), e);
-            return;
-        }
-        ctx.redirect(overviewUrl("approved", request.id()), HttpStatus.SEE_OTHER);
+            ctx.redirect(overviewUrl("approved", request.id()), HttpStatus.SEE_OTHER);
+        }, refusal -> renderDecisionError(ctx, session, request.id(), refusal));
     }
 
     public void reject(Context ctx, Session session) {
         String id = ctx.pathParam("id");
-        try {
+        Pages.sendForm(Set.of(ErrorCode.INVALID_ARGUMENT), () -> {
             access.reject(session.principal(), id, text(ctx.formParam("reason")));
-        } catch (PolderException e) {
-            if (e.code() != ErrorCode.INVALID_ARGUMENT) {
-                throw e;
-            }
-            renderDecisionError(ctx, session, id, e);
-            return;
-        }
-        ctx.redirect(overviewUrl("rejected", id), HttpStatus.SEE_OTHER);
+            ctx.redirect(overviewUrl("rejected", id), HttpStatus.SEE_OTHER);
+        }, refusal -> renderDecisionError(ctx, session, id, refusal));
     }
 
     /** Revokes a grant, also one that expired already (the API takes both; see {@link GrantRow#revocable}). */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Governance: compliance per domain and per policy (the registry's {@link ComplianceService}, evaluated now,
@@ -77,15 +78,10 @@ public final class GovernancePages {
                     + MAX_PREVIEW_CHARACTERS / 1024 + " KiB."));
             return;
         }
-        try {
+        Pages.sendForm(Set.of(ErrorCode.INVALID_DOCUMENT, ErrorCode.INVALID_ARGUMENT), () -> {
             PolicyPreview preview = policies.preview(session.principal(), form.request());
             showPreview(ctx, session, 200, form, preview, List.of());
-        } catch (PolderException e) {
-            if (e.code() != ErrorCode.INVALID_DOCUMENT && e.code() != ErrorCode.INVALID_ARGUMENT) {
-                throw e;
-            }
-            showPreview(ctx, session, e.code().httpStatus(), form, null, problems(e));
-        }
+        }, refusal -> showPreview(ctx, session, refusal.code().httpStatus(), form, null, problems(refusal)));
     }
 
     private void showPreview(Context ctx, Session session, int status, PreviewForm form, PolicyPreview preview,

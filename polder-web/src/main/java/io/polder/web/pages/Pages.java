@@ -16,7 +16,9 @@ import io.polder.web.WebUi;
 import io.polder.web.session.Session;
 import io.polder.web.session.Sessions;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,22 @@ public final class Pages {
     public static Chrome chrome(String title, Session session, String section) {
         return new Chrome(title, session.principal().name(), session.principal().describeRole(), session.csrfToken(),
                 Authorizer.allows(session.principal(), Action.READ_AUDIT, null), section);
+    }
+
+    /**
+     * Sends what a form asked for ({@code send}: the service call, then the answer: a redirect or a page). A refusal
+     * with one of {@code correctable} codes (what the person can put right in the form) goes to {@code showAgain},
+     * which shows the form again with it; any other failure goes on to the error page.
+     */
+    static void sendForm(Set<ErrorCode> correctable, Runnable send, Consumer<PolderException> showAgain) {
+        try {
+            send.run();
+        } catch (PolderException refusal) {
+            if (!correctable.contains(refusal.code())) {
+                throw refusal;
+            }
+            showAgain.accept(refusal);
+        }
     }
 
     public void render(Context ctx, int status, String template, Object model) {
