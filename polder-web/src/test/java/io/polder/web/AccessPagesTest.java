@@ -20,32 +20,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Access in the browser over HTTP: a consumer requests access to a port, its domain's owner approves (the row
  * filter checked first) or rejects it, the grant is what the gateway would read, and revoking it ends it; forms
  * need their token, roles are the API's, and what people typed is shown as text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessPagesTest {
+class AccessPagesTest extends WebServerTest {
     private static final Pattern REQUEST_ID = Pattern.compile("request=([0-9a-z]{26})");
     private static final String PORT = "customer-profiles/customers";
-
-    private WebTestServer server;
-
-    @BeforeAll
-    void start() {
-        server = WebTestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aConsumerRequestsAndTheOwnerApprovesWithARowFilterThenRevokes() {
@@ -333,12 +317,6 @@ class AccessPagesTest {
 
     private GrantSet grantsOf(String principal) {
         return server.registry.access().grantsFor(Principal.consumer(principal), server.clock.instant());
-    }
-
-    private Browser signedIn(String token) {
-        Browser browser = new Browser(server.baseUrl());
-        assertThat(browser.signIn(token).statusCode()).isEqualTo(303);
-        return browser;
     }
 
     private static String requestId(String location) {

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,35 +17,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the browser tests share: a {@link WebTestServer} and one {@link HeadlessChromium} with a fresh profile for
- * the class (deleted afterwards), whose steps run in their {@code @Order}, one after the other in the same browser;
- * each step may save a screenshot in {@code target/screenshots/}.
+ * What the browser tests share: besides the server, one {@link HeadlessChromium} with a fresh profile for the class
+ * (deleted afterwards), whose steps run in their {@code @Order}, one after the other in the same browser; each step
+ * may save a screenshot in {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ChromiumTest {
+abstract class ChromiumTest extends WebServerTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    WebTestServer server;
     ChromeDriver browser;
     WebDriverWait wait;
     private Path profile;
 
     @BeforeAll
-    void startBrowserAndServer() throws IOException {
+    void startBrowser() throws IOException {
         profile = Files.createTempDirectory("polder-chromium");
         browser = HeadlessChromium.start(profile);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        server = WebTestServer.start();
     }
 
     @AfterAll
-    void stopBrowserAndServer() {
+    void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (server != null) {
-            server.close();
         }
         deleteProfile();
     }

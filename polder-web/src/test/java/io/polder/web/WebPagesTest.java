@@ -18,26 +18,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The pages over HTTP: sessions, form tokens, roles, headers, escaping, and errors without stack traces. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebPagesTest {
-    private WebTestServer server;
-
-    @BeforeAll
-    void start() {
-        server = WebTestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
+class WebPagesTest extends WebServerTest {
     @Test
     void pagesNeedASessionAndTheRootLeadsToThem() {
         Browser browser = new Browser(server.baseUrl());
