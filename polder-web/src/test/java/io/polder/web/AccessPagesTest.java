@@ -10,8 +10,10 @@ import io.polder.registry.access.OutputPort;
 import io.polder.registry.auth.NewToken;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.auth.Role;
+import io.polder.registry.catalog.LifecycleStatus;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -190,7 +192,7 @@ class AccessPagesTest extends WebServerTest {
     @Test
     void anExpiredGrantIsOfferedForRevocationAsTheApiTakesIt() {
         Grant expiring = approved(Principal.consumer("lou"), PORT, 1);
-        server.clock.advance(java.time.Duration.ofDays(2));
+        server.clock.advance(Duration.ofDays(2));
         Browser owner = signedIn(server.ownerToken);
         String page = owner.get("/ui/access").body();
         assertThat(rowOf(page, expiring.id())).contains("<td>expired</td>");
@@ -204,10 +206,28 @@ class AccessPagesTest extends WebServerTest {
         assertThat(revokeForms(after)).doesNotContain(expiring.id());
     }
 
+    @Test
+    void aRequestForAPortNoLongerOfferedCanOnlyBeRejected() {
+        String id = server.registry.access().request(Principal.consumer("wim"),
+                NewAccessRequest.of(portOf("logistics-delivery-performance"), "delivery study", 30)).id();
+        retire("logistics-delivery-performance");
+        Browser admin = signedIn(server.adminToken);
+        String page = admin.get("/ui/access").body();
+        assertThat(decisionForms(page, "reject")).contains(id);
+        assertThat(decisionForms(page, "approve")).doesNotContain(id);
+        assertThat(page.substring(page.indexOf("id=\"request-" + id + "\""))).contains("no longer offered");
+        assertThat(admin.post("/ui/access/requests/" + id + "/approve", Map.of("csrf", Browser.csrf(page)))
+                .statusCode()).as("the registry refuses it too").isEqualTo(404);
+        assertThat(admin.post("/ui/access/requests/" + id + "/reject", Map.of("csrf", Browser.csrf(page), "reason",
+                "the product is retired")).statusCode()).isEqualTo(303);
+    }
+
     /**
      * For each kind of principal, on fresh grants (one on every product, one expired, one revoked) and pending
-     * requests: the page offers a revoke, approve or reject form exactly where the registry accepts the decision.
-     * Each is then tried through the page, offered or not (also on grants and requests the page does not list).
+     * requests (one on every product, one on a product retired since): the page offers a revoke, approve or reject
+     * form exactly where the registry accepts the decision. Each is then tried through the page, offered or not
+     * (also on grants and requests the page does not list): a revocation, an approval, and where that was refused
+     * a rejection.
      */
     @Test
     void everyPrincipalIsOfferedExactlyTheDecisionsTheRegistryAccepts() {
@@ -219,11 +239,14 @@ class AccessPagesTest extends WebServerTest {
         tokens.put("member of customer-insights-team", token("jonas", Role.MEMBER, null,
                 "customer-insights-team"));
         tokens.put("domain-owner of sales", token("sam", Role.DOMAIN_OWNER, "sales", null));
+        String onRetired = server.registry.access().request(Principal.consumer("w0"),
+                NewAccessRequest.of(portOf("finance-revenue-report"), "before the retirement", 30)).id();
+        retire("finance-revenue-report");
         int round = 0;
         for (Map.Entry<String, String> principal : tokens.entrySet()) {
             round++;
             List<String> grants = new ArrayList<>();
-            List<String> requests = new ArrayList<>();
+            List<String> requests = new ArrayList<>(List.of(onRetired));
             for (OutputPort port : onePortPerProduct()) {
                 grants.add(approved(Principal.consumer("g" + round), port.address(), 30).id());
                 requests.add(server.registry.access().request(Principal.consumer("r" + round),
@@ -233,14 +256,15 @@ class AccessPagesTest extends WebServerTest {
             server.registry.access().revoke(server.admin, revoked.id(), "gone");
             grants.add(revoked.id());
             Grant expired = approved(Principal.consumer("e" + round), PORT, 1);
-            server.clock.advance(java.time.Duration.ofDays(2));
+            server.clock.advance(Duration.ofDays(2));
             grants.add(expired.id());
 
             Browser browser = signedIn(principal.getValue());
             String page = browser.get("/ui/access").body();
             Set<String> revocable = Set.copyOf(revokeForms(page));
             Set<String> approvable = Set.copyOf(decisionForms(page, "approve"));
-            assertThat(decisionForms(page, "reject")).as(principal.getKey()).containsExactlyInAnyOrderElementsOf(approvable);
+            Set<String> rejectable = Set.copyOf(decisionForms(page, "reject"));
+            assertThat(rejectable).as(principal.getKey()).containsAll(approvable);
             Set<String> listedGrants = new LinkedHashSet<>(grants);
             listedGrants.addAll(ids(page, "id=\"grant-([0-9a-z]{26})\""));
             Set<String> listedRequests = new LinkedHashSet<>(requests);
@@ -253,10 +277,16 @@ class AccessPagesTest extends WebServerTest {
                         .isEqualTo(revocable.contains(grant));
             }
             for (String request : listedRequests) {
-                int status = browser.post("/ui/access/requests/" + request + "/reject", Map.of("csrf", csrf, "reason",
-                        "parity")).statusCode();
-                assertThat(status == 303).as(principal.getKey() + " rejects request " + request + ": " + status)
+                int approve = browser.post("/ui/access/requests/" + request + "/approve", Map.of("csrf", csrf))
+                        .statusCode();
+                assertThat(approve == 303).as(principal.getKey() + " approves request " + request + ": " + approve)
                         .isEqualTo(approvable.contains(request));
+                if (approve != 303) {
+                    int reject = browser.post("/ui/access/requests/" + request + "/reject", Map.of("csrf", csrf,
+                            "reason", "parity")).statusCode();
+                    assertThat(reject == 303).as(principal.getKey() + " rejects request " + request + ": " + reject)
+                            .isEqualTo(rejectable.contains(request));
+                }
             }
             boolean decidesNothing = principal.getKey().startsWith("governance") || principal.getKey().equals("consumer");
             assertThat(revocable.isEmpty()).as(principal.getKey() + " is offered revocations").isEqualTo(decidesNothing);
@@ -308,6 +338,18 @@ class AccessPagesTest extends WebServerTest {
         Map<String, OutputPort> first = new LinkedHashMap<>();
         server.registry.access().outputPorts().list().forEach(port -> first.putIfAbsent(port.product(), port));
         return List.copyOf(first.values());
+    }
+
+    private String portOf(String product) {
+        return server.registry.access().outputPorts().list().stream().filter(port -> port.product().equals(product))
+                .findFirst().orElseThrow().address();
+    }
+
+    /** Deprecates and retires {@code product}, as its domain's owner or a platform-admin would. */
+    private void retire(String product) {
+        server.registry.lifecycle().changeLifecycle(server.admin, product, LifecycleStatus.DEPRECATED,
+                LocalDate.of(2030, 1, 1), null);
+        server.registry.lifecycle().changeLifecycle(server.admin, product, LifecycleStatus.RETIRED, null, null);
     }
 
     private String token(String name, Role role, String domain, String team) {

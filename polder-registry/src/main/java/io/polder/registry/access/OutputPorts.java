@@ -13,8 +13,10 @@ import io.polder.model.validate.FileValidation;
 import io.polder.model.validate.ValidatedDocument;
 import io.polder.registry.store.Database;
 import io.polder.registry.store.Rows;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -30,6 +32,11 @@ public final class OutputPorts {
             WHERE po.direction = 'output' AND p.status <> 'retired'
               AND (:product IS NULL OR p.id = :product) AND (:port IS NULL OR po.name = :port)
             ORDER BY p.id, po.position""";
+    /** The names of the output ports of the current versions of :products, where not retired. */
+    static final String OFFERED = """
+            SELECT p.id, po.name FROM products p
+            JOIN ports po ON po.product_id = p.id AND po.product_version = p.current_version
+            WHERE po.direction = 'output' AND p.status <> 'retired' AND p.id IN (<products>)""";
     static final String CONTRACT_VERSION = """
             SELECT source_path, document_text FROM contract_versions WHERE contract_id = :contract AND version = :version""";
     static final String CURRENT_CONTRACT_VERSION = """
@@ -52,6 +59,19 @@ public final class OutputPorts {
     /** The output port {@code port} of {@code product}'s current version, if there is one. */
     public Optional<OutputPort> find(String product, String port) {
         return database.read(handle -> find(handle, product, port));
+    }
+
+    /**
+     * The addresses ({@code PRODUCT/PORT}) of the output ports {@code products} offer now, in one read and without
+     * reading their contracts: the ports {@link #find} finds, so those for which a request can still be approved.
+     */
+    public Set<String> offeredBy(Collection<String> products) {
+        List<String> ids = products.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(database.read(handle -> handle.createQuery(OFFERED).bindList("products", ids)
+                .map((row, context) -> row.getString("id") + "/" + row.getString("name")).list()));
     }
 
     Optional<OutputPort> find(Handle handle, String product, String port) {

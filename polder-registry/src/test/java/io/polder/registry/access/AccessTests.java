@@ -251,6 +251,22 @@ public abstract class AccessTests extends RegistryTestBase {
     }
 
     @Test
+    void offeredByNamesThePortsFindFinds() {
+        List<String> products = List.of("sales-orders", "customer-profiles", "no-such-product");
+        java.util.Set<String> offered = access().outputPorts().offeredBy(products);
+        assertThat(offered).containsExactlyInAnyOrderElementsOf(access().outputPorts().list().stream()
+                .filter(port -> products.contains(port.product())).map(OutputPort::address).toList());
+        assertThat(offered).contains(CUSTOMERS, "sales-orders/orders");
+        registry.lifecycle().changeLifecycle(admin(), "customer-profiles", io.polder.registry.catalog.LifecycleStatus.DEPRECATED,
+                java.time.LocalDate.of(2030, 1, 1), null);
+        registry.lifecycle().changeLifecycle(admin(), "customer-profiles", io.polder.registry.catalog.LifecycleStatus.RETIRED,
+                null, null);
+        assertThat(access().outputPorts().offeredBy(products)).as("a retired product offers none")
+                .contains("sales-orders/orders").noneMatch(address -> address.startsWith("customer-profiles/"));
+        assertThat(access().outputPorts().offeredBy(List.of())).isEmpty();
+    }
+
+    @Test
     void aTeamsGrantServesEveryMemberOfTheTeam() {
         Principal fatima = Principal.member("fatima@acme.example", "finance-controlling-team");
         AccessRequest request = access().request(fatima, NewAccessRequest.of("sales-orders/orders", "audit sample", 30)

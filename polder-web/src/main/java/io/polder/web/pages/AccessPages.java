@@ -128,6 +128,9 @@ public final class AccessPages {
 
     private void render(Context ctx, Session session, int status, String notice, String highlight, String error) {
         AccessInbox inbox = access.inbox(session.principal());
+        // approving needs the port still offered (the registry refuses it otherwise); rejecting does not
+        Set<String> offered = access.outputPorts().offeredBy(inbox.pending().stream().map(AccessRequest::product)
+                .toList());
         List<AccessRequest> requests = access.listRequests(session.principal(), AccessFilter.all(),
                 PageRequest.of(null, LIST_SIZE)).items();
         List<Grant> grants = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
@@ -142,7 +145,7 @@ public final class AccessPages {
                     grant.revokedAt() == null && decidable.contains(grant.product())));
         }
         pages.render(ctx, status, "access.jte", new AccessView(Pages.chrome("Access", session, "access"), notice,
-                highlight, inbox, requests, grantRows, error));
+                highlight, inbox, offered, requests, grantRows, error));
     }
 
     private void renderForm(Context ctx, Session session, int status, OutputPort port, RequestForm form,
@@ -242,9 +245,22 @@ public final class AccessPages {
 
     /**
      * @param highlight the request a notice or an error is about, or null
+     * @param offeredPorts the addresses of the ports the inbox's requests are for that are still offered
      * @param error the message of a refused decision on {@code highlight}, or null
      */
     public record AccessView(Chrome chrome, String notice, String highlight, AccessInbox inbox,
-                             List<AccessRequest> requests, List<GrantRow> grants, String error) {
+                             Set<String> offeredPorts, List<AccessRequest> requests, List<GrantRow> grants,
+                             String error) {
+        public AccessView {
+            offeredPorts = Set.copyOf(offeredPorts);
+        }
+
+        /**
+         * Whether the registry would approve the inbox's {@code request}: its port is still offered (its product is
+         * not retired, its current version has the port). Otherwise it can only be rejected.
+         */
+        public boolean approvable(AccessRequest request) {
+            return offeredPorts.contains(request.address());
+        }
     }
 }
