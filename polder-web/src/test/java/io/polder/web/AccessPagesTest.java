@@ -207,6 +207,36 @@ class AccessPagesTest extends WebServerTest {
     }
 
     @Test
+    void grantsAndRequestsPastTheFirstFiftyAreOnOlderPagesWithTheirForms() {
+        Grant oldest = approved(Principal.consumer("p0"), "customer-360/profiles");
+        String oldestRequest = server.registry.access().request(Principal.consumer("q0"),
+                NewAccessRequest.of(PORT, "paged", 30)).id();
+        for (int i = 1; i <= 50; i++) {
+            approved(Principal.consumer("p" + i), "customer-360/profiles");
+        }
+        Browser admin = signedIn(server.adminToken);
+        String first = admin.get("/ui/access").body();
+        assertThat(first).doesNotContain("grant-" + oldest.id()).doesNotContain("row-" + oldestRequest);
+        String olderGrants = link(first, "older-grants");
+        assertThat(olderGrants).startsWith("/ui/access?grants=");
+        String older = admin.get(olderGrants).body();
+        assertThat(older).contains("grant-" + oldest.id());
+        assertThat(revokeForms(older)).contains(oldest.id());
+        String olderRequests = admin.get(link(first, "older-requests")).body();
+        assertThat(olderRequests).contains("row-" + oldestRequest);
+        assertThat(admin.post("/ui/access/grants/" + oldest.id() + "/revoke", Map.of("csrf", Browser.csrf(older),
+                "reason", "paged")).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/ui/access?grants=not-a-cursor").statusCode()).isEqualTo(400);
+    }
+
+    /** The target of the link with {@code id}, as the browser would follow it. */
+    private static String link(String page, String id) {
+        Matcher link = Pattern.compile("href=\"([^\"]+)\" rel=\"next\" id=\"" + id + "\"").matcher(page);
+        assertThat(link.find()).as("a link " + id).isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
+    @Test
     void aRequestForAPortNoLongerOfferedCanOnlyBeRejected() {
         String id = server.registry.access().request(Principal.consumer("wim"),
                 NewAccessRequest.of(portOf("logistics-delivery-performance"), "delivery study", 30)).id();

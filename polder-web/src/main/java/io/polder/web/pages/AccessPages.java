@@ -9,6 +9,7 @@ import io.polder.error.PolderException;
 import io.polder.model.odcs.SchemaObject;
 import io.polder.model.odcs.SchemaProperty;
 import io.polder.registry.Names;
+import io.polder.registry.Page;
 import io.polder.registry.PageRequest;
 import io.polder.registry.access.AccessFilter;
 import io.polder.registry.access.AccessInbox;
@@ -38,6 +39,9 @@ import java.util.Set;
  */
 public final class AccessPages {
     private static final int LIST_SIZE = 50;
+    /** The query parameters that page through the requests and the grants: the registry's cursors. */
+    private static final String REQUESTS_CURSOR = "requests";
+    private static final String GRANTS_CURSOR = "grants";
     /** What a notice in the URL may say after a redirect; anything else is ignored, never echoed. */
     private static final Map<String, String> NOTICES = Map.of(
             "requested", "Your request was sent to the port's owners.",
@@ -84,7 +88,8 @@ public final class AccessPages {
      */
     public void overview(Context ctx, Session session) {
         String notice = ctx.queryParam("notice");
-        render(ctx, session, 200, notice == null ? null : NOTICES.get(notice), text(ctx.queryParam("request")), null);
+        render(ctx, session, 200, notice == null ? null : NOTICES.get(notice), text(ctx.queryParam("request")), null,
+                new Positions(text(ctx.queryParam(REQUESTS_CURSOR)), text(ctx.queryParam(GRANTS_CURSOR))));
     }
 
     public void approve(Context ctx, Session session) {
@@ -123,18 +128,21 @@ public final class AccessPages {
 
     /** The overview again, with the failed decision's message next to its request. */
     private void renderDecisionError(Context ctx, Session session, String requestId, PolderException failure) {
-        render(ctx, session, failure.code().httpStatus(), null, requestId, failure.getMessage());
+        render(ctx, session, failure.code().httpStatus(), null, requestId, failure.getMessage(), Positions.FIRST);
     }
 
-    private void render(Context ctx, Session session, int status, String notice, String highlight, String error) {
+    private void render(Context ctx, Session session, int status, String notice, String highlight, String error,
+                        Positions at) {
         AccessInbox inbox = access.inbox(session.principal());
         // approving needs the port still offered (the registry refuses it otherwise); rejecting does not
         Set<String> offered = access.outputPorts().offeredBy(inbox.pending().stream().map(AccessRequest::product)
                 .toList());
-        List<AccessRequest> requests = access.listRequests(session.principal(), AccessFilter.all(),
-                PageRequest.of(null, LIST_SIZE)).items();
-        List<Grant> grants = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
-                PageRequest.of(null, LIST_SIZE)).items();
+        Page<AccessRequest> requestPage = access.listRequests(session.principal(), AccessFilter.all(),
+                PageRequest.of(at.requests(), LIST_SIZE));
+        Page<Grant> grantPage = access.listGrants(session.principal(), AccessFilter.all().withLapsed(true),
+                PageRequest.of(at.grants(), LIST_SIZE));
+        List<AccessRequest> requests = requestPage.items();
+        List<Grant> grants = grantPage.items();
         Instant now = clock.instant();
         // the products whose grants the principal may revoke: the decision approve, reject and revoke check
         Set<String> decidable = access.decidableAmong(session.principal(), grants.stream()
@@ -145,7 +153,9 @@ public final class AccessPages {
                     grant.revokedAt() == null && decidable.contains(grant.product())));
         }
         pages.render(ctx, status, "access.jte", new AccessView(Pages.chrome("Access", session, "access"), notice,
-                highlight, inbox, offered, requests, grantRows, error));
+                highlight, inbox, offered, requests, grantRows, error,
+                requestPage.next().map(next -> new Positions(next, at.grants()).url()).orElse(null),
+                grantPage.next().map(next -> new Positions(at.requests(), next).url()).orElse(null)));
     }
 
     private void renderForm(Context ctx, Session session, int status, OutputPort port, RequestForm form,
@@ -243,14 +253,28 @@ public final class AccessPages {
         }
     }
 
+    /** Where the overview's two lists start: a cursor each, null for the newest. */
+    private record Positions(String requests, String grants) {
+        static final Positions FIRST = new Positions(null, null);
+
+        String url() {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put(REQUESTS_CURSOR, requests);
+            parameters.put(GRANTS_CURSOR, grants);
+            return Urls.withQuery("/ui/access", parameters);
+        }
+    }
+
     /**
      * @param highlight the request a notice or an error is about, or null
      * @param offeredPorts the addresses of the ports the inbox's requests are for that are still offered
      * @param error the message of a refused decision on {@code highlight}, or null
+     * @param olderRequests the link to the older requests, or null when these are the oldest
+     * @param olderGrants the link to the older grants, or null when these are the oldest
      */
     public record AccessView(Chrome chrome, String notice, String highlight, AccessInbox inbox,
                              Set<String> offeredPorts, List<AccessRequest> requests, List<GrantRow> grants,
-                             String error) {
+                             String error, String olderRequests, String olderGrants) {
         public AccessView {
             offeredPorts = Set.copyOf(offeredPorts);
         }
