@@ -237,6 +237,31 @@ class AccessPagesTest extends WebServerTest {
     }
 
     @Test
+    void theRequestFormOffersTheTeamsTheRegistryLetsOneRequestFor() {
+        String form = "/ui/access/request?port=" + Browser.encode("customer-360/profiles");
+        assertThat(teamChoices(signedIn(server.consumerToken).get(form).body())).isEmpty();
+        assertThat(teamChoices(signedIn(token("mia", Role.MEMBER, null, "sales-analytics-team")).get(form).body()))
+                .containsExactly("sales-analytics-team");
+        Browser admin = signedIn(server.adminToken);
+        String adminForm = admin.get(form).body();
+        assertThat(teamChoices(adminForm)).as("a platform-admin requests for any team")
+                .containsExactlyElementsOf(server.registry.access().teamsToRequestFor(server.admin))
+                .contains("sales-order-team", "finance-controlling-team");
+        HttpResponse<String> sent = admin.post("/ui/access/requests", Map.of("csrf", Browser.csrf(adminForm), "port",
+                "customer-360/profiles", "days", "30", "purpose", "for the order team", "team", "sales-order-team"));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        var request = server.registry.access().getRequest(server.admin, requestId(sent.headers().firstValue("Location")
+                .orElseThrow()));
+        assertThat(request.grantee()).isEqualTo("sales-order-team");
+        assertThat(request.granteeKind().value()).isEqualTo("team");
+    }
+
+    /** The teams a request form offers to request for. */
+    private static List<String> teamChoices(String page) {
+        return ids(page, "<option value=\"([a-z0-9-]+)\"");
+    }
+
+    @Test
     void aRequestForAPortNoLongerOfferedCanOnlyBeRejected() {
         String id = server.registry.access().request(Principal.consumer("wim"),
                 NewAccessRequest.of(portOf("logistics-delivery-performance"), "delivery study", 30)).id();

@@ -115,6 +115,11 @@ public final class AccessService {
     static final String OWNS_PRODUCT = "SELECT COUNT(*) FROM (" + OWNED + ") owned WHERE owned.id = :product";
     static final String OWNS_PRODUCTS = "SELECT owned.id FROM (" + OWNED + ") owned WHERE owned.id IN (<ids>)";
     static final String DOMAINS_OF = "SELECT id, domain_id FROM products WHERE id IN (<ids>)";
+    /** The teams :name may request access for: its token's (:tokenTeam), those it is listed in, all when :all = 1. */
+    static final String TEAMS_TO_REQUEST_FOR = """
+            SELECT id FROM teams
+            WHERE :all = 1 OR id = :tokenTeam OR id IN (SELECT team_id FROM team_members WHERE principal_name = :name)
+            ORDER BY id""";
     static final String VISIBLE = "(:seesAll = 1 OR " + GRANTEE_IS_ME + " OR product_id IN (" + OWNED + ")";
     static final String LIST_REQUESTS = "SELECT " + REQUEST_COLUMNS + " FROM access_requests WHERE " + VISIBLE
             + " OR requested_by = :name)" + """
@@ -710,6 +715,17 @@ public final class AccessService {
         }
         return Set.copyOf(database.read(handle -> bindPrincipal(handle.createQuery(OWNS_PRODUCTS), principal)
                 .bindList("ids", ids).mapTo(String.class).list()));
+    }
+
+    /**
+     * The teams {@code principal} may request access for ({@link #request} with a team): every team for a
+     * platform-admin; otherwise the existing teams it belongs to, its token's and those mesh.yaml lists it in.
+     */
+    public List<String> teamsToRequestFor(Principal principal) {
+        requireNonNull(principal, "principal is null");
+        return database.read(handle -> handle.createQuery(TEAMS_TO_REQUEST_FOR).bind("name", principal.name())
+                .bind("tokenTeam", principal.team()).bind("all", principal.role() == Role.PLATFORM_ADMIN ? 1 : 0)
+                .mapTo(String.class).list());
     }
 
     /**

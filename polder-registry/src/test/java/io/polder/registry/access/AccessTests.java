@@ -251,6 +251,36 @@ public abstract class AccessTests extends RegistryTestBase {
     }
 
     @Test
+    void teamsToRequestForAreTheTeamsARequestMayName() {
+        List<String> teams = List.of("customer-data-team", "customer-insights-team", "finance-controlling-team",
+                "logistics-fulfilment-team", "sales-analytics-team", "sales-order-team");
+        for (Principal principal : List.of(CARLA, CHEN, SOFIA, DANA, LENA, GOVERNANCE, admin(),
+                Principal.member("ghost", "no-such-team"))) {
+            List<String> offered = access().teamsToRequestFor(principal);
+            for (String team : teams) {
+                boolean accepted;
+                try {
+                    AccessRequest request = access().request(principal, NewAccessRequest.of(CUSTOMERS, "for " + team, 30)
+                            .forTeam(team));
+                    if (request.state() == AccessRequestState.PENDING) {
+                        access().reject(admin(), request.id(), "only trying");
+                    }
+                    accepted = true;
+                } catch (PolderException e) {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
+                    accepted = false;
+                }
+                assertThat(offered.contains(team)).as(principal.name() + " for " + team).isEqualTo(accepted);
+            }
+        }
+        assertThat(access().teamsToRequestFor(admin())).containsExactlyElementsOf(teams);
+        assertThat(access().teamsToRequestFor(DANA)).containsExactly("sales-order-team");
+        assertThat(access().teamsToRequestFor(SOFIA)).containsExactly("customer-data-team");
+        assertThat(access().teamsToRequestFor(Principal.member("ghost", "no-such-team"))).isEmpty();
+        assertThat(access().teamsToRequestFor(CARLA)).isEmpty();
+    }
+
+    @Test
     void offeredByNamesThePortsFindFinds() {
         List<String> products = List.of("sales-orders", "customer-profiles", "no-such-product");
         java.util.Set<String> offered = access().outputPorts().offeredBy(products);

@@ -170,9 +170,9 @@ public final class AccessPages {
                 }
             }
         }
-        String team = session.principal().team();
         pages.render(ctx, status, "access-request.jte", new RequestView(Pages.chrome("Request access", session,
-                "access"), port, Urls.product(port.product()), form, columns, team, error));
+                "access"), port, Urls.product(port.product()), form, columns,
+                access.teamsToRequestFor(session.principal()), error));
     }
 
     private OutputPort port(String address) {
@@ -234,9 +234,15 @@ public final class AccessPages {
     public record ColumnChoice(String table, String name, String classification, boolean checked) {
     }
 
-    /** @param team the member's team, offered as the grantee; null for a principal that is no team's member */
+    /**
+     * @param teams the teams the principal may request for, offered as the grantee instead of itself (those it
+     *        belongs to; every team for a platform-admin)
+     */
     public record RequestView(Chrome chrome, OutputPort port, String productUrl, RequestForm form,
-                              List<ColumnChoice> columns, String team, String error) {
+                              List<ColumnChoice> columns, List<String> teams, String error) {
+        public RequestView {
+            teams = List.copyOf(teams);
+        }
     }
 
     /**
