@@ -39,7 +39,7 @@ class ClientWithoutServerTest {
     @Test
     void aBrokenFolderIsReportedLocallyAndNothingIsSent() throws IOException {
         Path mesh = dir.resolve("mesh");
-        copyExampleMesh(mesh);
+        CliRun.copyExampleMesh(mesh);
         Path product = mesh.resolve("sales/sales-orders/product.odps.yaml");
         Files.writeString(product, Files.readString(product).replaceFirst("(?m)^version: 1.2.0$", "version: banana"));
         CliRun run = CliRun.of("plan", mesh.toString(), "--server", nobody);
@@ -124,19 +124,5 @@ class ClientWithoutServerTest {
         assertThat(CliRun.of("token", "create", "--help").out()).contains("last line");
         assertThat(CliRun.of("lifecycle", "--help").out()).contains("--status deprecated --sunset 2027-01-01");
         assertThat(CliRun.of("audit", "--help").out()).contains("polder audit --outcome denied --since 24h");
-    }
-
-    static void copyExampleMesh(Path target) throws IOException {
-        Path source = Path.of(CliRun.repo("examples/mesh"));
-        try (var walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
     }
 }
