@@ -192,7 +192,7 @@ final class AccessCommand implements Runnable {
                 Table table = new Table("ID", "PORT", "GRANTEE", "PURPOSE", "DAYS", "UNMASK", "ROW SCOPE",
                         "REQUESTED BY", "REQUESTED");
                 pending.forEach(request -> table.row(text(request, "id"), address(request), grantee(request),
-                        text(request, "purpose"), text(request, "durationDays"), joined(request.path("unmaskColumns")),
+                        text(request, "purpose"), text(request, "durationDays"), text(request, "unmaskColumns"),
                         text(request, "rowScope"), text(request, "requestedBy"), text(request, "requestedAt")));
                 table.print(out);
                 out.println();
@@ -334,7 +334,7 @@ final class AccessCommand implements Runnable {
             output.printListing(grants,
                     new Table("ID", "PORT", "GRANTEE", "PURPOSE", "UNMASKED", "ROW FILTER", "EXPIRES", "STATE"),
                     (table, grant) -> table.row(text(grant, "id"), address(grant), grantee(grant), text(grant, "purpose"),
-                            joined(grant.path("unmaskedColumns")), text(grant, "rowFilter"), text(grant, "expiresAt"),
+                            text(grant, "unmaskedColumns"), text(grant, "rowFilter"), text(grant, "expiresAt"),
                             state(grant)),
                     all ? "No grants." : "No active grants (--all shows expired and revoked ones too).");
             return 0;
@@ -364,7 +364,7 @@ final class AccessCommand implements Runnable {
         List<String> parts = new ArrayList<>();
         String expires = text(grant, "expiresAt");
         parts.add(expires.isEmpty() ? "without expiry" : "until " + expires);
-        String unmasked = joined(grant.path("unmaskedColumns"));
+        String unmasked = text(grant, "unmaskedColumns");
         parts.add(unmasked.isEmpty() ? "masked columns stay masked" : "unmasked: " + unmasked);
         String filter = text(grant, "rowFilter");
         parts.add(filter.isEmpty() ? "every row" : "rows where " + filter);
@@ -386,12 +386,6 @@ final class AccessCommand implements Runnable {
 
     private static String grantee(JsonNode item) {
         return (text(item, "granteeKind").equals("team") ? "team " : "") + text(item, "grantee");
-    }
-
-    private static String joined(JsonNode values) {
-        List<String> items = new ArrayList<>();
-        values.forEach(value -> items.add(value.asText()));
-        return String.join(",", items);
     }
 
     private static String text(JsonNode item, String field) {
