@@ -74,11 +74,11 @@ final class AccessCommand implements Runnable {
             },
             mixinStandardHelpOptions = true)
     static final class Request implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
+
+        @Mixin
+        OutputOption.Sentence output;
 
         @Parameters(paramLabel = "PRODUCT/PORT", description = "The output port, such as sales-orders/orders.")
         String port;
@@ -101,10 +101,6 @@ final class AccessCommand implements Runnable {
         @Option(names = "--team", paramLabel = "TEAM", description = "Request for this team (you must belong to it).")
         String team;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default: a sentence), json or yaml.")
-        OutputFormat output;
-
         @Override
         public Integer call() {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -114,13 +110,12 @@ final class AccessCommand implements Runnable {
             body.put("unmask", unmask == null ? List.of() : unmask);
             body.put("rowScope", rowScope);
             body.put("team", team);
-            JsonNode request = serverOptions.client().post(PolderClient.path("access", "requests"),
-                    PolderClient.Query.none(), body, Map.of()).body();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(request, out);
-                return 0;
-            }
+            JsonNode request = serverOptions.client().post(PolderClient.path("access", "requests"), body).body();
+            output.print(request, out -> describe(request, out));
+            return 0;
+        }
+
+        private static void describe(JsonNode request, PrintWriter out) {
             String id = text(request, "id");
             if (text(request, "state").equals("approved")) {
                 out.println("Access to " + address(request) + " for " + grantee(request) + " was approved at once ("
@@ -132,8 +127,6 @@ final class AccessCommand implements Runnable {
                 out.println("The owners of " + text(request, "product") + " see it in `polder access inbox` and decide"
                         + " with `polder access approve " + id + "` or `polder access reject " + id + " --reason ...`.");
             }
-            out.flush();
-            return 0;
         }
     }
 
@@ -143,11 +136,11 @@ final class AccessCommand implements Runnable {
             footer = {"", "Examples:", "  polder access requests", "  polder access requests --state rejected -o json"},
             mixinStandardHelpOptions = true)
     static final class Requests implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
+
+        @Mixin
+        OutputOption.Tabular output;
 
         @Option(names = "--state", paramLabel = "STATE", description = "Only pending, approved or rejected requests.")
         String state;
@@ -158,28 +151,16 @@ final class AccessCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", description = "At most N requests (default: all).")
         Integer limit;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default), json or yaml.")
-        OutputFormat output;
-
         @Override
         public Integer call() {
             List<JsonNode> requests = Listing.read(serverOptions.client(), PolderClient.path("access", "requests"),
                     PolderClient.Query.none().with("state", state).with("product", product), limit);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(Listing.array(requests), out);
-                return 0;
-            }
-            if (requests.isEmpty()) {
-                out.println("No access requests.");
-                return 0;
-            }
-            Table table = new Table("ID", "PORT", "GRANTEE", "PURPOSE", "DAYS", "STATE", "DECIDED BY", "REASON", "GRANT");
-            requests.forEach(request -> table.row(text(request, "id"), address(request), grantee(request),
-                    text(request, "purpose"), text(request, "durationDays"), text(request, "state"),
-                    text(request, "decidedBy"), text(request, "decisionReason"), text(request, "grantId")));
-            table.print(out);
+            output.printListing(requests,
+                    new Table("ID", "PORT", "GRANTEE", "PURPOSE", "DAYS", "STATE", "DECIDED BY", "REASON", "GRANT"),
+                    (table, request) -> table.row(text(request, "id"), address(request), grantee(request),
+                            text(request, "purpose"), text(request, "durationDays"), text(request, "state"),
+                            text(request, "decidedBy"), text(request, "decisionReason"), text(request, "grantId")),
+                    "No access requests.");
             return 0;
         }
     }
@@ -190,25 +171,20 @@ final class AccessCommand implements Runnable {
             footer = {"", "Examples:", "  polder access inbox", "  polder access inbox -o json"},
             mixinStandardHelpOptions = true)
     static final class Inbox implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default), json or yaml.")
-        OutputFormat output;
+        @Mixin
+        OutputOption.Tabular output;
 
         @Override
         public Integer call() {
-            JsonNode inbox = serverOptions.client().get(PolderClient.path("access", "inbox"), PolderClient.Query.none())
-                    .body();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(inbox, out);
-                return 0;
-            }
+            JsonNode inbox = serverOptions.client().get(PolderClient.path("access", "inbox")).body();
+            output.print(inbox, out -> describe(inbox, out));
+            return 0;
+        }
+
+        private static void describe(JsonNode inbox, PrintWriter out) {
             JsonNode pending = inbox.path("pending");
             if (pending.isEmpty()) {
                 out.println("No pending access requests.");
@@ -216,7 +192,7 @@ final class AccessCommand implements Runnable {
                 Table table = new Table("ID", "PORT", "GRANTEE", "PURPOSE", "DAYS", "UNMASK", "ROW SCOPE",
                         "REQUESTED BY", "REQUESTED");
                 pending.forEach(request -> table.row(text(request, "id"), address(request), grantee(request),
-                        text(request, "purpose"), text(request, "durationDays"), joined(request.path("unmaskColumns")),
+                        text(request, "purpose"), text(request, "durationDays"), text(request, "unmaskColumns"),
                         text(request, "rowScope"), text(request, "requestedBy"), text(request, "requestedAt")));
                 table.print(out);
                 out.println();
@@ -232,8 +208,6 @@ final class AccessCommand implements Runnable {
                         text(reminder, "granteeKind") + " " + text(reminder, "grantee"), text(reminder, "expiresAt")));
                 table.print(out);
             }
-            out.flush();
-            return 0;
         }
     }
 
@@ -247,11 +221,11 @@ final class AccessCommand implements Runnable {
                 "  polder access approve 01jd6w8j3k5m7n9p1q3r5s7t9v --no-unmask --days 30"},
             mixinStandardHelpOptions = true)
     static final class Approve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
+
+        @Mixin
+        OutputOption.Sentence output;
 
         @Parameters(paramLabel = "REQUEST_ID", description = "The request (see `polder access inbox`).")
         String id;
@@ -273,10 +247,6 @@ final class AccessCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", description = "A note for the requester.")
         String reason;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default: a sentence), json or yaml.")
-        OutputFormat output;
-
         @Override
         public Integer call() {
             if (noUnmask && unmask != null) {
@@ -288,18 +258,12 @@ final class AccessCommand implements Runnable {
             body.put("days", days);
             body.put("reason", reason);
             PolderClient client = serverOptions.client();
-            JsonNode request = client.post(PolderClient.path("access", "requests", id, "approve"),
-                    PolderClient.Query.none(), body, Map.of()).body();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(request, out);
-                return 0;
-            }
-            JsonNode grant = client.get(PolderClient.path("access", "grants", text(request, "grantId")),
-                    PolderClient.Query.none()).body();
-            out.println("Approved request " + text(request, "id") + ": grant " + text(grant, "id") + " lets "
-                    + grantee(grant) + " read " + address(grant) + describeGrant(grant) + ".");
-            out.flush();
+            JsonNode request = client.post(PolderClient.path("access", "requests", id, "approve"), body).body();
+            output.print(request, out -> {
+                JsonNode grant = client.get(PolderClient.path("access", "grants", text(request, "grantId"))).body();
+                out.println("Approved request " + text(request, "id") + ": grant " + text(grant, "id") + " lets "
+                        + grantee(grant) + " read " + address(grant) + describeGrant(grant) + ".");
+            });
             return 0;
         }
     }
@@ -328,26 +292,15 @@ final class AccessCommand implements Runnable {
      * sentence, or with the server's answer as JSON or YAML.
      */
     abstract static class Decision implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default: a sentence), json or yaml.")
-        OutputFormat output;
+        @Mixin
+        OutputOption.Sentence output;
 
         int decide(String path, String reason, java.util.function.Function<JsonNode, String> sentence) {
-            JsonNode answer = serverOptions.client().post(path, PolderClient.Query.none(), Map.of("reason", reason),
-                    Map.of()).body();
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(answer, out);
-                return 0;
-            }
-            out.println(sentence.apply(answer));
-            out.flush();
+            JsonNode answer = serverOptions.client().post(path, Map.of("reason", reason)).body();
+            output.print(answer, out -> out.println(sentence.apply(answer)));
             return 0;
         }
     }
@@ -359,11 +312,11 @@ final class AccessCommand implements Runnable {
             footer = {"", "Examples:", "  polder access grants", "  polder access grants --product sales-orders --all -o json"},
             mixinStandardHelpOptions = true)
     static final class Grants implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
+
+        @Mixin
+        OutputOption.Tabular output;
 
         @Option(names = "--product", paramLabel = "PRODUCT", description = "Only grants on this product's ports.")
         String product;
@@ -374,28 +327,16 @@ final class AccessCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "N", description = "At most N grants (default: all).")
         Integer limit;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default), json or yaml.")
-        OutputFormat output;
-
         @Override
         public Integer call() {
             List<JsonNode> grants = Listing.read(serverOptions.client(), PolderClient.path("access", "grants"),
                     PolderClient.Query.none().with("product", product).with("lapsed", all ? "true" : null), limit);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(Listing.array(grants), out);
-                return 0;
-            }
-            if (grants.isEmpty()) {
-                out.println(all ? "No grants." : "No active grants (--all shows expired and revoked ones too).");
-                return 0;
-            }
-            Table table = new Table("ID", "PORT", "GRANTEE", "PURPOSE", "UNMASKED", "ROW FILTER", "EXPIRES", "STATE");
-            grants.forEach(grant -> table.row(text(grant, "id"), address(grant), grantee(grant), text(grant, "purpose"),
-                    joined(grant.path("unmaskedColumns")), text(grant, "rowFilter"), text(grant, "expiresAt"),
-                    state(grant)));
-            table.print(out);
+            output.printListing(grants,
+                    new Table("ID", "PORT", "GRANTEE", "PURPOSE", "UNMASKED", "ROW FILTER", "EXPIRES", "STATE"),
+                    (table, grant) -> table.row(text(grant, "id"), address(grant), grantee(grant), text(grant, "purpose"),
+                            text(grant, "unmaskedColumns"), text(grant, "rowFilter"), text(grant, "expiresAt"),
+                            state(grant)),
+                    all ? "No grants." : "No active grants (--all shows expired and revoked ones too).");
             return 0;
         }
     }
@@ -423,7 +364,7 @@ final class AccessCommand implements Runnable {
         List<String> parts = new ArrayList<>();
         String expires = text(grant, "expiresAt");
         parts.add(expires.isEmpty() ? "without expiry" : "until " + expires);
-        String unmasked = joined(grant.path("unmaskedColumns"));
+        String unmasked = text(grant, "unmaskedColumns");
         parts.add(unmasked.isEmpty() ? "masked columns stay masked" : "unmasked: " + unmasked);
         String filter = text(grant, "rowFilter");
         parts.add(filter.isEmpty() ? "every row" : "rows where " + filter);
@@ -445,12 +386,6 @@ final class AccessCommand implements Runnable {
 
     private static String grantee(JsonNode item) {
         return (text(item, "granteeKind").equals("team") ? "team " : "") + text(item, "grantee");
-    }
-
-    private static String joined(JsonNode values) {
-        List<String> items = new ArrayList<>();
-        values.forEach(value -> items.add(value.asText()));
-        return String.join(",", items);
     }
 
     private static String text(JsonNode item, String field) {

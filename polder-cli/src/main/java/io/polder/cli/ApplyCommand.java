@@ -2,15 +2,11 @@ package io.polder.cli;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
-import io.polder.registry.apply.Plan;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code polder apply}: makes the registry hold what a mesh folder declares. */
 @Command(name = "apply",
@@ -44,14 +40,11 @@ import picocli.CommandLine.Spec;
         },
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ServerOptions serverOptions;
 
-    @Parameters(paramLabel = "DIR", description = "The mesh folder (the one with mesh.yaml).")
-    String dir;
+    @Mixin
+    MeshUpload.Folder mesh;
 
     @Option(names = "--prune", description = "Retire the products the registry holds and the folder no longer declares.")
     boolean prune;
@@ -69,11 +62,9 @@ final class ApplyCommand implements Callable<Integer> {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT,
                     "--prune applies to the whole mesh; it cannot be combined with --product");
         }
-        PolderClient client = serverOptions.client();
         PolderClient.Query query = PolderClient.Query.none().with("prune", prune).with("dryRun", dryRun)
                 .withAll("product", products);
-        Plan plan = MeshUpload.send(client, PolderClient.path("apply"), query, dir, spec.commandLine().getErr());
-        PlanPrinter.print(plan, dryRun ? PlanPrinter.Mode.DRY_RUN : PlanPrinter.Mode.APPLIED, spec.commandLine().getOut(), dir);
-        return MeshUpload.policyExitCode(plan, !dryRun, spec.commandLine().getErr());
+        return mesh.upload(serverOptions.client(), PolderClient.path("apply"), query,
+                dryRun ? PlanPrinter.Mode.DRY_RUN : PlanPrinter.Mode.APPLIED);
     }
 }

@@ -3,7 +3,6 @@ package io.polder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code polder audit}: the registry's audit log, newest first. */
 @Command(name = "audit",
@@ -46,11 +43,11 @@ final class AuditCommand implements Callable<Integer> {
     private static final Pattern AGO = Pattern.compile("(\\d{1,9})([smhd])");
     private static final int DEFAULT_LIMIT = 100;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ServerOptions serverOptions;
+
+    @Mixin
+    OutputOption.Tabular output;
 
     @Option(names = "--principal", paramLabel = "NAME", description = "Only what this principal did.")
     String principal;
@@ -76,10 +73,6 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every matching event, page after page.")
     boolean all;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or yaml.")
-    OutputFormat output;
-
     @Override
     public Integer call() {
         if (all && limit != null) {
@@ -92,25 +85,12 @@ final class AuditCommand implements Callable<Integer> {
                 .with("until", until == null ? null : instant("--until", until, clock));
         List<JsonNode> events = Listing.read(serverOptions.client(), PolderClient.path("audit"), query,
                 all ? null : limit == null ? DEFAULT_LIMIT : limit);
-        print(events, spec.commandLine().getOut());
+        output.printListing(events, new Table("TIME", "PRINCIPAL", "ROLE", "ACTION", "TARGET", "OUTCOME", "DETAILS"),
+                (table, event) -> table.row(Listing.text(event, "time"), Listing.text(event, "principal"),
+                        Listing.text(event, "role"), Listing.text(event, "action"), Listing.text(event, "target"),
+                        Listing.text(event, "outcome"), details(event.path("details"))),
+                "No audit events.");
         return 0;
-    }
-
-    private void print(List<JsonNode> events, PrintWriter out) {
-        if (output != OutputFormat.table) {
-            output.printData(Listing.array(events), out);
-            return;
-        }
-        if (events.isEmpty()) {
-            out.println("No audit events.");
-            out.flush();
-            return;
-        }
-        Table table = new Table("TIME", "PRINCIPAL", "ROLE", "ACTION", "TARGET", "OUTCOME", "DETAILS");
-        events.forEach(event -> table.row(Listing.text(event, "time"), Listing.text(event, "principal"),
-                Listing.text(event, "role"), Listing.text(event, "action"), Listing.text(event, "target"),
-                Listing.text(event, "outcome"), details(event.path("details"))));
-        table.print(out);
     }
 
     private static String details(JsonNode details) {

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code polder compliance}: how the registry's products meet the policies in force, and the trend. */
 @Command(name = "compliance",
@@ -41,21 +39,17 @@ import picocli.CommandLine.Spec;
 final class ComplianceCommand implements Callable<Integer> {
     private static final int HISTORY_SHOWN = 10;
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ServerOptions serverOptions;
+
+    @Mixin
+    OutputOption.Tabular output;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only this domain's products and history.")
     String domain;
 
     @Option(names = "--record", description = "Record this evaluation in the history (the whole mesh; not with --domain).")
     boolean record;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or yaml.")
-    OutputFormat output;
 
     @Override
     public Integer call() {
@@ -65,14 +59,9 @@ final class ComplianceCommand implements Callable<Integer> {
         }
         PolderClient client = serverOptions.client();
         String path = PolderClient.path("compliance");
-        JsonNode body = record ? client.post(path, PolderClient.Query.none(), Map.of(), Map.of()).body()
+        JsonNode body = record ? client.post(path, Map.of()).body()
                 : client.get(path, PolderClient.Query.none().with("domain", domain)).body();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output != OutputFormat.table) {
-            output.printData(body, out);
-            return 0;
-        }
-        print(PolderClient.JSON.convertValue(body, ComplianceReport.class), out);
+        output.print(body, out -> print(PolderClient.JSON.convertValue(body, ComplianceReport.class), out));
         return 0;
     }
 

@@ -2,6 +2,7 @@ package io.polder.cli;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.registry.auth.TokenService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,8 +22,11 @@ import java.util.Optional;
  * so that a local admin token is never sent to another machine. {@code --token ''} sends no token at all.
  */
 record Credentials(URI server, String token) {
+    static final String SERVER_VARIABLE = "POLDER_SERVER";
+    static final String TOKEN_VARIABLE = "POLDER_TOKEN";
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
-    static final Path DEFAULT_TOKEN_FILE = Path.of("polder-data", "admin.token");
+    /** Where {@code polder serve}, started here with its default data directory, wrote the admin token. */
+    static final Path DEFAULT_TOKEN_FILE = Path.of(LocalServerOptions.DEFAULT_DATA_DIR, TokenService.ADMIN_TOKEN_FILE);
 
     /** Never the token: a record's toString would print it. */
     @Override
@@ -32,12 +36,12 @@ record Credentials(URI server, String token) {
 
     static Credentials resolve(String serverOption, String tokenOption, Map<String, String> environment,
                                Path workingDirectory) {
-        URI server = server(firstPresent(serverOption, environment.get("POLDER_SERVER")).orElse(DEFAULT_SERVER));
+        URI server = server(firstPresent(serverOption, environment.get(SERVER_VARIABLE)).orElse(DEFAULT_SERVER));
         if (tokenOption != null) {
             return new Credentials(server, tokenOption.isBlank() ? null : tokenOption.strip());
         }
-        String fromEnvironment = environment.get("POLDER_TOKEN");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        String fromEnvironment = environment.get(TOKEN_VARIABLE);
+        if (isPresent(fromEnvironment)) {
             return new Credentials(server, fromEnvironment.strip());
         }
         Path file = workingDirectory.resolve(DEFAULT_TOKEN_FILE);
@@ -68,11 +72,13 @@ record Credentials(URI server, String token) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
+    /** Whether an option or a variable says something: neither absent nor blank. */
+    static boolean isPresent(String value) {
+        return value != null && !value.isBlank();
+    }
+
     private static Optional<String> firstPresent(String option, String environment) {
-        if (option != null && !option.isBlank()) {
-            return Optional.of(option);
-        }
-        return Optional.ofNullable(environment).filter(value -> !value.isBlank());
+        return isPresent(option) ? Optional.of(option) : Optional.ofNullable(environment).filter(Credentials::isPresent);
     }
 
     private static String read(Path file) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,17 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
-            description = "The port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
-    int port;
-
-    @Option(names = "--flight-port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_FLIGHT_PORT,
-            description = "The Arrow Flight SQL port (default ${DEFAULT-VALUE}; 0 for any free port; -1 for none).")
-    int flightPort;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
-            description = "Where the database, the warehouse, the sources and admin.token live (default ./${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    LocalServerOptions local;
 
     @Option(names = "--mesh", paramLabel = "DIR", defaultValue = "examples/mesh",
             description = "The mesh folder to apply (default ${DEFAULT-VALUE}).")
@@ -92,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         if (rows < 200) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--rows must be at least 200, found " + rows);
         }
-        Path sources = dataDir.resolve("sources");
+        Path sources = local.dataDir.resolve("sources");
         out.println("1/5 Source data in " + sources + " ...");
         out.flush();
         DemoData data = DemoData.ensure(sources, rows, Instant.now());
@@ -101,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         // the demo polls its runs: one request-log line per poll would bury its own output
         System.setProperty("org.slf4j.simpleLogger.log.io.polder.server.requests", "warn");
         // the server's log goes to a file, so that the steps and the summary read on their own in the terminal
-        Path log = dataDir.resolve(LOG_FILE);
+        Path log = local.dataDir.resolve(LOG_FILE);
         PrintStream console = System.err;
         PrintStream logStream = openLog(log);
         System.setErr(logStream);
@@ -143,8 +135,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PolderServer start() {
-        ServerConfig config = new ServerConfig(ServerConfig.DEFAULT_HOST, port, dataDir, null)
-                .withBuilds(BuildSettings.defaults().withScheduler(false)).withFlightPort(flightPort);
+        ServerConfig config = local.config(ServerConfig.DEFAULT_HOST, null)
+                .withBuilds(BuildSettings.defaults().withScheduler(false));
         try {
             PolderServer server = PolderServer.start(config);
             try {
@@ -155,17 +147,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             return server;
         } catch (RuntimeException e) {
-            throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server on port " + port + ": "
-                    + e.getMessage() + (port != 0 ? " (is a port in use? choose others with --port and --flight-port)" : ""),
+            throw new PolderException(ErrorCode.INTERNAL, "cannot start the Polder server on port " + local.port + ": "
+                    + e.getMessage() + (local.port != 0 ? " (is a port in use? choose others with --port and --flight-port)" : ""),
                     java.util.Map.of(), e);
         }
     }
 
     private boolean run(PolderServer server, PrintWriter out, PrintWriter err) {
-        Path tokenFile = dataDir.resolve(TokenService.ADMIN_TOKEN_FILE);
+        Path tokenFile = local.dataDir.resolve(TokenService.ADMIN_TOKEN_FILE);
         String token = readToken(tokenFile);
         PolderClient client = new PolderClient(java.net.URI.create(server.baseUrl()), token);
-        out.println("2/5 Server at " + server.baseUrl() + " (its log: " + dataDir.resolve(LOG_FILE) + ")");
+        out.println("2/5 Server at " + server.baseUrl() + " (its log: " + local.dataDir.resolve(LOG_FILE) + ")");
         out.println("3/5 Applying " + mesh + " ...");
         out.flush();
         Plan plan = MeshUpload.send(client, PolderClient.path("apply"), PolderClient.Query.none(), mesh, err);
@@ -211,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  compliance   " + base + "/api/v1/compliance");
         out.println("  openapi      " + base + "/api/openapi.json");
         server.flightUrl().ifPresent(url -> out.println("  flight sql   " + url + "&token=<the token> (JDBC)"));
-        out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
+        out.println("  warehouse    " + local.dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
         out.println();
         out.println("Try, in another terminal:");
         out.println("  export POLDER_SERVER=" + base + " POLDER_TOKEN=$(cat " + tokenFile + ")");

@@ -1,6 +1,7 @@
 package io.polder.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -12,16 +13,22 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String text) {
+        return parse(text).orElseThrow(() -> new TypeConversionException("'" + text
+                + "' is not a duration; write 30s, 5m, 1h, 500ms or seconds"));
+    }
+
+    /** The duration {@code text} writes, or empty when it writes none; for options that word their own error. */
+    static Optional<Duration> parse(String text) {
         Matcher matcher = DURATION.matcher(text.strip());
         if (!matcher.matches()) {
-            throw new TypeConversionException("'" + text + "' is not a duration; write 30s, 5m, 1h, 500ms or seconds");
+            return Optional.empty();
         }
         long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
+        return Optional.of(switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofSeconds(amount);
-        };
+        });
     }
 }

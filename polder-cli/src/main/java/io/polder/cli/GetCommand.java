@@ -3,7 +3,6 @@ package io.polder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +11,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code polder get}: lists or shows what the registry holds. */
 @Command(name = "get",
@@ -51,11 +48,11 @@ import picocli.CommandLine.Spec;
         },
         mixinStandardHelpOptions = true)
 final class GetCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ServerOptions serverOptions;
+
+    @Mixin
+    OutputOption.Tabular output;
 
     @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
             description = "products, domains, teams, members, ports, contracts or runs (singular works too).")
@@ -88,87 +85,60 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all).")
     Integer limit;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or yaml.")
-    OutputFormat output;
-
     @Override
     public Integer call() {
         PolderClient client = serverOptions.client();
-        PrintWriter out = spec.commandLine().getOut();
         if (kind == Kind.runs && id != null && !isRunId(id)) {
             product = id; // `get runs PRODUCT`: a product's runs
             id = null;
         }
         if (id != null) {
             requireNoFilters();
-            show(client, out);
+            show(client);
         } else if (kind == Kind.ports && !"input".equals(direction)) {
-            relations(client, out);
+            relations(client);
         } else {
             List<JsonNode> items = Listing.read(client, PolderClient.path(kind.name()), filters(), limit);
-            print(items, out);
+            output.printListing(items, kind.table(), kind::addRow, "No " + kind.name() + ".");
         }
         return 0;
     }
 
-    private void show(PolderClient client, PrintWriter out) {
+    private void show(PolderClient client) {
         if (kind == Kind.ports) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "ports have no id of their own; list them with "
                     + "`polder get ports --product PRODUCT`");
         }
-        JsonNode item = client.get(PolderClient.path(kind.name(), id), PolderClient.Query.none()).body();
-        if (output != OutputFormat.table) {
-            output.printData(item, out);
-        } else if (kind == Kind.products) {
-            ProductDetailPrinter.print(item, out);
-        } else if (kind == Kind.runs) {
-            Table table = kind.table();
-            kind.addRow(table, item.path("run"));
-            table.print(out);
-            out.println();
-            TestCommand.print(item, out);
-        } else {
-            Table table = kind.table();
-            kind.addRow(table, item);
-            table.print(out);
-        }
+        JsonNode item = client.get(PolderClient.path(kind.name(), id)).body();
+        output.print(item, out -> {
+            if (kind == Kind.products) {
+                ProductDetailPrinter.print(item, out);
+            } else if (kind == Kind.runs) {
+                Table table = kind.table();
+                kind.addRow(table, item.path("run"));
+                table.print(out);
+                out.println();
+                TestCommand.print(item, out);
+            } else {
+                Table table = kind.table();
+                kind.addRow(table, item);
+                table.print(out);
+            }
+        });
     }
 
     /** The output ports' relations: one row per table, from {@code GET /api/v1/relations}. */
-    private void relations(PolderClient client, PrintWriter out) {
+    private void relations(PolderClient client) {
         if (direction != null && !direction.equals("output")) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--direction is input or output, found '" + direction
                     + "'");
         }
         List<JsonNode> items = Listing.read(client, PolderClient.path("relations"),
                 PolderClient.Query.none().with("product", product), limit);
-        if (output != OutputFormat.table) {
-            output.printData(Listing.array(items), out);
-            return;
-        }
-        if (items.isEmpty()) {
-            out.println("No output ports.");
-            return;
-        }
-        Table table = new Table("PRODUCT", "PORT", "VERSION", "RELATION");
-        items.forEach(item -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
-                Listing.text(item, "version"), Listing.text(item, "relation")));
-        table.print(out);
-    }
-
-    private void print(List<JsonNode> items, PrintWriter out) {
-        if (output != OutputFormat.table) {
-            output.printData(Listing.array(items), out);
-            return;
-        }
-        if (items.isEmpty()) {
-            out.println("No " + kind.name() + ".");
-            return;
-        }
-        Table table = kind.table();
-        items.forEach(item -> kind.addRow(table, item));
-        table.print(out);
+        output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION"),
+                (table, item) -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
+                        Listing.text(item, "version"), Listing.text(item, "relation")),
+                "No output ports.");
     }
 
     private PolderClient.Query filters() {

@@ -60,7 +60,7 @@ final class LifecycleCommand implements Callable<Integer> {
             requireDate(sunset);
         }
         PolderClient client = serverOptions.client();
-        PolderClient.Response current = client.get(PolderClient.path("products", product), PolderClient.Query.none());
+        PolderClient.Response current = client.get(PolderClient.path("products", product));
         String etag = current.header("ETag").orElseThrow(() -> new PolderException(ErrorCode.INTERNAL,
                 "the server sent product " + product + " without an ETag; cannot change it safely"));
         String before = productOf(current.body()).path("status").asText();

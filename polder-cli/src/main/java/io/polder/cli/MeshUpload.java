@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code plan} and {@code apply} share: read and check the folder, upload it, and print the problems
@@ -20,6 +23,26 @@ import java.util.List;
  */
 final class MeshUpload {
     private MeshUpload() {
+    }
+
+    /** The {@code DIR} of plan and apply, a picocli mixin: the mesh folder they upload, and how. */
+    static final class Folder {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Parameters(paramLabel = "DIR", description = "The mesh folder (the one with mesh.yaml).")
+        String dir;
+
+        /**
+         * Uploads the folder to {@code path}, prints the server's plan as {@code mode} says, and returns the exit
+         * code: 1 when an error-level policy fails (see {@link #policyExitCode}), else 0.
+         */
+        int upload(PolderClient client, String path, PolderClient.Query query, PlanPrinter.Mode mode) {
+            PrintWriter err = command.commandLine().getErr();
+            Plan plan = send(client, path, query, dir, err);
+            PlanPrinter.print(plan, mode, command.commandLine().getOut(), dir);
+            return policyExitCode(plan, mode == PlanPrinter.Mode.APPLIED, err);
+        }
     }
 
     /**

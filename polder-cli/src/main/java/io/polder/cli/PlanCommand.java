@@ -1,13 +1,9 @@
 package io.polder.cli;
 
-import io.polder.registry.apply.Plan;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code polder plan}: what applying a mesh folder would change, changing nothing. */
 @Command(name = "plan",
@@ -41,24 +37,18 @@ import picocli.CommandLine.Spec;
         },
         mixinStandardHelpOptions = true)
 final class PlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     ServerOptions serverOptions;
 
-    @Parameters(paramLabel = "DIR", description = "The mesh folder (the one with mesh.yaml).")
-    String dir;
+    @Mixin
+    MeshUpload.Folder mesh;
 
     @Option(names = "--prune", description = "Plan to retire the products the registry holds and the folder no longer declares.")
     boolean prune;
 
     @Override
     public Integer call() {
-        PolderClient client = serverOptions.client();
-        Plan plan = MeshUpload.send(client, PolderClient.path("plan"), PolderClient.Query.none().with("prune", prune),
-                dir, spec.commandLine().getErr());
-        PlanPrinter.print(plan, PlanPrinter.Mode.PLAN, spec.commandLine().getOut(), dir);
-        return MeshUpload.policyExitCode(plan, false, spec.commandLine().getErr());
+        return mesh.upload(serverOptions.client(), PolderClient.path("plan"),
+                PolderClient.Query.none().with("prune", prune), PlanPrinter.Mode.PLAN);
     }
 }

@@ -88,22 +88,28 @@ final class PolderClient {
         }
     }
 
+    Response get(String path) {
+        return get(path, Query.none());
+    }
+
     Response get(String path, Query query) {
         return send(request(path, query).timeout(REQUEST_TIMEOUT).GET());
     }
 
+    /** Posts {@code body} as JSON, without query parameters or headers of its own. */
+    Response post(String path, Object body) {
+        return post(path, Query.none(), body, Map.of());
+    }
+
     Response post(String path, Query query, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = request(path, query).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
+        HttpRequest.Builder request = jsonPost(path, query, body).timeout(REQUEST_TIMEOUT);
         headers.forEach(request::header);
         return send(request);
     }
 
     /** Uploads a mesh bundle for plan or apply: no time limit, a large apply takes as long as it takes. */
     Response upload(String path, Query query, Object bundle) {
-        return send(request(path, query).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(bundle))));
+        return send(jsonPost(path, query, bundle));
     }
 
     Response delete(String path) {
@@ -125,33 +131,12 @@ final class PolderClient {
      * on the answer, whose length the server bounds. An error answer becomes a {@link PolderException}.
      */
     <T> T postStreaming(String path, Object body, String accept, BodyReader<T> reader) {
-        HttpRequest request = request(path, Query.none()).header("Content-Type", "application/json")
-                .setHeader("Accept", accept).POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body))).build();
-        HttpResponse<java.io.InputStream> response;
-        try {
-            response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
-            throw unreachable(e);
-        } catch (IOException e) {
-            if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
-                throw unreachable(e);
-            }
-            throw new PolderException(ErrorCode.INTERNAL, "the connection to the Polder server at " + server
-                    + " failed: " + e.getMessage(), Map.of(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PolderException(ErrorCode.INTERNAL, "interrupted while waiting for the Polder server");
-        }
+        HttpRequest request = jsonPost(path, Query.none(), body).setHeader("Accept", accept).build();
+        HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream in = response.body()) {
             if (response.statusCode() >= 400) {
-                byte[] bytes = in.readAllBytes();
-                JsonNode error;
-                try {
-                    error = bytes.length == 0 ? NullNode.getInstance() : JSON.readTree(bytes);
-                } catch (IOException notJson) {
-                    error = NullNode.getInstance();
-                }
-                throw ServerErrors.toException(response.statusCode(), error, response.uri().getPath());
+                throw ServerErrors.toException(response.statusCode(), errorBody(in.readAllBytes()),
+                        response.uri().getPath());
             }
             return reader.read(in, response.headers().map());
         } catch (IOException e) {
@@ -178,18 +163,34 @@ final class PolderClient {
         return request;
     }
 
+    private HttpRequest.Builder jsonPost(String path, Query query, Object body) {
+        return request(path, query).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(toJson(body)));
+    }
+
     private URI resolve(String pathAndQuery) {
         String base = server.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
     }
 
     private Response send(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = exchange(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw ServerErrors.toException(response.statusCode(), errorBody(response.body()), response.uri().getPath());
+        }
+        return new Response(response.statusCode(), parse(response), response.headers().map());
+    }
+
+    /**
+     * Sends {@code request} and returns the answer, whatever its status; a server that cannot be reached, a
+     * connection that fails and a request that times out become {@link PolderException}s.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler) {
         try {
-            response = Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return Http.CLIENT.send(request, bodyHandler);
         } catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
             throw unreachable(e);
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) { // only requests with REQUEST_TIMEOUT have a time limit
             throw new PolderException(ErrorCode.INTERNAL, "the Polder server at " + server + " did not answer within "
                     + REQUEST_TIMEOUT.toMinutes() + " minutes", Map.of(), e);
         } catch (IOException e) {
@@ -202,11 +203,6 @@ final class PolderClient {
             Thread.currentThread().interrupt();
             throw new PolderException(ErrorCode.INTERNAL, "interrupted while waiting for the Polder server");
         }
-        JsonNode body = parse(response);
-        if (response.statusCode() >= 400) {
-            throw ServerErrors.toException(response.statusCode(), body, response.uri().getPath());
-        }
-        return new Response(response.statusCode(), body, response.headers().map());
     }
 
     private PolderException unreachable(Exception cause) {
@@ -214,6 +210,19 @@ final class PolderClient {
                 + " (is `polder serve` running? set POLDER_SERVER or --server)", Map.of(), cause);
     }
 
+    /** An error answer's body: its JSON, or nothing when it is empty or not JSON (a proxy's error page). */
+    private static JsonNode errorBody(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return NullNode.getInstance();
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            return NullNode.getInstance();
+        }
+    }
+
+    /** A successful answer's body. */
     private JsonNode parse(HttpResponse<byte[]> response) {
         byte[] bytes = response.body();
         if (bytes == null || bytes.length == 0) {
@@ -224,9 +233,6 @@ final class PolderClient {
         } catch (IOException e) {
             // Not JSON: a proxy's page or another program on that port. Say so rather than show a parse error.
             String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8).strip();
-            if (response.statusCode() >= 400) {
-                throw ServerErrors.toException(response.statusCode(), NullNode.getInstance(), response.uri().getPath());
-            }
             throw new PolderException(ErrorCode.INTERNAL, server + " answered " + response.statusCode()
                     + " with something that is not JSON (is it a Polder server?): " + text);
         }

@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -96,15 +95,14 @@ final class PolicyCommand implements Runnable {
         @Mixin
         ServerOptions serverOptions;
 
+        @Mixin
+        OutputOption.Tabular output;
+
         @Parameters(paramLabel = "FILE", description = "A policy file (YAML or JSON, one or more documents).")
         String file;
 
         @Option(names = "--local", description = "Evaluate the mesh folder FILE lies in, here, even with a server configured.")
         boolean local;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default), json or yaml.")
-        OutputFormat output;
 
         @Override
         public Integer call() {
@@ -113,7 +111,6 @@ final class PolicyCommand implements Runnable {
                 throw new PolderException(ErrorCode.INVALID_ARGUMENT, "no such file: " + file);
             }
             Path mesh = meshRoot(path);
-            PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             PolicyPreview preview;
             String where;
@@ -122,8 +119,8 @@ final class PolicyCommand implements Runnable {
                 String relative = mesh == null ? "policies/" + path.getFileName() : slashes(mesh.relativize(path.toAbsolutePath().normalize()));
                 JsonNode body;
                 try {
-                    body = client.post(PolderClient.path("policies", "preview"), PolderClient.Query.none(),
-                            new PreviewRequest(relative, read(path)), Map.of()).body();
+                    body = client.post(PolderClient.path("policies", "preview"), new PreviewRequest(relative, read(path)))
+                            .body();
                 } catch (PolderException e) {
                     throw MeshUpload.printedProblems(e, mesh == null ? "" : display(mesh), err);
                 }
@@ -141,11 +138,7 @@ final class PolicyCommand implements Runnable {
                         + (local ? "" : " (no server configured)") + ": " + preview.products() + " products";
             }
             preview.warnings().forEach(err::println);
-            if (output != OutputFormat.table) {
-                output.printData(PolderClient.JSON.valueToTree(preview), out);
-                return 0;
-            }
-            print(preview, where, out);
+            output.print(PolderClient.JSON.valueToTree(preview), out -> print(preview, where, out));
             return 0;
         }
 

@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +52,6 @@ import picocli.CommandLine.Spec;
         },
         mixinStandardHelpOptions = true)
 final class QueryCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
     /** Reads decimals exactly, trailing zeros kept: a price of 12.50 prints as 12.50. */
     private static final com.fasterxml.jackson.databind.ObjectMapper EXACT = PolderClient.JSON.copy()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -188,18 +185,8 @@ final class QueryCommand implements Callable<Integer> {
 
     /** {@code 30s}, {@code 5m}, {@code 1h}, {@code 500ms} (rounded up to a second) or plain seconds. */
     long seconds(String text) {
-        Matcher matcher = DURATION.matcher(text.strip());
-        if (!matcher.matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a duration such as 30s, 5m"
-                    + " or 1h, found '" + text + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        Duration duration = switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        Duration duration = DurationConverter.parse(text).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "--timeout must be a duration such as 30s, 5m or 1h, found '" + text + "'"));
         long seconds = (duration.toMillis() + 999) / 1000;
         if (seconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1s, found '" + text + "'");

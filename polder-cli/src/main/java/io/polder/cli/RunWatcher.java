@@ -28,8 +28,7 @@ final class RunWatcher {
 
     /** Builds {@code product} and waits for the run to finish. */
     JsonNode build(String product) {
-        JsonNode queued = client.post(PolderClient.path("products", product, "builds"), PolderClient.Query.none(),
-                null, java.util.Map.of()).body();
+        JsonNode queued = client.post(PolderClient.path("products", product, "builds"), null).body();
         return follow(product, queued.path("run").path("id").asText());
     }
 
@@ -43,7 +42,7 @@ final class RunWatcher {
     private JsonNode follow(String product, String runId) {
         String lastStage = "";
         while (true) {
-            JsonNode detail = client.get(PolderClient.path("runs", runId), PolderClient.Query.none()).body();
+            JsonNode detail = client.get(PolderClient.path("runs", runId)).body();
             JsonNode run = detail.path("run");
             String state = run.path("state").asText();
             String stage = run.path("stage").asText("");

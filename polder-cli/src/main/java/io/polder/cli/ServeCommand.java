@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,23 +63,12 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
-            description = "The port to listen on (default ${DEFAULT-VALUE}; 0 for any free port).")
-    int port;
+    @Mixin
+    LocalServerOptions local;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
             description = "The interface to listen on (default ${DEFAULT-VALUE}: this machine only).")
     String host;
-
-    @Option(names = "--flight-port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_FLIGHT_PORT,
-            description = "The Arrow Flight SQL port, on the same host (default ${DEFAULT-VALUE}; 0 for any free port;"
-                    + " -1 for none). Clients connect with the Flight SQL JDBC driver:"
-                    + " jdbc:arrow-flight-sql://HOST:PORT/?useEncryption=false&token=TOKEN")
-    int flightPort;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "polder-data",
-            description = "Where the embedded database and admin.token live (default ./${DEFAULT-VALUE}).")
-    Path dataDir;
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
             description = "The registry's database, such as jdbc:postgresql://127.0.0.1:5432/polder"
@@ -153,10 +143,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             QueryLimits queries = QueryLimits.defaults().withRowCaps(queryRowCap, queryMaxRowCap)
                     .withTimeouts(queryTimeout, queryMaxTimeout);
-            return new ServerConfig(host, port, dataDir, database).withBuilds(BuildSettings.defaults()
+            return local.config(host, database).withBuilds(BuildSettings.defaults()
                     .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler))
-                    .withFlightPort(flightPort).withQueryLimits(queryConcurrency == null ? queries
-                            : queries.withConcurrentQueries(queryConcurrency));
+                    .withQueryLimits(queryConcurrency == null ? queries : queries.withConcurrentQueries(queryConcurrency));
         } catch (IllegalArgumentException e) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());
         }

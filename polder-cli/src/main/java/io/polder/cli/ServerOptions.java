@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The options of every command that talks to a Polder server; see {@link Credentials} for the defaults. */
 final class ServerOptions {
     @Option(names = "--server", paramLabel = "URL",
-            description = "The Polder server (default: $POLDER_SERVER, else http://127.0.0.1:8080).")
+            description = "The Polder server (default: $POLDER_SERVER, else " + Credentials.DEFAULT_SERVER + ").")
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN",
@@ -20,12 +20,9 @@ final class ServerOptions {
      * POLDER_TOKEN, or a local server's admin token in ./polder-data/admin.token.
      */
     boolean configured() {
-        return server != null || token != null || present(System.getenv("POLDER_SERVER"))
-                || present(System.getenv("POLDER_TOKEN")) || Files.isRegularFile(Credentials.DEFAULT_TOKEN_FILE);
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
+        return server != null || token != null || Credentials.isPresent(System.getenv(Credentials.SERVER_VARIABLE))
+                || Credentials.isPresent(System.getenv(Credentials.TOKEN_VARIABLE))
+                || Files.isRegularFile(Credentials.DEFAULT_TOKEN_FILE);
     }
 
     PolderClient client() {

@@ -32,6 +32,16 @@ final class Table {
         return rows.isEmpty();
     }
 
+    /** Prints the table, or the sentence {@code none} (such as "No grants.") when it has no rows. */
+    void print(PrintWriter out, String none) {
+        if (rows.isEmpty()) {
+            out.println(none);
+            out.flush();
+        } else {
+            print(out);
+        }
+    }
+
     void print(PrintWriter out) {
         int[] widths = new int[header.size()];
         for (int column = 0; column < widths.length; column++) {

@@ -37,27 +37,23 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions;
 
+    @Mixin
+    OutputOption.Run output;
+
     @Parameters(index = "0", paramLabel = "PRODUCT", description = "The product whose contracts to run.")
     String product;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Only this output port (default: every one).")
     String port;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json or yaml: the run with its checks.")
-    OutputFormat output;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        JsonNode detail = new RunWatcher(serverOptions.client(), output == OutputFormat.table ? out
-                : new PrintWriter(java.io.Writer.nullWriter())).test(product, port);
+        // progress only for people: JSON and YAML are the run alone
+        PrintWriter progress = output.forPeople() ? spec.commandLine().getOut()
+                : new PrintWriter(java.io.Writer.nullWriter());
+        JsonNode detail = new RunWatcher(serverOptions.client(), progress).test(product, port);
         JsonNode run = detail.path("run");
-        if (output != OutputFormat.table) {
-            output.printData(detail, out);
-        } else {
-            print(detail, out);
-        }
+        output.print(detail, out -> print(detail, out));
         if (run.hasNonNull("errorCode")) {
             throw new PolderException(ErrorCode.valueOf(run.path("errorCode").asText()), product + ": "
                     + run.path("errorMessage").asText());

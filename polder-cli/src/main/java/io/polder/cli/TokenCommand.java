@@ -99,8 +99,7 @@ final class TokenCommand implements Runnable {
             body.put("domain", domain);
             body.put("team", team);
             body.put("validForDays", noExpiry ? null : days);
-            JsonNode created = serverOptions.client().post(PolderClient.path("tokens"), PolderClient.Query.none(), body,
-                    Map.of()).body();
+            JsonNode created = serverOptions.client().post(PolderClient.path("tokens"), body).body();
             JsonNode token = created.path("token");
             PrintWriter err = spec.commandLine().getErr();
             err.println("Created token " + token.path("id").asText() + " for " + describe(token) + ", "
@@ -118,33 +117,27 @@ final class TokenCommand implements Runnable {
             footer = {"", "Examples:", "  polder token list", "  polder token list -o json"},
             mixinStandardHelpOptions = true)
     static final class ListTokens implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         ServerOptions serverOptions;
 
+        @Mixin
+        OutputOption.Tabular output;
+
         @Option(names = "--limit", paramLabel = "N", description = "At most N tokens (default: all).")
         Integer limit;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-                description = "table (default), json or yaml.")
-        OutputFormat output;
 
         @Override
         public Integer call() {
             List<JsonNode> tokens = Listing.read(serverOptions.client(), PolderClient.path("tokens"),
                     PolderClient.Query.none(), limit);
-            PrintWriter out = spec.commandLine().getOut();
-            if (output != OutputFormat.table) {
-                output.printData(Listing.array(tokens), out);
-                return 0;
-            }
-            Table table = new Table("ID", "NAME", "ROLE", "SCOPE", "CREATED", "EXPIRES", "REVOKED");
-            tokens.forEach(token -> table.row(Listing.text(token, "id"), Listing.text(token, "name"),
-                    Listing.text(token, "role"), scope(token), Listing.text(token, "createdAt"),
-                    Listing.text(token, "expiresAt"), Listing.text(token, "revokedAt")));
-            table.print(out);
+            // with no tokens, the header alone
+            output.print(Listing.array(tokens), out -> {
+                Table table = new Table("ID", "NAME", "ROLE", "SCOPE", "CREATED", "EXPIRES", "REVOKED");
+                tokens.forEach(token -> table.row(Listing.text(token, "id"), Listing.text(token, "name"),
+                        Listing.text(token, "role"), scope(token), Listing.text(token, "createdAt"),
+                        Listing.text(token, "expiresAt"), Listing.text(token, "revokedAt")));
+                table.print(out);
+            });
             return 0;
         }
     }

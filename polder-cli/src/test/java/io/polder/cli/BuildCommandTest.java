@@ -105,7 +105,7 @@ class BuildCommandTest {
     @Order(5)
     void aContractThatTheDataNoLongerMeetsFailsTheTestWithExitOne() throws IOException {
         Path mesh = dir.resolve("mesh");
-        copy(Path.of(CliRun.repo("examples/mesh")), mesh);
+        CliRun.copyExampleMesh(mesh);
         Path contract = mesh.resolve("sales/sales-orders/contracts/orders.odcs.yaml");
         Files.writeString(contract, Files.readString(contract).replace("version: 1.2.0", "version: 1.3.0")
                 .replace("metric: rowCount\n        mustBeGreaterThan: 0", "metric: rowCount\n        mustBeGreaterThan: 100000000"));
@@ -133,7 +133,7 @@ class BuildCommandTest {
     @Order(6)
     void anInvalidPolderYamlIsReportedAtItsLineAndNothingIsApplied() throws IOException {
         Path mesh = dir.resolve("broken-mesh");
-        copy(Path.of(CliRun.repo("examples/mesh")), mesh);
+        CliRun.copyExampleMesh(mesh);
         Path settings = mesh.resolve("sales/sales-orders/polder.yaml");
         Files.writeString(settings, Files.readString(settings).replace("format: parquet", "format: excel"));
         CliRun apply = server.admin("apply", mesh.toString());
@@ -149,18 +149,4 @@ class BuildCommandTest {
         return version.replaceFirst("version: " + version.group(1) + "." + version.group(2) + "."
                 + (Integer.parseInt(version.group(3)) + 1));
     }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-    }
-
 }

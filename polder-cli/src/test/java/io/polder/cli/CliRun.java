@@ -1,7 +1,10 @@
 package io.polder.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Runs the real command line in-process and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
@@ -14,11 +17,26 @@ record CliRun(int exitCode, String out, String err) {
 
     static String repo(String relative) {
         String root = System.getProperty("polder.repo.dir", "..");
-        return java.nio.file.Path.of(root).resolve(relative).normalize().toString();
+        return Path.of(root).resolve(relative).normalize().toString();
     }
 
     static String standards(String relative) {
         String root = System.getProperty("polder.standards.dir", "../../shared/standards");
-        return java.nio.file.Path.of(root).resolve(relative).normalize().toString();
+        return Path.of(root).resolve(relative).normalize().toString();
+    }
+
+    /** A copy of the repository's example mesh in {@code target}, to change without touching the original. */
+    static void copyExampleMesh(Path target) throws IOException {
+        Path source = Path.of(repo("examples/mesh"));
+        try (var walk = Files.walk(source)) {
+            for (Path path : walk.toList()) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
     }
 }

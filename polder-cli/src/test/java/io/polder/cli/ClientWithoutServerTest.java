@@ -39,7 +39,7 @@ class ClientWithoutServerTest {
     @Test
     void aBrokenFolderIsReportedLocallyAndNothingIsSent() throws IOException {
         Path mesh = dir.resolve("mesh");
-        copyExampleMesh(mesh);
+        CliRun.copyExampleMesh(mesh);
         Path product = mesh.resolve("sales/sales-orders/product.odps.yaml");
         Files.writeString(product, Files.readString(product).replaceFirst("(?m)^version: 1.2.0$", "version: banana"));
         CliRun run = CliRun.of("plan", mesh.toString(), "--server", nobody);
@@ -73,6 +73,30 @@ class ClientWithoutServerTest {
     }
 
     @Test
+    void aQueryTimeoutIsADurationOfAtLeastASecond() {
+        CliRun notADuration = CliRun.of("query", "SELECT 1", "--timeout", "soon", "--server", nobody);
+        assertThat(notADuration.exitCode()).isEqualTo(2);
+        assertThat(notADuration.err()).contains("--timeout must be a duration such as 30s, 5m or 1h, found 'soon'");
+        CliRun zero = CliRun.of("query", "SELECT 1", "--timeout", "0s", "--server", nobody);
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--timeout must be at least 1s, found '0s'");
+        // half a second is rounded up to one: the query is sent (and finds no server)
+        CliRun half = CliRun.of("query", "SELECT 1", "--timeout", "500ms", "--server", nobody);
+        assertThat(half.exitCode()).isEqualTo(1);
+        assertThat(half.err()).contains("cannot reach the Polder server");
+    }
+
+    @Test
+    void durationsAreMillisecondsSecondsMinutesOrHours() {
+        assertThat(DurationConverter.parse("500ms")).contains(java.time.Duration.ofMillis(500));
+        assertThat(DurationConverter.parse(" 45 ")).contains(java.time.Duration.ofSeconds(45));
+        assertThat(DurationConverter.parse("5m")).contains(java.time.Duration.ofMinutes(5));
+        assertThat(DurationConverter.parse("2h")).contains(java.time.Duration.ofHours(2));
+        assertThat(DurationConverter.parse("2d")).isEmpty();
+        assertThat(DurationConverter.parse("-1s")).isEmpty();
+    }
+
+    @Test
     void serveNeverPrintsDatabaseCredentials() {
         assertThat(ServeCommand.withoutCredentials("jdbc:postgresql://polder:s3cret@db.example:5432/polder?password=x&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db.example:5432/polder");
@@ -100,19 +124,5 @@ class ClientWithoutServerTest {
         assertThat(CliRun.of("token", "create", "--help").out()).contains("last line");
         assertThat(CliRun.of("lifecycle", "--help").out()).contains("--status deprecated --sunset 2027-01-01");
         assertThat(CliRun.of("audit", "--help").out()).contains("polder audit --outcome denied --since 24h");
-    }
-
-    static void copyExampleMesh(Path target) throws IOException {
-        Path source = Path.of(CliRun.repo("examples/mesh"));
-        try (var walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
     }
 }

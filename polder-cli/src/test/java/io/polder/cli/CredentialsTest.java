@@ -48,6 +48,14 @@ class CredentialsTest {
     }
 
     @Test
+    void blankVariablesAndABlankServerOptionCountAsAbsent() {
+        Credentials credentials = Credentials.resolve(" ", null, Map.of("POLDER_SERVER", "  ", "POLDER_TOKEN", " "),
+                workingDirectory);
+        assertThat(credentials.server()).isEqualTo(URI.create(Credentials.DEFAULT_SERVER));
+        assertThat(credentials.token()).isNull();
+    }
+
+    @Test
     void anEmptyTokenOptionSendsNoToken() throws IOException {
         writeAdminToken("pld_admin_secret");
         assertThat(Credentials.resolve(null, "", Map.of("POLDER_TOKEN", "pld_env"), workingDirectory).token()).isNull();

@@ -43,7 +43,7 @@ class GovernanceStoryTest {
     void start() throws IOException {
         server = TestServer.start(dir.resolve("polder-data"));
         mesh = dir.resolve("mesh");
-        ClientWithoutServerTest.copyExampleMesh(mesh);
+        CliRun.copyExampleMesh(mesh);
     }
 
     @AfterEach

@@ -89,7 +89,7 @@ class RegistryStoryTest {
         String token = server.admin("token", "create", "--name", "ci-sales", "--role", "domain-owner", "--domain", "sales")
                 .out().lines().toList().getLast();
         Path copy = dir.resolve("mesh");
-        ClientWithoutServerTest.copyExampleMesh(copy);
+        CliRun.copyExampleMesh(copy);
         bumpVersion(copy.resolve("sales/sales-orders/product.odps.yaml"), "1.2.0", "1.3.0");
 
         CliRun plan = server.as(token, "plan", copy.toString());
@@ -180,7 +180,7 @@ class RegistryStoryTest {
 
         assertThat(server.admin("apply", mesh).exitCode()).isZero();
         Path copy = dir.resolve("mesh");
-        ClientWithoutServerTest.copyExampleMesh(copy);
+        CliRun.copyExampleMesh(copy);
         Path product = copy.resolve("sales/sales-orders/product.odps.yaml");
         Files.writeString(product, Files.readString(product).replace("tags: [sales, orders, source-aligned]",
                 "tags: [sales, orders]"));
@@ -192,7 +192,7 @@ class RegistryStoryTest {
     @Test
     void problemsTheServerFindsArePrintedAsFileLineColumn() throws IOException {
         Path copy = dir.resolve("mesh");
-        ClientWithoutServerTest.copyExampleMesh(copy);
+        CliRun.copyExampleMesh(copy);
         Path meshYaml = copy.resolve("mesh.yaml");
         // a principal name the registry cannot store (a space); the model alone accepts it
         Files.writeString(meshYaml, Files.readString(meshYaml).replace("owners: [dana@acme.example]", "owners: [dana diaz]"));
