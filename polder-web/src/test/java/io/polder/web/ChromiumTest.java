@@ -1,12 +1,9 @@
 package io.polder.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,15 +61,6 @@ abstract class ChromiumTest extends WebServerTest {
     }
 
     private void deleteProfile() {
-        if (profile == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(profile)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the Chromium profile " + profile, e);
-        }
+        TestFiles.deleteTree(profile);
     }
 }

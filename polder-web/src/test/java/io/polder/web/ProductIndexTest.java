@@ -10,12 +10,9 @@ import io.polder.web.search.ProductIndex;
 import io.polder.web.search.SearchQuery;
 import io.polder.web.search.SearchResults;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,7 +143,7 @@ class ProductIndexTest {
             assertThat(reopened.search(new SearchQuery("", null, null, "deprecated", null, 1)).hits())
                     .extracting(SearchResults.Hit::id).contains("sales-orders");
         }
-        deleteTree(folder);
+        TestFiles.deleteTree(folder);
         try (ProductIndex rebuilt = ProductIndex.open(folder, server.registry.catalog())) {
             assertThat(rebuilt.size()).isZero();
             rebuilt.synchronize();
@@ -155,11 +152,4 @@ class ProductIndexTest {
         }
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

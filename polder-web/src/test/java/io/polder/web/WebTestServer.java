@@ -109,6 +109,7 @@ final class WebTestServer implements AutoCloseable {
         web.close();
         registry.close();
         rowFilterChecker.close();
+        TestFiles.deleteTree(dataDir);
     }
 
     /** A clock the tests move forward, to let sessions expire without waiting. */
