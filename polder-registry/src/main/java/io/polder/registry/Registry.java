@@ -57,7 +57,7 @@ public final class Registry implements AutoCloseable {
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock, catalogChanges);
         this.runs = new RunService(database, authorizer, auditLog, ids, clock);
         // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
-        CheckResults checks = productId -> runs.latestChecks(productId).stream()
+        CheckResults checks = (handle, productId) -> RunService.latestChecks(handle, productId).stream()
                 .map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
         this.policies = new PolicyService(database, authorizer, auditLog, clock, PolicyEngine::new, checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);

@@ -49,11 +49,13 @@ final class RegistryFacts {
     private final Map<String, Long> consumers;
     private final Map<String, String> statuses;
     private final CheckResults checks;
+    private final Handle handle;
 
-    private RegistryFacts(Map<String, Offer> offers, Map<String, Long> consumers, CheckResults checks) {
+    private RegistryFacts(Map<String, Offer> offers, Map<String, Long> consumers, CheckResults checks, Handle handle) {
         this.offers = offers;
         this.consumers = consumers;
         this.checks = checks;
+        this.handle = handle;
         this.statuses = new HashMap<>();
         offers.values().forEach(offer -> statuses.put(offer.product(), offer.status()));
     }
@@ -68,10 +70,13 @@ final class RegistryFacts {
         Map<String, Long> consumers = new HashMap<>();
         handle.createQuery(CONSUMERS).map((row, context) -> Map.entry(row.getString("product_id"), row.getLong("consumers")))
                 .forEach(entry -> consumers.put(entry.getKey(), entry.getValue()));
-        return new RegistryFacts(offers, consumers, checks);
+        return new RegistryFacts(offers, consumers, checks, handle);
     }
 
-    /** The products with the registry's facts (their dependencies resolved within {@code products} first). */
+    /**
+     * The products with the registry's facts (their dependencies resolved within {@code products} first); the
+     * latest checks are read with the handle these facts were read with, which must still be open.
+     */
     MeshSnapshot apply(MeshSnapshot products) {
         return MeshSnapshot.resolved(products.products()).withFacts(this::facts);
     }
@@ -83,7 +88,7 @@ final class RegistryFacts {
         }
         String id = product.productId();
         return product.facts().withDependencies(dependencies).withConsumers(consumers.getOrDefault(id, 0L))
-                .withLatestChecks(checks.latest(id));
+                .withLatestChecks(checks.latest(handle, id));
     }
 
     private Dependency fromRegistry(Dependency dependency) {

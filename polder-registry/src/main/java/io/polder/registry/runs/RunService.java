@@ -295,10 +295,15 @@ public final class RunService {
      * by port then position in the run: what policies see as {@code facts.latestChecks}.
      */
     public List<LatestCheck> latestChecks(String productId) {
-        return database.read(handle -> handle.createQuery(LATEST_CHECKS).bind("product", productId)
+        return database.read(handle -> latestChecks(handle, productId));
+    }
+
+    /** {@link #latestChecks(String)} read with {@code handle}, in the caller's transaction or snapshot. */
+    public static List<LatestCheck> latestChecks(Handle handle, String productId) {
+        return handle.createQuery(LATEST_CHECKS).bind("product", productId)
                 .map((rows, context) -> new LatestCheck(rows.getString("rule_id"), rows.getString("outcome"),
                         rows.getString("port")))
-                .list());
+                .list();
     }
 
     /** One check's latest outcome ({@code passed}, {@code failed}, {@code error}, {@code skipped}) on a port. */
