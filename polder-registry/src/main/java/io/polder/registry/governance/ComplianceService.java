@@ -140,8 +140,9 @@ public final class ComplianceService {
     }
 
     /**
-     * The current products evaluated now (nothing is recorded), with the recorded history, which holds the
-     * snapshots of the applies made before this call (it waits for them).
+     * The current products evaluated against the policies in force (nothing is recorded): the kept evaluation
+     * while it holds, else a new one; with the recorded history, which holds the snapshots of the applies made
+     * before this call (it waits for them).
      *
      * @param domain only this domain's products and history; null for the whole mesh
      * @throws PolderException INVALID_ARGUMENT for a malformed domain id, NOT_FOUND for an unknown one
