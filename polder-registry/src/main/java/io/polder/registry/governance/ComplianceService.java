@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -249,9 +250,12 @@ public final class ComplianceService {
      * @param holdsUntil the first moment at which the clock alone may change it (or {@link Instant#MAX})
      * @param productsByDomain when no policy is in force, the products counted per domain instead of evaluated;
      *                         else empty
+     * @param reports the reports made of it so far, by domain ({@link #TOTAL} for the whole mesh), without their
+     *                history: a kept evaluation's are counted once, not on every read
      */
     private record Evaluation(long generation, Instant at, Instant holdsUntil, PolicyService.InForce inForce,
-                              List<Verdict> verdicts, Map<String, Integer> productsByDomain) {
+                              List<Verdict> verdicts, Map<String, Integer> productsByDomain,
+                              Map<String, ComplianceReport> reports) {
         boolean holdsAt(Instant now) {
             return !now.isBefore(at) && now.isBefore(holdsUntil);
         }
@@ -334,7 +338,7 @@ public final class ComplianceService {
         List<Verdict> verdicts = read.products() == null ? List.of() : policies.evaluate(policySet, read.products(), at);
         evaluations.incrementAndGet();
         return new Evaluation(read.generation(), at, holdsUntil(policySet, at), read.inForce(), verdicts,
-                read.productsByDomain());
+                read.productsByDomain(), new ConcurrentHashMap<>());
     }
 
     /**
@@ -378,7 +382,19 @@ public final class ComplianceService {
         return new ComplianceSummary(domains, List.of(), List.of());
     }
 
+    /** The report of {@code evaluation} for {@code domain} (null: all), with the history recorded so far. */
     private ComplianceReport report(Evaluation evaluation, String domain) {
+        ComplianceReport counted = evaluation.reports().computeIfAbsent(domain == null ? TOTAL : domain,
+                key -> count(evaluation, domain));
+        List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
+        Collections.reverse(history);
+        return new ComplianceReport(counted.evaluatedAt(), counted.domain(), counted.policySet(), counted.policies(),
+                counted.total(), counted.domains(), counted.policyRates(), counted.failures(), counted.failuresTotal(),
+                history);
+    }
+
+    /** The report of {@code evaluation} for {@code domain} (null: all), without history. */
+    private static ComplianceReport count(Evaluation evaluation, String domain) {
         List<Verdict> verdicts = domain == null ? evaluation.verdicts()
                 : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
         ComplianceSummary summary = summary(evaluation, domain);
@@ -393,11 +409,9 @@ public final class ComplianceService {
                 }
             }
         }
-        List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
-        Collections.reverse(history);
         return new ComplianceReport(evaluation.at(), domain, evaluation.inForce().digest(),
                 evaluation.inForce().policySet().size(), total(summary), domains, rates, failures,
-                summary.failures().size(), history);
+                summary.failures().size(), List.of());
     }
 
     private static void failure(Verdict verdict, PolicyResult result, List<ComplianceFailure> failures) {
