@@ -12,6 +12,8 @@
 -- PostgreSQL: the triggers are deferred to the commit and bump the row once per transaction (a local setting
 -- remembers that it was bumped), so a writer holds the row's lock only while it commits, after every other lock
 -- it takes: two writers cannot deadlock on it, and a reader in one snapshot sees a change and its bump together.
+-- Writers run at READ COMMITTED (PostgresDialect), where a bump waits for the row and then counts on; a writer at
+-- REPEATABLE READ or SERIALIZABLE would instead fail to commit when another bumped first.
 
 CREATE TABLE compliance_generation (
     id         INTEGER NOT NULL PRIMARY KEY,
