@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kept compliance evaluation: a repeated read does not evaluate again, and the read after each kind of change
- * (an apply of products or policies, a lifecycle change, a contract run's checks, a change by another process, an
- * exemption expiring, the clock for a policy that reads {@code now}) sees the change. Evaluations are counted by
+ * (an apply of products, policies or a domain's owners, a lifecycle change, a contract run's checks, a change by
+ * another process, an exemption expiring, the clock for a policy that reads {@code now}) sees the change. Evaluations are counted by
  * {@link ComplianceService#evaluations()}, never timed.
  */
 abstract class ComplianceCacheTests extends RegistryTestBase {
@@ -139,6 +139,29 @@ abstract class ComplianceCacheTests extends RegistryTestBase {
         ComplianceReport retired = readTwice();
         assertThat(retired.total().products()).isEqualTo(6);
         assertThat(compliance().evaluations()).isEqualTo(evaluations + 2);
+    }
+
+    @Test
+    void aDomainOwnerChangeInMeshYamlIsSeenByTheNextRead() {
+        MeshBundle withPolicy = withPolicyFile(example, "policies/owners.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: one-owner-per-domain
+                version: 1.0.0
+                target: product
+                severity: warning
+                when: product.domain == 'sales'
+                rule: domain.owners.size() == 1
+                message: "{{ domain.id }} has {{ domain.owners.size() }} owners"
+                """);
+        apply(withPolicy);
+        assertThat(failing(readTwice())).isEmpty();
+        String meshYaml = withPolicy.meshYaml().replace("owners: [dana@acme.example]",
+                "owners: [dana@acme.example, erik@acme.example]");
+        assertThat(meshYaml).isNotEqualTo(withPolicy.meshYaml());
+        apply(new MeshBundle(meshYaml, withPolicy.products(), withPolicy.policies()));
+        assertThat(failing(readTwice())).containsExactlyInAnyOrder("sales-orders:one-owner-per-domain",
+                "sales-daily-revenue:one-owner-per-domain");
     }
 
     @Test
