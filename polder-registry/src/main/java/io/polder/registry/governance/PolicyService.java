@@ -195,7 +195,7 @@ public final class PolicyService {
 
     /** {@link #currentProducts()} read with {@code handle}, in the caller's snapshot. */
     public MeshSnapshot currentProducts(Handle handle) {
-        return RegistryFacts.read(handle, checks).apply(registryProducts.read(handle));
+        return RegistryFacts.readForEvery(handle, checks).apply(registryProducts.read(handle));
     }
 
     /** Evaluates the current products against {@code policies}. */
