@@ -55,8 +55,10 @@ final class RegistrySuite implements Suite {
     public String description() {
         return "registry over HTTP: apply/s, get and list p50/p95, list(1000)/list(10), start-to-ready, search index"
                 + " build, web UI product page p50/p95 (--products=10000,100000 --db=sqlite,postgres --postgres-url=URL"
-                + " --requests=2000 --http-apply=1000, --only=startup); targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite,"
-                + " product page p95 <= 100 ms at 10k on SQLite";
+                + " --requests=2000 --http-apply=1000, --only=startup); a compliance read with N products, the first after"
+                + " a change against one of the unchanged registry (--only=compliance --products=2000 --rounds=5);"
+                + " targets: ready <= 2 s, p95 <= 20 ms at 100k on SQLite, product page p95 <= 100 ms at 10k on SQLite,"
+                + " compliance read of the unchanged registry <= 0.1x the first after a change";
     }
 
     @Override
@@ -64,14 +66,19 @@ final class RegistrySuite implements Suite {
         // The server logs every request, as in production; to a file, so that the lines do not bury the figures.
         Path log = Files.createTempFile("polder-bench-registry", ".log");
         System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
-        List<Integer> sizes = options.list("products", "10000,100000").stream().map(Integer::parseInt).toList();
+        String only = options.string("only", "");
+        if (!only.isEmpty() && !only.equals("startup") && !only.equals("compliance")) {
+            throw new IllegalArgumentException("--only takes startup (start to ready alone) or compliance (compliance"
+                    + " reads alone), found " + only);
+        }
+        List<Integer> sizes = options.list("products", only.equals("compliance") ? "2000" : "10000,100000").stream()
+                .map(Integer::parseInt).toList();
         List<String> databases = options.list("db", "sqlite,postgres");
         int requests = options.integer("requests", 2_000);
         int httpApply = options.integer("http-apply", 1_000);
         String postgresUrl = options.string("postgres-url", System.getenv("POLDER_TEST_POSTGRES_URL"));
-        String only = options.string("only", "");
-        if (!only.isEmpty() && !only.equals("startup")) {
-            throw new IllegalArgumentException("--only takes startup (start to ready alone), found " + only);
+        if (only.equals("compliance")) {
+            return compliance(databases, sizes, postgresUrl, options.integer("rounds", 5), out);
         }
 
         out.printf(Locale.ROOT, "machine: %d processors, load average %.2f at the start%n",
@@ -102,6 +109,29 @@ final class RegistrySuite implements Suite {
         out.println();
         out.println("summary: " + Figures.HEADER);
         summary.forEach(line -> out.println("         " + line));
+        out.println(met ? "  all targets met" : "  TARGET MISSED");
+        return met;
+    }
+
+    /** The compliance read alone (--only=compliance): see {@link ComplianceBench}. */
+    private static boolean compliance(List<String> databases, List<Integer> sizes, String postgresUrl, int rounds,
+                                      PrintStream out) throws Exception {
+        out.printf(Locale.ROOT, "machine: %d processors, load average %.2f at the start%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        boolean met = true;
+        for (String database : databases) {
+            if (database.equals("postgres") && (postgresUrl == null || postgresUrl.isBlank())) {
+                out.println("\npostgres: skipped: no URL (set POLDER_TEST_POSTGRES_URL or --postgres-url; "
+                        + "scripts/test-postgres.sh start prints one)");
+                continue;
+            }
+            for (int size : sizes) {
+                try (BenchStore store = database.equals("postgres") ? BenchStore.postgres(postgresUrl) : BenchStore.sqlite()) {
+                    met &= ComplianceBench.run(database, store.jdbcUrl(), size, rounds, out);
+                }
+            }
+        }
         out.println(met ? "  all targets met" : "  TARGET MISSED");
         return met;
     }

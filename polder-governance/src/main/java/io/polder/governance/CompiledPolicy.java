@@ -30,6 +30,15 @@ public final class CompiledPolicy {
         return expressions.digest();
     }
 
+    /**
+     * Whether its rule, {@code when} or message names {@code now}: then its results can change with the moment of
+     * evaluation alone, nothing else changing. (Without it, time changes a policy set's results only where an
+     * exemption expires.)
+     */
+    public boolean readsNow() {
+        return expressions.readsNow();
+    }
+
     Expressions expressions() {
         return expressions;
     }
@@ -47,8 +56,9 @@ public final class CompiledPolicy {
      *                             object or property), so that it is evaluated once per product
      * @param guard a condition on the product that {@code when} implies: when it is false, the policy does not
      *              apply, without evaluating anything
+     * @param readsNow whether the rule, {@code when} or a message placeholder names {@code now}
      */
     record Expressions(String digest, CelRuntime.Program rule, CelRuntime.Program when, boolean whenReadsProductOnly,
-                       Guard guard, MessageTemplate message) {
+                       Guard guard, MessageTemplate message, boolean readsNow) {
     }
 }

@@ -31,6 +31,16 @@ final class ExpressionAnalysis {
         return PRODUCT_LEVEL.containsAll(names);
     }
 
+    /**
+     * Whether the expression names the identifier {@code name} anywhere (a comprehension variable of that name
+     * counts too: the answer may say yes when it need not, never no when it should say yes).
+     */
+    static boolean names(CelExpr expr, String name) {
+        Set<String> names = new HashSet<>();
+        identifiers(expr, names);
+        return names.contains(name);
+    }
+
     /** The guard implied by the top-level {@code &&} terms of {@code when} that test product fields. */
     static Guard guard(CelExpr when) {
         Guard guard = Guard.ALWAYS;

@@ -50,15 +50,22 @@ final class PolicyCompiler {
         CelAbstractSyntaxTree rule = checkBool(cel, policy, ExpressionIssue.Part.RULE, policy.rule(), issues);
         CelAbstractSyntaxTree when = policy.when() == null ? null
                 : checkBool(cel, policy, ExpressionIssue.Part.WHEN, policy.when(), issues);
-        MessageTemplate message = template(cel, policy, issues);
+        List<CelAbstractSyntaxTree> placeholders = new ArrayList<>();
+        MessageTemplate message = template(cel, policy, issues, placeholders);
         if (!issues.isEmpty()) {
             return null;
         }
         Set<String> declared = new HashSet<>(policy.target().variables());
         boolean whenReadsProductOnly = when != null && ExpressionAnalysis.readsProductOnly(when.getExpr(), declared);
+        List<CelAbstractSyntaxTree> all = new ArrayList<>(placeholders);
+        all.add(rule);
+        if (when != null) {
+            all.add(when);
+        }
+        boolean readsNow = all.stream().anyMatch(ast -> ExpressionAnalysis.names(ast.getExpr(), Variables.NOW));
         return new CompiledPolicy.Expressions(digest(policy), program(cel, rule),
                 when == null ? null : program(cel, when), whenReadsProductOnly,
-                when == null ? Guard.ALWAYS : ExpressionAnalysis.guard(when.getExpr()), message);
+                when == null ? Guard.ALWAYS : ExpressionAnalysis.guard(when.getExpr()), message, readsNow);
     }
 
     /** The digest of what compilation depends on: the target and the three expressions. */
@@ -139,7 +146,9 @@ final class PolicyCompiler {
         return ok;
     }
 
-    private MessageTemplate template(Cel cel, Policy policy, List<ExpressionIssue> issues) {
+    /** The message's template; the checked placeholders are added to {@code placeholders}. */
+    private MessageTemplate template(Cel cel, Policy policy, List<ExpressionIssue> issues,
+                                     List<CelAbstractSyntaxTree> placeholders) {
         List<ExpressionIssue> found = new ArrayList<>();
         List<Object> parts = new ArrayList<>();
         for (MessageTemplate.Segment segment : MessageTemplate.split(policy.message(), found)) {
@@ -154,6 +163,7 @@ final class PolicyCompiler {
                     issue.offset() < 0 ? segment.offset() : segment.offset() + issue.offset(),
                     "placeholder {{ " + segment.text() + " }}: " + issue.message())));
             if (ast != null) {
+                placeholders.add(ast);
                 parts.add(new MessageTemplate.Placeholder(segment.text(), program(cel, ast)));
             }
         }

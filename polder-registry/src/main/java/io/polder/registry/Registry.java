@@ -23,6 +23,10 @@ import io.polder.registry.store.Database;
 import io.polder.registry.store.Ids;
 import io.polder.registry.usage.UsageService;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The registry's services over one store, built in one place. A server or command line opens one,
@@ -57,8 +61,19 @@ public final class Registry implements AutoCloseable {
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock, catalogChanges);
         this.runs = new RunService(database, authorizer, auditLog, ids, clock);
         // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
-        CheckResults checks = productId -> runs.latestChecks(productId).stream()
-                .map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
+        CheckResults checks = new CheckResults() {
+            @Override
+            public List<CheckOutcome> latest(Handle handle, String productId) {
+                return outcomes(RunService.latestChecks(handle, productId));
+            }
+
+            @Override
+            public Map<String, List<CheckOutcome>> latestOfEvery(Handle handle) {
+                Map<String, List<CheckOutcome>> every = new HashMap<>();
+                RunService.latestChecksOfEvery(handle).forEach((product, latest) -> every.put(product, outcomes(latest)));
+                return every;
+            }
+        };
         this.policies = new PolicyService(database, authorizer, auditLog, clock, PolicyEngine::new, checks);
         this.compliance = new ComplianceService(database, authorizer, auditLog, ids, clock, policies);
         this.apply = new ApplyService(database, authorizer, auditLog, clock, policies, compliance, catalogChanges);
@@ -68,6 +83,10 @@ public final class Registry implements AutoCloseable {
         // a product whose input port reads another team's port needs a grant for its team: applying asks for it
         this.apply.onApplied(access::requestForInputs);
         this.usage = new UsageService(database, catalog, ids);
+    }
+
+    private static List<CheckOutcome> outcomes(List<RunService.LatestCheck> latest) {
+        return latest.stream().map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
     }
 
     /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */

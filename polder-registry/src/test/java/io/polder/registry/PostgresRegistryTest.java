@@ -77,6 +77,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class ComplianceCache extends ComplianceCacheTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Runs extends io.polder.registry.runs.RunTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -77,6 +77,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class ComplianceCache extends ComplianceCacheTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Runs extends io.polder.registry.runs.RunTests {
         @Override
         protected TestDatabase newTestDatabase() {

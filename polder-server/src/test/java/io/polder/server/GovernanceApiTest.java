@@ -155,8 +155,13 @@ class GovernanceApiTest {
         assertThat(body.path("total").path("products").asInt()).isEqualTo(2);
         assertThat(body.path("total").path("counts").path("passRate").asDouble()).isEqualTo(1.0);
         assertThat(body.path("policyRates").size()).isPositive();
-        int before = api.get("/api/v1/compliance", consumer).json().path("history").size();
+        JsonNode whole = api.get("/api/v1/compliance", consumer).json();
+        int before = whole.path("history").size();
         assertThat(before).isPositive();
+        long evaluations = server.server().registry().compliance().evaluations();
+        assertThat(api.get("/api/v1/compliance", consumer).json().path("evaluatedAt"))
+                .as("nothing changed: the kept evaluation is served again").isEqualTo(whole.path("evaluatedAt"));
+        assertThat(server.server().registry().compliance().evaluations()).isEqualTo(evaluations);
         assertThat(api.post("/api/v1/compliance", consumer, null).status()).isEqualTo(403);
         Answer recorded = api.post("/api/v1/compliance", admin, null);
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);

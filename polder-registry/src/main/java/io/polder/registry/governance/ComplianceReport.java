@@ -7,7 +7,8 @@ import java.util.List;
  * How the registry's current products meet the policies in force: pass rates per domain and per policy, the
  * failures, and the history of recorded evaluations for the trend.
  *
- * @param evaluatedAt when the current products were evaluated
+ * @param evaluatedAt when the current products were evaluated: a read serves the latest evaluation again while
+ *                    nothing it depends on changed, so this may be earlier than the read
  * @param domain the domain the report is restricted to, or null for the whole mesh
  * @param policySet the digest of the policy set in force ("" when there are no policy files)
  * @param policies how many policies are in force

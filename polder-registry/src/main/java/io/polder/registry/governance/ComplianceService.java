@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.governance.CompiledPolicy;
 import io.polder.governance.ComplianceSummary;
+import io.polder.governance.Exemption;
+import io.polder.governance.MeshSnapshot;
 import io.polder.governance.PolicyResult;
+import io.polder.governance.PolicySet;
 import io.polder.governance.Verdict;
 import io.polder.model.source.Position;
 import io.polder.registry.Names;
@@ -29,6 +33,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -46,6 +54,19 @@ import org.slf4j.LoggerFactory;
  * per policy, with the failures; and its history, one snapshot per evaluation recorded (after applies, on a
  * thread of its own, and on demand), so that a trend can be drawn. Reading is open to every principal;
  * recording on demand needs platform-admin or governance.
+ *
+ * <p>Evaluating costs about a millisecond a product, so the latest evaluation is kept and served again while
+ * nothing it depends on changed. What it depends on is counted by the store itself: the compliance generation
+ * ({@code compliance_generation}, migration V7) grows, by triggers, with every committed change of the products,
+ * their versions, ports and contracts, lifecycle included, the domains and their owners, the policy set and the
+ * contract runs' check results, whichever process made it (another replica on the same PostgreSQL, a command
+ * line). An evaluation reads the generation and everything it evaluates in one snapshot of the store
+ * ({@link Database#snapshot}), so it is never a mix of two states, and is kept under that generation; a read
+ * first reads the generation (one row) and evaluates again when it moved. Time is the other input: a kept
+ * evaluation holds until the first exemption of the set expires after it was made and, when a policy names
+ * {@code now} (its result can change with the clock alone), for at most {@link #NOW_MAX_AGE}; it is never
+ * served for a moment before it was made. Reads that need a new evaluation at the same generation wait for
+ * the one being made instead of making their own.
  */
 public final class ComplianceService {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
@@ -59,6 +80,12 @@ public final class ComplianceService {
      */
     private static final Duration READ_YOUR_APPLIES = Duration.ofSeconds(60);
     private static final String TOTAL = "*";
+    /**
+     * How long an evaluation is kept when a policy of the set names {@code now}: such a policy can change its result
+     * at any moment, which no change in the store announces, so its answer is at most this old (its
+     * {@code evaluatedAt} says when it was made).
+     */
+    public static final Duration NOW_MAX_AGE = Duration.ofSeconds(10);
 
     static final String INSERT_SNAPSHOT = """
             INSERT INTO compliance_snapshots (id, taken_at, cause, principal_name, policy_set, products,
@@ -78,6 +105,7 @@ public final class ComplianceService {
                 d.failed, d.errored, d.exempted
             FROM compliance_domains d JOIN compliance_snapshots s ON s.id = d.snapshot_id
             WHERE d.domain_id = :domain ORDER BY s.taken_at DESC, s.id DESC LIMIT :limit""";
+    static final String GENERATION = "SELECT generation FROM compliance_generation WHERE id = 1";
     static final String DOMAIN_EXISTS = "SELECT COUNT(*) FROM domains WHERE id = :domain";
     static final String PRODUCTS_BY_DOMAIN = """
             SELECT domain_id, COUNT(*) AS products FROM products WHERE status <> 'retired' GROUP BY domain_id""";
@@ -98,6 +126,9 @@ public final class ComplianceService {
     /** The last applier whose snapshot waits to start, or null when none waits. */
     private final AtomicReference<Principal> afterApply =
             new AtomicReference<>();
+    /** The latest evaluation, made or being made; null before the first. */
+    private final AtomicReference<Kept> latest = new AtomicReference<>();
+    private final AtomicLong evaluations = new AtomicLong();
 
     public ComplianceService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock,
                              PolicyService policies) {
@@ -110,8 +141,9 @@ public final class ComplianceService {
     }
 
     /**
-     * The current products evaluated now (nothing is recorded), with the recorded history, which holds the
-     * snapshots of the applies made before this call (it waits for them).
+     * The current products evaluated against the policies in force (nothing is recorded): the kept evaluation
+     * while it holds, else a new one; with the recorded history, which holds the snapshots of the applies made
+     * before this call (it waits for them).
      *
      * @param domain only this domain's products and history; null for the whole mesh
      * @throws PolderException INVALID_ARGUMENT for a malformed domain id, NOT_FOUND for an unknown one
@@ -120,21 +152,30 @@ public final class ComplianceService {
         authorizer.require(principal, Action.READ, "compliance");
         requireDomain(domain);
         awaitRecorded(READ_YOUR_APPLIES);
-        Evaluation evaluation = evaluate();
-        return report(evaluation, domain);
+        return report(current(), domain);
     }
 
     /**
-     * Evaluates the current products and records the snapshot, on demand.
+     * Records the current evaluation (made again if anything it depends on changed since the latest) as a snapshot,
+     * on demand.
      *
      * @throws PolderException FORBIDDEN unless platform-admin or governance
      */
     public ComplianceReport record(Principal principal) {
         authorizer.require(principal, Action.RECORD_COMPLIANCE, "compliance");
         awaitRecorded(READ_YOUR_APPLIES);
-        Evaluation evaluation = evaluate();
+        Evaluation evaluation = current();
         record(principal, evaluation, ON_DEMAND);
         return report(evaluation, null);
+    }
+
+    /**
+     * How many evaluations of the current products this service has made (without policies: countings), whether
+     * for a read, a recording or a snapshot after an apply. A read served from the kept evaluation adds none; tests
+     * and metrics read it.
+     */
+    public long evaluations() {
+        return evaluations.get();
     }
 
     /**
@@ -153,7 +194,7 @@ public final class ComplianceService {
             recorder.execute(() -> {
                 Principal last = afterApply.getAndSet(null);
                 try {
-                    record(last, evaluate(), AFTER_APPLY);
+                    record(last, current(), AFTER_APPLY);
                 } catch (RuntimeException e) {
                     LOG.warn("the apply by {} succeeded, but its compliance snapshot could not be recorded: {}",
                             last.name(), e.toString());
@@ -204,21 +245,119 @@ public final class ComplianceService {
     }
 
     /**
+     * @param generation the store's compliance generation in the snapshot it was made from
+     * @param at the moment of evaluation (what policies see as {@code now})
+     * @param holdsUntil the first moment at which the clock alone may change it (or {@link Instant#MAX})
      * @param productsByDomain when no policy is in force, the products counted per domain instead of evaluated;
      *                         else empty
+     * @param reports the reports made of it so far, by domain ({@link #TOTAL} for the whole mesh), without their
+     *                history: a kept evaluation's are counted once, not on every read
      */
-    private record Evaluation(Instant at, PolicyService.InForce inForce, List<Verdict> verdicts,
-                              Map<String, Integer> productsByDomain) {
+    private record Evaluation(long generation, Instant at, Instant holdsUntil, PolicyService.InForce inForce,
+                              List<Verdict> verdicts, Map<String, Integer> productsByDomain,
+                              Map<String, ComplianceReport> reports) {
+        boolean holdsAt(Instant now) {
+            return !now.isBefore(at) && now.isBefore(holdsUntil);
+        }
+    }
+
+    /**
+     * An evaluation made or being made.
+     *
+     * @param observed the generation its maker read before it began: its snapshot holds that state or a later one
+     */
+    private record Kept(long observed, CompletableFuture<Evaluation> evaluation) {
+    }
+
+    /** What one snapshot of the store gave: the generation, the set in force, and the products or their counts. */
+    private record Read(long generation, PolicyService.InForce inForce, MeshSnapshot products,
+                        Map<String, Integer> productsByDomain) {
+    }
+
+    /**
+     * The evaluation of the store as it is now: the kept one when the generation has not moved since and the clock
+     * has not passed its bound; else the one another read is making from the state seen here; else a new one.
+     */
+    private Evaluation current() {
+        long generation = database.read(ComplianceService::generation);
+        while (true) {
+            Kept kept = latest.get();
+            if (kept != null) {
+                CompletableFuture<Evaluation> evaluation = kept.evaluation();
+                if (!evaluation.isDone() && kept.observed() == generation) {
+                    return await(evaluation); // begun after this state was committed: it holds it or a later one
+                }
+                if (evaluation.isDone() && !evaluation.isCompletedExceptionally()) {
+                    Evaluation done = evaluation.join();
+                    if (done.generation() == generation && done.holdsAt(clock.instant())) {
+                        return done;
+                    }
+                }
+            }
+            Kept mine = new Kept(generation, new CompletableFuture<>());
+            if (latest.compareAndSet(kept, mine)) {
+                try {
+                    Evaluation made = evaluate();
+                    mine.evaluation().complete(made);
+                    return made;
+                } catch (RuntimeException | Error e) {
+                    mine.evaluation().completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Evaluation await(CompletableFuture<Evaluation> evaluation) {
+        try {
+            return evaluation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     private Evaluation evaluate() {
-        PolicyService.InForce inForce = policies.inForce();
-        if (inForce.policySet().size() == 0) {
-            // nothing to evaluate: count the products rather than read every document (an apply records a
-            // snapshot each time, and a registry without policies should not pay for reading them all)
-            return new Evaluation(clock.instant(), inForce, List.of(), database.read(ComplianceService::productsByDomain));
+        Read read = database.snapshot(handle -> {
+            long generation = generation(handle); // the snapshot's first statement: the state everything is read in
+            PolicyService.InForce inForce = policies.inForce(handle);
+            if (inForce.policySet().size() == 0) {
+                // nothing to evaluate: count the products rather than read every document (an apply records a
+                // snapshot each time, and a registry without policies should not pay for reading them all)
+                return new Read(generation, inForce, null, productsByDomain(handle));
+            }
+            return new Read(generation, inForce, policies.currentProducts(handle), Map.of());
+        });
+        Instant at = clock.instant();
+        PolicySet policySet = read.inForce().policySet();
+        List<Verdict> verdicts = read.products() == null ? List.of() : policies.evaluate(policySet, read.products(), at);
+        evaluations.incrementAndGet();
+        return new Evaluation(read.generation(), at, holdsUntil(policySet, at), read.inForce(), verdicts,
+                read.productsByDomain(), new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Until when an evaluation of {@code policySet} made at {@code at} holds if nothing in the store changes: until
+     * the first of its exemptions expires after {@code at} (a failure it exempted fails again from then on), and, if
+     * a policy names {@code now}, for {@link #NOW_MAX_AGE} at most.
+     */
+    static Instant holdsUntil(PolicySet policySet, Instant at) {
+        Instant until = policySet.policies().stream().anyMatch(CompiledPolicy::readsNow) ? at.plus(NOW_MAX_AGE) : Instant.MAX;
+        for (Exemption exemption : policySet.exemptions()) {
+            if (exemption.expires().isAfter(at) && exemption.expires().isBefore(until)) {
+                until = exemption.expires();
+            }
         }
-        return new Evaluation(clock.instant(), inForce, policies.evaluateCurrent(inForce.policySet()), Map.of());
+        return until;
+    }
+
+    private static long generation(Handle handle) {
+        return handle.createQuery(GENERATION).mapTo(Long.class).one();
     }
 
     private static Map<String, Integer> productsByDomain(Handle handle) {
@@ -243,7 +382,19 @@ public final class ComplianceService {
         return new ComplianceSummary(domains, List.of(), List.of());
     }
 
+    /** The report of {@code evaluation} for {@code domain} (null: all), with the history recorded so far. */
     private ComplianceReport report(Evaluation evaluation, String domain) {
+        ComplianceReport counted = evaluation.reports().computeIfAbsent(domain == null ? TOTAL : domain,
+                key -> count(evaluation, domain));
+        List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
+        Collections.reverse(history);
+        return new ComplianceReport(counted.evaluatedAt(), counted.domain(), counted.policySet(), counted.policies(),
+                counted.total(), counted.domains(), counted.policyRates(), counted.failures(), counted.failuresTotal(),
+                history);
+    }
+
+    /** The report of {@code evaluation} for {@code domain} (null: all), without history. */
+    private static ComplianceReport count(Evaluation evaluation, String domain) {
         List<Verdict> verdicts = domain == null ? evaluation.verdicts()
                 : evaluation.verdicts().stream().filter(verdict -> verdict.domain().equals(domain)).toList();
         ComplianceSummary summary = summary(evaluation, domain);
@@ -258,11 +409,9 @@ public final class ComplianceService {
                 }
             }
         }
-        List<ComplianceSnapshot> history = new ArrayList<>(database.read(handle -> history(handle, domain)));
-        Collections.reverse(history);
         return new ComplianceReport(evaluation.at(), domain, evaluation.inForce().digest(),
                 evaluation.inForce().policySet().size(), total(summary), domains, rates, failures,
-                summary.failures().size(), history);
+                summary.failures().size(), List.of());
     }
 
     private static void failure(Verdict verdict, PolicyResult result, List<ComplianceFailure> failures) {
@@ -280,12 +429,14 @@ public final class ComplianceService {
                 result.target().file(), at == null ? 0 : at.line(), at == null ? 0 : at.column()));
     }
 
+    /** Records {@code evaluation}, which holds now (it is the current one), as taken now. */
     private void record(Principal principal, Evaluation evaluation, String cause) {
         ComplianceSummary summary = summary(evaluation, null);
         DomainCompliance total = total(summary);
         String id = ids.next();
+        Instant takenAt = clock.instant();
         database.writeVoid(handle -> {
-            handle.createUpdate(INSERT_SNAPSHOT).bind("id", id).bind("takenAt", evaluation.at().toEpochMilli())
+            handle.createUpdate(INSERT_SNAPSHOT).bind("id", id).bind("takenAt", takenAt.toEpochMilli())
                     .bind("cause", cause).bind("principal", principal.name()).bind("policySet", evaluation.inForce().digest())
                     .bind("products", total.products()).bind("blocked", total.blockedProducts())
                     .bindMethods(total.counts()).execute();

@@ -123,12 +123,17 @@ public final class PolicyService {
 
     /** The set in force; compiled again only when an apply changed it. */
     public InForce inForce() {
-        long revision = database.read(PolicyStore::revision);
+        return database.read(this::inForce);
+    }
+
+    /** The set in force, read with {@code handle} (in the caller's snapshot); compiled again only when it changed. */
+    public InForce inForce(Handle handle) {
+        long revision = PolicyStore.revision(handle);
         InForce cached = inForce.get();
         if (cached != null && cached.revision() == revision) {
             return cached;
         }
-        PolicyStore.Stored stored = database.read(PolicyStore::read);
+        PolicyStore.Stored stored = PolicyStore.read(handle);
         PolicyLoad load = load(stored.files());
         InForce loaded = new InForce(stored.revision(), stored.digest(), stored.revision() == 0 ? null : stored.appliedAt(),
                 stored.revision() == 0 ? null : stored.appliedBy(), stored.files(), load.policySet(), load.problems());
@@ -185,12 +190,22 @@ public final class PolicyService {
 
     /** The registry's current products (not retired), with its facts, ready for evaluation. */
     public MeshSnapshot currentProducts() {
-        return database.read(handle -> RegistryFacts.read(handle, checks).apply(registryProducts.read(handle)));
+        return database.read(this::currentProducts);
+    }
+
+    /** {@link #currentProducts()} read with {@code handle}, in the caller's snapshot. */
+    public MeshSnapshot currentProducts(Handle handle) {
+        return RegistryFacts.readForEvery(handle, checks).apply(registryProducts.read(handle));
     }
 
     /** Evaluates the current products against {@code policies}. */
     public List<Verdict> evaluateCurrent(PolicySet policies) {
-        return engine().engine().evaluate(policies, currentProducts(), clock.instant());
+        return evaluate(policies, currentProducts(), clock.instant());
+    }
+
+    /** Evaluates {@code products}, whose facts are complete (as {@link #currentProducts} gives them), at {@code now}. */
+    public List<Verdict> evaluate(PolicySet policies, MeshSnapshot products, Instant now) {
+        return engine().engine().evaluate(policies, products, now);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.polder.registry.governance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.polder.governance.CheckOutcome;
 import io.polder.governance.Dependency;
 import io.polder.governance.Facts;
 import io.polder.governance.MeshSnapshot;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -48,18 +50,30 @@ final class RegistryFacts {
     private final Map<String, Offer> offers;
     private final Map<String, Long> consumers;
     private final Map<String, String> statuses;
-    private final CheckResults checks;
+    private final Function<String, List<CheckOutcome>> latestChecks;
 
-    private RegistryFacts(Map<String, Offer> offers, Map<String, Long> consumers, CheckResults checks) {
+    private RegistryFacts(Map<String, Offer> offers, Map<String, Long> consumers,
+                          Function<String, List<CheckOutcome>> latestChecks) {
         this.offers = offers;
         this.consumers = consumers;
-        this.checks = checks;
+        this.latestChecks = latestChecks;
         this.statuses = new HashMap<>();
         offers.values().forEach(offer -> statuses.put(offer.product(), offer.status()));
     }
 
+    /** The facts for a few products (a bundle, one product): their latest checks are read per product. */
     static RegistryFacts read(Handle handle, CheckResults checks) {
         requireNonNull(checks, "checks is null");
+        return read(handle, productId -> checks.latest(handle, productId));
+    }
+
+    /** The facts for every current product: the latest checks of all of them are read at once, here. */
+    static RegistryFacts readForEvery(Handle handle, CheckResults checks) {
+        Map<String, List<CheckOutcome>> every = checks.latestOfEvery(handle);
+        return read(handle, productId -> every.getOrDefault(productId, List.of()));
+    }
+
+    private static RegistryFacts read(Handle handle, Function<String, List<CheckOutcome>> latestChecks) {
         Map<String, Offer> offers = new HashMap<>();
         handle.createQuery(OFFERS).map((row, context) -> Map.entry(key(row.getString("contract_id"),
                         row.getString("port_version")), new Offer(row.getString("id"), row.getString("name"),
@@ -68,10 +82,13 @@ final class RegistryFacts {
         Map<String, Long> consumers = new HashMap<>();
         handle.createQuery(CONSUMERS).map((row, context) -> Map.entry(row.getString("product_id"), row.getLong("consumers")))
                 .forEach(entry -> consumers.put(entry.getKey(), entry.getValue()));
-        return new RegistryFacts(offers, consumers, checks);
+        return new RegistryFacts(offers, consumers, latestChecks);
     }
 
-    /** The products with the registry's facts (their dependencies resolved within {@code products} first). */
+    /**
+     * The products with the registry's facts (their dependencies resolved within {@code products} first); made by
+     * {@link #read}, the latest checks are read with the handle these facts were read with, which must still be open.
+     */
     MeshSnapshot apply(MeshSnapshot products) {
         return MeshSnapshot.resolved(products.products()).withFacts(this::facts);
     }
@@ -83,7 +100,7 @@ final class RegistryFacts {
         }
         String id = product.productId();
         return product.facts().withDependencies(dependencies).withConsumers(consumers.getOrDefault(id, 0L))
-                .withLatestChecks(checks.latest(id));
+                .withLatestChecks(latestChecks.apply(id));
     }
 
     private Dependency fromRegistry(Dependency dependency) {

@@ -31,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,14 @@ public final class RunService {
                   WHERE r.product_id = :product
                   GROUP BY rc.port) latest ON latest.run_id = c.run_id AND latest.port = c.port
             ORDER BY c.port, c.position""";
+    private static final String LATEST_CHECKS_OF_EVERY = """
+            SELECT r.product_id, c.port, c.rule_id, c.outcome FROM run_checks c
+            JOIN runs r ON r.id = c.run_id
+            JOIN (SELECT rr.product_id AS product_id, rc.port AS port, MAX(rc.run_id) AS run_id FROM run_checks rc
+                  JOIN runs rr ON rr.id = rc.run_id
+                  GROUP BY rr.product_id, rc.port) latest
+              ON latest.run_id = c.run_id AND latest.port = c.port AND latest.product_id = r.product_id
+            ORDER BY r.product_id, c.port, c.position""";
     static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
 
     private final Database database;
@@ -295,10 +304,25 @@ public final class RunService {
      * by port then position in the run: what policies see as {@code facts.latestChecks}.
      */
     public List<LatestCheck> latestChecks(String productId) {
-        return database.read(handle -> handle.createQuery(LATEST_CHECKS).bind("product", productId)
+        return database.read(handle -> latestChecks(handle, productId));
+    }
+
+    /** {@link #latestChecks(String)} read with {@code handle}, in the caller's transaction or snapshot. */
+    public static List<LatestCheck> latestChecks(Handle handle, String productId) {
+        return handle.createQuery(LATEST_CHECKS).bind("product", productId)
                 .map((rows, context) -> new LatestCheck(rows.getString("rule_id"), rows.getString("outcome"),
                         rows.getString("port")))
-                .list());
+                .list();
+    }
+
+    /** {@link #latestChecks(Handle, String)} of every product that has checks, by product id, in one statement. */
+    public static Map<String, List<LatestCheck>> latestChecksOfEvery(Handle handle) {
+        Map<String, List<LatestCheck>> every = new LinkedHashMap<>();
+        handle.createQuery(LATEST_CHECKS_OF_EVERY)
+                .map((rows, context) -> Map.entry(rows.getString("product_id"), new LatestCheck(rows.getString("rule_id"),
+                        rows.getString("outcome"), rows.getString("port"))))
+                .forEach(entry -> every.computeIfAbsent(entry.getKey(), product -> new ArrayList<>()).add(entry.getValue()));
+        return every;
     }
 
     /** One check's latest outcome ({@code passed}, {@code failed}, {@code error}, {@code skipped}) on a port. */

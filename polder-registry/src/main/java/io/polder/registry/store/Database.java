@@ -67,13 +67,14 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        if (Migrations.current(dataSource)) {
+        java.util.List<String> locations = Migrations.locations(dialect);
+        if (Migrations.current(dataSource, locations)) {
             LOG.info("registry database {} ({}) at the current schema", description, dialect.name());
             return;
         }
         var result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:" + Migrations.LOCATION)
+                .locations(locations.stream().map(location -> "classpath:" + location).toArray(String[]::new))
                 .load()
                 .migrate();
         LOG.info("registry database {} ({}) at schema version {}", description, dialect.name(),
@@ -91,6 +92,16 @@ public final class Database implements AutoCloseable {
     /** Runs {@code callback} on a connection in auto-commit mode. */
     public <T> T read(HandleCallback<T, RuntimeException> callback) {
         return jdbi.withHandle(callback);
+    }
+
+    /**
+     * Runs {@code callback} on a connection that sees one committed state of the store from its first statement to
+     * its last, whatever commits meanwhile (a read transaction: REPEATABLE READ on PostgreSQL, a deferred
+     * transaction in SQLite's write-ahead log, which takes no write lock). For reads that must not mix two states,
+     * such as a compliance evaluation and the generation it is kept under. It must only read.
+     */
+    public <T> T snapshot(HandleCallback<T, RuntimeException> callback) {
+        return jdbi.withHandle(handle -> dialect.inSnapshot(handle, callback));
     }
 
     /** Runs {@code callback} in one transaction: committed when it returns, rolled back when it throws. */

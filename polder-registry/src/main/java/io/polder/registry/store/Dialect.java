@@ -4,6 +4,8 @@ import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 
 /**
  * Everything that differs between the databases the registry runs on. The schema, the migrations and
@@ -22,6 +24,12 @@ public interface Dialect {
 
     /** Whether {@code error} reports a primary key or unique constraint that an insert would break. */
     boolean isUniqueViolation(SQLException error);
+
+    /**
+     * Runs {@code callback} on {@code handle} (in auto-commit mode) inside a read-only transaction that sees one
+     * committed state from its first statement on; see {@link Database#snapshot}.
+     */
+    <T> T inSnapshot(Handle handle, HandleCallback<T, RuntimeException> callback);
 
     /** The dialect for a JDBC URL: {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://...}. */
     static Dialect forUrl(String jdbcUrl) {

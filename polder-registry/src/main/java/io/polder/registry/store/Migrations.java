@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -25,22 +26,41 @@ import javax.sql.DataSource;
 
 /**
  * Tells, without Flyway, whether a store already has exactly the migrations this build carries: every
- * versioned migration under {@code db/migration} applied successfully, with the checksum Flyway computes
- * for it, and nothing else. Then opening the store can skip Flyway, whose start-up (scanning, validating,
+ * versioned migration under {@code db/migration} and the dialect's {@code db/dialect/NAME} applied successfully,
+ * with the checksum Flyway computes for it, and nothing else. Then opening the store can skip Flyway, whose start-up (scanning, validating,
  * a few hundred classes) is most of a restart's time. In any other case (a new store, a migration to run,
  * an edited migration, a failed one, a layout this check does not know) Flyway runs and decides, so the
  * check can only save time, never change the outcome.
  */
 final class Migrations {
+    /** The migrations of both databases. */
     static final String LOCATION = "db/migration";
+    /** Beside them, each database's own (triggers, whose syntax differs): {@code db/dialect/sqlite}, ... */
+    static final String DIALECT_LOCATION = "db/dialect/";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__.+\\.sql");
 
     private Migrations() {
     }
 
-    /** Whether Flyway would have nothing to do on {@code dataSource}: the schema is current and intact. */
-    static boolean current(DataSource dataSource) {
-        Map<String, Integer> expected = onClassPath();
+    /** Where Flyway finds the migrations of a store of {@code dialect}: the shared ones and the dialect's own. */
+    static List<String> locations(Dialect dialect) {
+        return List.of(LOCATION, DIALECT_LOCATION + dialect.name());
+    }
+
+    /**
+     * Whether Flyway would have nothing to do on {@code dataSource}: the schema is current and intact.
+     *
+     * @param locations where the migrations are, as {@link #locations(Dialect)}
+     */
+    static boolean current(DataSource dataSource, List<String> locations) {
+        Map<String, Integer> expected = new HashMap<>();
+        for (String location : locations) {
+            Map<String, Integer> found = onClassPath(location);
+            if (found.isEmpty()) {
+                return false;
+            }
+            expected.putAll(found);
+        }
         if (expected.isEmpty()) {
             return false;
         }
@@ -61,9 +81,9 @@ final class Migrations {
         }
     }
 
-    /** The versioned migrations this build carries: version (as Flyway writes it) to checksum. */
-    static Map<String, Integer> onClassPath() {
-        URL folder = Migrations.class.getClassLoader().getResource(LOCATION);
+    /** The versioned migrations this build carries in {@code location}: version (as Flyway writes it) to checksum. */
+    static Map<String, Integer> onClassPath(String location) {
+        URL folder = Migrations.class.getClassLoader().getResource(location);
         Map<String, Integer> migrations = new HashMap<>();
         if (folder == null) {
             return migrations;
@@ -85,10 +105,10 @@ final class Migrations {
                     try (JarFile jar = connection.getJarFile()) {
                         for (var entry : jar.stream().toList()) {
                             String name = entry.getName();
-                            if (!entry.isDirectory() && name.startsWith(LOCATION + "/")
-                                    && name.indexOf('/', LOCATION.length() + 1) < 0) {
+                            if (!entry.isDirectory() && name.startsWith(location + "/")
+                                    && name.indexOf('/', location.length() + 1) < 0) {
                                 try (InputStream in = jar.getInputStream(entry)) {
-                                    add(migrations, name.substring(LOCATION.length() + 1), in);
+                                    add(migrations, name.substring(location.length() + 1), in);
                                 }
                             }
                         }

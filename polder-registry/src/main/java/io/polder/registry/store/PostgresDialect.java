@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * PostgreSQL, for several server replicas sharing one registry. Transactions run at READ COMMITTED: the
@@ -28,6 +31,12 @@ final class PostgresDialect implements Dialect {
         pool.setPoolName("polder-postgresql");
         pool.setMaximumPoolSize(POOL_SIZE);
         return new HikariDataSource(pool);
+    }
+
+    /** REPEATABLE READ: every statement sees the snapshot taken at the first (a read-only one never fails to commit). */
+    @Override
+    public <T> T inSnapshot(Handle handle, HandleCallback<T, RuntimeException> callback) {
+        return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback::withHandle);
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -53,6 +55,29 @@ final class SqliteDialect implements Dialect {
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setConnectionTimeout(BUSY_TIMEOUT.toMillis());
         return new HikariDataSource(pool);
+    }
+
+    /**
+     * A deferred transaction, begun by hand because the connections begin theirs IMMEDIATE (which would take the
+     * write lock and hold every writer back while this reads): in the write-ahead log it reads the state committed
+     * when its first statement ran, and ends with no lock left behind, whatever {@code callback} throws.
+     */
+    @Override
+    public <T> T inSnapshot(Handle handle, HandleCallback<T, RuntimeException> callback) {
+        handle.execute("BEGIN DEFERRED");
+        T result;
+        try {
+            result = callback.withHandle(handle);
+        } catch (RuntimeException | Error e) {
+            try {
+                handle.execute("ROLLBACK");
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        handle.execute("COMMIT");
+        return result;
     }
 
     @Override

@@ -98,10 +98,11 @@ public abstract class PendingRequestTests extends RegistryTestBase {
     void migratingAStoreWithDuplicatesKeepsTheOldestPendingAndRejectsTheOthers() {
         AccessRequest oldest = registry.access().request(CARLA, NewAccessRequest.of(CUSTOMERS, "churn model", 30));
         AccessRequest other = registry.access().request(AccessTests.ERIK, NewAccessRequest.of(CUSTOMERS, "report", 30));
-        // the store as it was before V6, with two later duplicates of Carla's request
+        // the store as it was before V6 (and so before V7), with two later duplicates of Carla's request
         registry.database().writeVoid(handle -> {
             handle.execute("DROP INDEX access_requests_one_pending");
-            handle.execute("DELETE FROM flyway_schema_history WHERE version = '6'");
+            undoComplianceGeneration(handle, registry.database().dialect().name());
+            handle.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7')");
         });
         Ids ids = new Ids(clock);
         List<AccessRequest> duplicates = new ArrayList<>();
@@ -149,5 +150,16 @@ public abstract class PendingRequestTests extends RegistryTestBase {
                 .bind("days", request.durationDays()).bind("unmask", "[]").bind("rowScope", request.rowScope())
                 .bind("consumerProduct", (String) null).bind("inputPort", (String) null)
                 .bind("by", request.requestedBy()).bind("now", request.requestedAt().toEpochMilli()).execute();
+    }
+
+    /** Undoes V7 (db/dialect/NAME): its triggers, its function on PostgreSQL, its table. */
+    private static void undoComplianceGeneration(org.jdbi.v3.core.Handle handle, String dialect) {
+        if (dialect.equals("postgresql")) {
+            handle.execute("DROP FUNCTION compliance_generation_bump() CASCADE");
+        } else {
+            handle.createQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%compliance_generation'")
+                    .mapTo(String.class).list().forEach(trigger -> handle.execute("DROP TRIGGER " + trigger));
+        }
+        handle.execute("DROP TABLE compliance_generation");
     }
 }

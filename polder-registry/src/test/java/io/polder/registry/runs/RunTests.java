@@ -197,6 +197,8 @@ public abstract class RunTests extends RegistryTestBase {
         assertThat(registry.runs().latestChecks("sales-orders")).extracting(RunService.LatestCheck::outcome)
                 .containsExactly("passed", "passed");
         assertThat(registry.runs().latestChecks("customer-profiles")).isEmpty();
+        assertThat(registry.database().read(RunService::latestChecksOfEvery)).as("all products' in one read, the same")
+                .containsOnlyKeys("sales-orders").containsEntry("sales-orders", registry.runs().latestChecks("sales-orders"));
     }
 
     @Test

@@ -65,7 +65,11 @@ class MigrationsTest {
 
     @Test
     void theBuildCarriesItsVersionedMigrations() {
-        assertThat(Migrations.onClassPath()).containsKey("1").doesNotContainValue(null);
+        assertThat(Migrations.onClassPath(Migrations.LOCATION)).containsKey("1").doesNotContainValue(null);
+        for (String dialect : java.util.List.of("sqlite", "postgresql")) {
+            assertThat(Migrations.onClassPath(Migrations.DIALECT_LOCATION + dialect)).as(dialect).containsKey("7")
+                    .doesNotContainValue(null);
+        }
     }
 
     private String url() {
@@ -73,9 +77,10 @@ class MigrationsTest {
     }
 
     private static boolean current(String url) {
-        DataSource dataSource = Dialect.forUrl(url).createDataSource(url);
+        Dialect dialect = Dialect.forUrl(url);
+        DataSource dataSource = dialect.createDataSource(url);
         try {
-            return Migrations.current(dataSource);
+            return Migrations.current(dataSource, Migrations.locations(dialect));
         } finally {
             if (dataSource instanceof AutoCloseable closeable) {
                 try {

@@ -50,13 +50,18 @@ public final class GovernanceRoutes {
                         .returns(Returns.json(200, PolicyPreview.class)).errors(ErrorCode.INVALID_DOCUMENT)
                         .handler(this::preview),
                 Route.get("/api/v1/compliance").operation("getCompliance", "The current products evaluated against the"
-                                + " policies in force now: pass rates per domain and per policy, the failures, and the"
-                                + " recorded history (one snapshot per apply and per POST)")
+                                + " policies in force: pass rates per domain and per policy, the failures, and the"
+                                + " recorded history (one snapshot per apply and per POST). The latest evaluation is"
+                                + " served again while nothing it depends on changed (products, contracts, lifecycle,"
+                                + " domains, policies, check results: counted by the store, across replicas) and no"
+                                + " exemption expired since; with a policy that reads `now` it is at most "
+                                + ComplianceService.NOW_MAX_AGE.toSeconds() + " s old;"
+                                + " evaluatedAt says when it was made")
                         .access(Access.requires(Action.READ))
                         .query(string("domain", "only this domain's products and history"))
                         .returns(Returns.json(200, ComplianceReport.class)).handler(this::report),
-                Route.post("/api/v1/compliance").operation("recordCompliance", "Evaluate the current products now and"
-                                + " record the result in the compliance history")
+                Route.post("/api/v1/compliance").operation("recordCompliance", "Record the current evaluation of the"
+                                + " products (made again if anything it depends on changed) in the compliance history")
                         .access(Access.requires(Action.RECORD_COMPLIANCE))
                         .returns(Returns.json(200, ComplianceReport.class)).handler(this::record));
     }
