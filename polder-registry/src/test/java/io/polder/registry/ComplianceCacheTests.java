@@ -244,6 +244,30 @@ abstract class ComplianceCacheTests extends RegistryTestBase {
     }
 
     @Test
+    void aPolicyStoppedAtItsLimitBoundsTheAgeOfTheKeptEvaluation() {
+        String tens = "[0,1,2,3,4,5,6,7,8,9]";
+        String runaway = tens + ".map(a, " + tens + ".map(b, " + tens + ".map(c, " + tens + ".map(d, " + tens
+                + ".map(e, [a, b, c, d, e]))))).size() > 0"; // 100,000 iterations: over the budget, or the time limit
+        apply(withPolicyFile(example, "policies/runaway.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: runaway
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: "%s"
+                message: never shown
+                """.formatted(runaway)));
+        ComplianceReport stopped = readTwice();
+        assertThat(stopped.total().counts().errored()).as("stopped on every product").isEqualTo(7);
+        long evaluations = compliance().evaluations();
+        clock.advance(ComplianceService.NOW_MAX_AGE.plusSeconds(1));
+        compliance().report(READER, null);
+        assertThat(compliance().evaluations()).as("a limit a busy moment may have caused is tried again")
+                .isEqualTo(evaluations + 1);
+    }
+
+    @Test
     void concurrentReadsAfterAChangeShareOneEvaluation() throws Exception {
         apply(example);
         changeLifecycle(registry, "customer-profiles", LifecycleStatus.DEPRECATED);

@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Database#snapshot}), so it is never a mix of two states, and is kept under that generation; a read
  * first reads the generation (one row) and evaluates again when it moved. Time is the other input: a kept
  * evaluation holds until the first exemption of the set expires after it was made and, when a policy names
- * {@code now} (its result can change with the clock alone), for at most {@link #NOW_MAX_AGE}; it is never
+ * {@code now} (its result can change with the clock alone) or a policy was stopped at its iteration budget or
+ * time limit (which a busy moment may have caused), for at most {@link #NOW_MAX_AGE}; it is never
  * served for a moment before it was made. Reads that need a new evaluation at the same generation wait for
  * the one being made instead of making their own.
  */
@@ -337,7 +338,11 @@ public final class ComplianceService {
         PolicySet policySet = read.inForce().policySet();
         List<Verdict> verdicts = read.products() == null ? List.of() : policies.evaluate(policySet, read.products(), at);
         evaluations.incrementAndGet();
-        return new Evaluation(read.generation(), at, holdsUntil(policySet, at), read.inForce(), verdicts,
+        Instant holdsUntil = holdsUntil(policySet, at);
+        if (stoppedAtLimit(verdicts) && holdsUntil.isAfter(at.plus(NOW_MAX_AGE))) {
+            holdsUntil = at.plus(NOW_MAX_AGE); // a time limit hit on a busy moment is not kept until the next change
+        }
+        return new Evaluation(read.generation(), at, holdsUntil, read.inForce(), verdicts,
                 read.productsByDomain(), new ConcurrentHashMap<>());
     }
 
@@ -354,6 +359,12 @@ public final class ComplianceService {
             }
         }
         return until;
+    }
+
+    /** A policy was stopped by its iteration budget or time limit: the second may not recur when evaluated again. */
+    static boolean stoppedAtLimit(List<Verdict> verdicts) {
+        return verdicts.stream().flatMap(verdict -> verdict.errors().stream())
+                .anyMatch(error -> error.kind() == PolicyResult.ErrorKind.LIMIT);
     }
 
     private static long generation(Handle handle) {

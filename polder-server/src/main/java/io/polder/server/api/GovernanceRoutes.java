@@ -54,7 +54,8 @@ public final class GovernanceRoutes {
                                 + " recorded history (one snapshot per apply and per POST). The latest evaluation is"
                                 + " served again while nothing it depends on changed (products, contracts, lifecycle,"
                                 + " domains, policies, check results: counted by the store, across replicas) and no"
-                                + " exemption expired since; with a policy that reads `now` it is at most "
+                                + " exemption expired since; with a policy that reads `now`, or one stopped at its"
+                                + " limit, it is at most "
                                 + ComplianceService.NOW_MAX_AGE.toSeconds() + " s old;"
                                 + " evaluatedAt says when it was made")
                         .access(Access.requires(Action.READ))
