@@ -704,20 +704,6 @@ public final class AccessService {
     }
 
     /**
-     * Which of {@code productIds} {@code principal} owns, in one read: {@link #owns} for many products at once (a
-     * page that lists grants asks it for all of theirs).
-     */
-    public Set<String> ownedAmong(Principal principal, java.util.Collection<String> productIds) {
-        requireNonNull(principal, "principal is null");
-        List<String> ids = productIds.stream().distinct().toList();
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(database.read(handle -> bindPrincipal(handle.createQuery(OWNS_PRODUCTS), principal)
-                .bindList("ids", ids).mapTo(String.class).list()));
-    }
-
-    /**
      * The teams {@code principal} may request access for ({@link #request} with a team): every team for a
      * platform-admin; otherwise the existing teams it belongs to, its token's and those mesh.yaml lists it in.
      */

@@ -193,28 +193,6 @@ public abstract class AccessTests extends RegistryTestBase {
     }
 
     @Test
-    void ownedAmongAnswersInOneReadWhatOwnsAnswersPerProduct() {
-        List<String> products = new java.util.ArrayList<>(registry.catalog().listProducts(
-                io.polder.registry.catalog.ProductFilter.all(), PageRequest.of(null, 100)).items().stream()
-                .map(io.polder.registry.catalog.Product::id).toList());
-        assertThat(products).contains("sales-orders", "customer-profiles");
-        products.add("no-such-product");
-        products.add("sales-orders");
-        for (Principal principal : List.of(CARLA, CHEN, SOFIA, DANA, LENA, GOVERNANCE, admin(),
-                Principal.consumer("lena@acme.example"), Principal.platformAdmin("dana@acme.example"))) {
-            java.util.Set<String> owned = access().ownedAmong(principal, products);
-            assertThat(owned).as(principal.name() + " " + principal.role())
-                    .containsExactlyInAnyOrderElementsOf(products.stream().distinct()
-                            .filter(product -> access().owns(principal, product)).toList());
-        }
-        assertThat(access().ownedAmong(DANA, products)).contains("sales-orders", "sales-daily-revenue")
-                .doesNotContain("customer-profiles");
-        assertThat(access().ownedAmong(CARLA, products)).isEmpty();
-        assertThat(access().ownedAmong(admin(), products)).as("admins own nothing").isEmpty();
-        assertThat(access().ownedAmong(DANA, List.of())).isEmpty();
-    }
-
-    @Test
     void decidableAmongNamesExactlyTheProductsWhoseDecisionsAreAccepted() {
         List<AccessRequest> pending = new java.util.ArrayList<>();
         for (OutputPort port : access().outputPorts().list()) {
