@@ -92,20 +92,11 @@ final class RegistrySuite implements Suite {
             return met;
         }
         List<String> summary = new ArrayList<>();
-        for (String database : databases) {
-            if (database.equals("postgres") && (postgresUrl == null || postgresUrl.isBlank())) {
-                out.println("\npostgres: skipped: no URL (set POLDER_TEST_POSTGRES_URL or --postgres-url; "
-                        + "scripts/test-postgres.sh start prints one)");
-                continue;
-            }
-            for (int size : sizes) {
-                try (BenchStore store = database.equals("postgres") ? BenchStore.postgres(postgresUrl) : BenchStore.sqlite()) {
-                    Figures figures = measure(database, size, store, requests, httpApply, out);
-                    summary.add(figures.line());
-                    met &= figures.check(out);
-                }
-            }
-        }
+        met &= eachStore(databases, sizes, postgresUrl, out, (database, size, store) -> {
+            Figures figures = measure(database, size, store, requests, httpApply, out);
+            summary.add(figures.line());
+            return figures.check(out);
+        });
         out.println();
         out.println("summary: " + Figures.HEADER);
         summary.forEach(line -> out.println("         " + line));
@@ -119,6 +110,23 @@ final class RegistrySuite implements Suite {
         out.printf(Locale.ROOT, "machine: %d processors, load average %.2f at the start%n",
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        boolean met = eachStore(databases, sizes, postgresUrl, out,
+                (database, size, store) -> ComplianceBench.run(database, store.jdbcUrl(), size, rounds, out));
+        out.println(met ? "  all targets met" : "  TARGET MISSED");
+        return met;
+    }
+
+    /** One measurement on a fresh store of one database and size. */
+    private interface StoreMeasure {
+        boolean run(String database, int size, BenchStore store) throws Exception;
+    }
+
+    /**
+     * {@code measure} on a fresh store for each database (sqlite, postgres) and size, in order; postgres is skipped,
+     * with a line saying how to give it, when no URL is set. True when every measurement met its target.
+     */
+    private static boolean eachStore(List<String> databases, List<Integer> sizes, String postgresUrl, PrintStream out,
+                                     StoreMeasure measure) throws Exception {
         boolean met = true;
         for (String database : databases) {
             if (database.equals("postgres") && (postgresUrl == null || postgresUrl.isBlank())) {
@@ -128,11 +136,10 @@ final class RegistrySuite implements Suite {
             }
             for (int size : sizes) {
                 try (BenchStore store = database.equals("postgres") ? BenchStore.postgres(postgresUrl) : BenchStore.sqlite()) {
-                    met &= ComplianceBench.run(database, store.jdbcUrl(), size, rounds, out);
+                    met &= measure.run(database, size, store);
                 }
             }
         }
-        out.println(met ? "  all targets met" : "  TARGET MISSED");
         return met;
     }
 
