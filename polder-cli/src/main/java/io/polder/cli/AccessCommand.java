@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder access request|requests|inbox|approve|reject|grants|revoke}: access to output ports. */
 @Command(name = "access",
+        header = "Requests access to output ports, and decides on requests.",
         description = {
             "Requests access to data products' output ports, and decides on such requests.",
             "",
@@ -58,6 +59,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "request",
+            header = "Requests access to an output port, for you or your team.",
             description = {
                 "Requests access to an output port for a purpose and a number of days, for you (or for a",
                 "team you belong to, with --team). The request waits in the port owners' inbox, unless the",
@@ -131,6 +133,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "requests",
+            header = "Lists access requests: yours, or those on the ports you own.",
             description = {"Lists the access requests you may see: yours, your teams', and those for the ports you",
                 "own (all of them for platform-admin and governance), newest first.", ""},
             footer = {"", "Examples:", "  polder access requests", "  polder access requests --state rejected -o json"},
@@ -166,6 +169,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "inbox",
+            header = "The pending requests you decide on, and grants expiring soon.",
             description = {"What waits for you as an owner: the pending requests for your products' ports (every",
                 "pending request, for a platform-admin), and the grants on them that expire within 7 days.", ""},
             footer = {"", "Examples:", "  polder access inbox", "  polder access inbox -o json"},
@@ -212,6 +216,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "approve",
+            header = "Approves a pending request: grants access, with masks and row filter.",
             description = {"Approves a pending access request: a grant for its grantee, as requested unless you",
                 "say otherwise. The row filter is a SQL condition over the port's columns; it applies to every",
                 "table of the port, so it may name only columns they all have, and it is checked against each",
@@ -269,6 +274,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "reject",
+            header = "Rejects a pending request, with a reason.",
             description = {"Rejects a pending access request, with a reason the requester sees.", ""},
             footer = {"", "Example:", "  polder access reject 01jd6w8j3k5m7n9p1q3r5s7t9v --reason \"use sales-daily-revenue\""},
             mixinStandardHelpOptions = true)
@@ -306,6 +312,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "grants",
+            header = "Lists grants: yours, or those on the ports you own.",
             description = {"Lists the grants you may see: yours, your teams', and those on the ports you own (all",
                 "of them for platform-admin and governance), newest first. Expired and revoked grants only with",
                 "--all. Owners read their own products' ports without a grant.", ""},
@@ -342,6 +349,7 @@ final class AccessCommand implements Runnable {
     }
 
     @Command(name = "revoke",
+            header = "Revokes a grant: the next query is refused.",
             description = {"Revokes a grant, with a reason: from the next query on it no longer works.", ""},
             footer = {"", "Example:", "  polder access revoke 01jd6w8j3k5m7n9p1q3r5s7t9v --reason \"the project ended\""},
             mixinStandardHelpOptions = true)

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code polder apply}: makes the registry hold what a mesh folder declares. */
 @Command(name = "apply",
+        header = "Makes the registry hold what a mesh folder declares.",
         description = {
             "Makes the registry hold what the mesh folder declares: publishes new products and new",
             "versions, updates domains and teams, deprecates and retires what the documents say.",

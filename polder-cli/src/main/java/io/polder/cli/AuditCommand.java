@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code polder audit}: the registry's audit log, newest first. */
 @Command(name = "audit",
+        header = "Shows the audit log, newest first.",
         description = {
             "Shows the audit log, newest first: every change and every refused request, with who did it",
             "(the token's name), in which role, the action, its target, the outcome and when.",

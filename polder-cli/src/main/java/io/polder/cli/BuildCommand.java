@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder build}: builds products on the server, in dependency order, and waits for them. */
 @Command(name = "build",
+        header = "Builds data products and publishes the snapshots that pass their contracts.",
         description = {
             "Builds data products on the Polder server: runs each product's build SQL over its sources and the",
             "published data of its input ports, writes a candidate snapshot per output port, checks it against",

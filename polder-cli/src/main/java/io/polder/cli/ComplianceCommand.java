@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code polder compliance}: how the registry's products meet the policies in force, and the trend. */
 @Command(name = "compliance",
+        header = "Shows how the current products meet the policies in force.",
         description = {
             "Evaluates the registry's current products against the policies in force, now, and shows the",
             "pass rate per domain and per policy, every failure (FILE:LINE:COLUMN in the product's files),",

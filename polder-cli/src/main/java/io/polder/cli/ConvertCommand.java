@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder convert}: upgrades ODCS v3.0 contracts and converts DCS 1.2.1 contracts to ODCS v3.1.0. */
 @Command(name = "convert",
+        header = "Converts a data contract to ODCS v3.1.0 (from ODCS v3.0 or DCS).",
         description = {
             "Converts a data contract to ODCS v3.1.0: upgrades ODCS v3.0.x, and converts Data Contract",
             "Specification (DCS, up to 1.2.1) documents (models and fields become schema objects and",

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * happened and where to look, and keeps serving.
  */
 @Command(name = "demo",
+        header = "Runs the example data mesh end to end on this machine.",
         description = {
             "Runs Polder's example data mesh (ACME Retail: 4 domains, 7 products) on this machine, end to end:",
             "  1. generates the products' source data into DATA-DIR/sources (deterministic; reused when there)",

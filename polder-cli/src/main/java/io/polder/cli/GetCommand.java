@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code polder get}: lists or shows what the registry holds. */
 @Command(name = "get",
+        header = "Lists or shows products, domains, teams, ports, contracts and runs.",
         description = {
             "Lists or shows what the Polder server's registry holds: products, domains, teams, members,",
             "ports, contracts, and runs (builds and contract tests). Without an ID it lists them all (page",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder lifecycle}: moves a product along draft → active → deprecated → retired. */
 @Command(name = "lifecycle",
+        header = "Changes a product's lifecycle status (activate, deprecate, retire).",
         description = {
             "Changes a product's lifecycle status: draft -> active or retired, active -> deprecated",
             "(with the date it will be retired), deprecated -> retired. Needs a platform-admin token or",

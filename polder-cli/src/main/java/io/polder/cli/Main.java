@@ -53,6 +53,9 @@ public final class Main implements Runnable {
             QueryCommand.class,
             DemoCommand.class);
 
+    /** The width of every help text, in columns. */
+    static final int HELP_WIDTH = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +70,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = withSubcommands(new CommandLine(new Main()), args)
+        CommandLine commandLine = helpLayout(withSubcommands(new CommandLine(new Main()), args))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -76,6 +79,21 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * How every command's help is laid out: 100 columns, the width its descriptions are written to (at picocli's
+     * 80 each line would break again in the middle); a command's {@code header} is its line in its parent's list
+     * of commands, and is left out of its own help, which says the same at more length.
+     */
+    static CommandLine helpLayout(CommandLine commandLine) {
+        commandLine.setUsageHelpWidth(HELP_WIDTH);
+        List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
+        sections.removeAll(List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
+                CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER));
+        commandLine.setHelpSectionKeys(sections);
+        commandLine.getSubcommands().values().forEach(Main::helpLayout);
+        return commandLine;
     }
 
     /** The subcommand {@code args} names, or all of them when it names none (help, --version, a typo). */

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code polder plan}: what applying a mesh folder would change, changing nothing. */
 @Command(name = "plan",
+        header = "Shows what `polder apply DIR` would change, and changes nothing.",
         description = {
             "Shows what `polder apply DIR` would change in the registry, and changes nothing.",
             "",

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder policy preview|test}: trying policies before they are enabled, and the governance group's tests. */
 @Command(name = "policy",
+        header = "Previews and tests policies as code (CEL).",
         description = {
             "Works with policies as code: CEL rules that every product (or port, contract, schema object,",
             "property) must meet. Global policies live in MESH/policies/, a domain's in",
@@ -66,6 +67,7 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "preview",
+            header = "Shows which current products a policy file would fail, before it is enabled.",
             description = {
                 "Shows which current products would fail, warn on or not be evaluable by the policies of FILE,",
                 "before they are enabled. Changes nothing.",
@@ -190,6 +192,7 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "test",
+            header = "Runs the policy tests of a mesh folder, without a server.",
             description = {
                 "Runs the policy tests (`kind: PolicyTest` documents, usually in policies/tests/) found in DIR",
                 "against the policies found there, here, without a server. DIR is a mesh folder (its",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder query}: one SQL query through the server's governed gateway, printed as its rows arrive. */
 @Command(name = "query",
+        header = "Runs a SQL query over the output ports you hold grants on.",
         description = {
             "Runs one SQL query (a SELECT, or WITH ... SELECT) on the Polder server, over the output ports you",
             "hold grants on, and prints the rows as they arrive. Each table of an output port is a relation:",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder serve}: runs the Polder server until SIGTERM or SIGINT. */
 @Command(name = "serve",
+        header = "Runs the Polder server: API, web UI, builds, queries and Flight SQL.",
         description = {
             "Runs the Polder server: the registry (domains, teams, products, versions, contracts, tokens,",
             "audit log) behind the HTTP API at /api/v1, and the engine that builds products (DuckDB, a Parquet",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder test}: runs a product's contracts against its published data. */
 @Command(name = "test",
+        header = "Runs a product's contracts against its published data.",
         description = {
             "Runs the contracts of a product's output ports against their published data, on the Polder",
             "server, and prints every rule with what was measured, the threshold and the outcome. Nothing is",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder token create|list|revoke}: API tokens, for platform admins. */
 @Command(name = "token",
+        header = "Creates, lists and revokes API tokens.",
         description = {
             "Creates, lists and revokes API tokens (needs a platform-admin token).",
             "",
@@ -47,6 +48,7 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "create",
+            header = "Creates a token and prints it on the last line.",
             description = {
                 "Creates a token and prints it, alone, on the last line of standard output (the details go",
                 "to standard error), so that $(polder token create ...) captures just the token.",
@@ -114,6 +116,7 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "list", description = {"Lists the tokens (never their secrets), including revoked and expired ones.", ""},
+            header = "Lists the tokens, never their secrets.",
             footer = {"", "Examples:", "  polder token list", "  polder token list -o json"},
             mixinStandardHelpOptions = true)
     static final class ListTokens implements Callable<Integer> {
@@ -143,6 +146,7 @@ final class TokenCommand implements Runnable {
     }
 
     @Command(name = "revoke", description = {"Revokes a token: it stops working at once.", ""},
+            header = "Revokes a token: it stops working at once.",
             footer = {"", "Example:", "  polder token revoke 01JQ3Z8K6W2V0RSM4TCX9E5N7B"},
             mixinStandardHelpOptions = true)
     static final class Revoke implements Callable<Integer> {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polder validate}: checks contracts, products and whole mesh folders. */
 @Command(name = "validate",
+        header = "Checks contracts, products and mesh folders against the standards.",
         description = {
             "Checks data contracts (ODCS v3.0/v3.1), data products (ODPS v0.9/v1.0) and mesh folders.",
             "",
