@@ -82,9 +82,9 @@ public final class ComplianceService {
     private static final Duration READ_YOUR_APPLIES = Duration.ofSeconds(60);
     private static final String TOTAL = "*";
     /**
-     * How long an evaluation is kept when a policy of the set names {@code now}: such a policy can change its result
-     * at any moment, which no change in the store announces, so its answer is at most this old (its
-     * {@code evaluatedAt} says when it was made).
+     * How long an evaluation is kept when a policy of the set names {@code now} (such a policy can change its result
+     * at any moment, which no change in the store announces) or a policy was stopped at its limit (which may not
+     * happen again): its answer is at most this old (its {@code evaluatedAt} says when it was made).
      */
     public static final Duration NOW_MAX_AGE = Duration.ofSeconds(10);
 

@@ -26,11 +26,11 @@ import javax.sql.DataSource;
 
 /**
  * Tells, without Flyway, whether a store already has exactly the migrations this build carries: every
- * versioned migration under {@code db/migration} and the dialect's {@code db/dialect/NAME} applied successfully,
- * with the checksum Flyway computes for it, and nothing else. Then opening the store can skip Flyway, whose start-up (scanning, validating,
- * a few hundred classes) is most of a restart's time. In any other case (a new store, a migration to run,
- * an edited migration, a failed one, a layout this check does not know) Flyway runs and decides, so the
- * check can only save time, never change the outcome.
+ * versioned migration under {@code db/migration} and the dialect's {@code db/dialect/NAME} applied
+ * successfully, with the checksum Flyway computes for it, and nothing else. Then opening the store can skip
+ * Flyway, whose start-up (scanning, validating, a few hundred classes) is most of a restart's time. In any
+ * other case (a new store, a migration to run, an edited migration, a failed one, a layout this check does not
+ * know) Flyway runs and decides, so the check can only save time, never change the outcome.
  */
 final class Migrations {
     /** The migrations of both databases. */
