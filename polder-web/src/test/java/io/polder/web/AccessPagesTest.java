@@ -185,8 +185,30 @@ class AccessPagesTest extends WebServerTest {
         String after = admin.get("/ui/access?notice=revoked").body();
         assertThat(after).contains("The grant was revoked", "grant-" + grantId);
         assertThat(revokeForms(after)).doesNotContain(grantId);
-        assertThat(admin.post("/ui/access/grants/" + grantId + "/revoke", Map.of("csrf", Browser.csrf(after),
-                "reason", "again")).statusCode()).as("revoked already").isEqualTo(409);
+        HttpResponse<String> again = admin.post("/ui/access/grants/" + grantId + "/revoke", Map.of("csrf",
+                Browser.csrf(after), "reason", "again"));
+        assertThat(again.statusCode()).as("revoked already").isEqualTo(409);
+        assertThat(again.body()).as("said on the access page").contains("<h1>Access</h1>", "id=\"refusal\"",
+                "was revoked already");
+    }
+
+    @Test
+    void aRequestDecidedMeanwhileIsSaidOnTheAccessPage() {
+        String id = server.registry.access().request(Principal.consumer("ravi"),
+                NewAccessRequest.of(PORT, "campaign study", 30)).id();
+        Browser owner = signedIn(server.ownerToken);
+        String page = owner.get("/ui/access").body();
+        assertThat(decisionForms(page, "approve")).contains(id);
+        Principal admin = server.registry.tokens().authenticate(server.adminToken).orElseThrow();
+        server.registry.access().reject(admin, id, "decided in the meeting"); // in another tab, by someone else
+
+        for (String decision : List.of("approve", "reject")) {
+            HttpResponse<String> late = owner.post("/ui/access/requests/" + id + "/" + decision,
+                    Map.of("csrf", Browser.csrf(page), "reason", "too late"));
+            assertThat(late.statusCode()).as(decision).isEqualTo(409);
+            assertThat(late.body()).as(decision).contains("<h1>Access</h1>", "id=\"refusal\"", "was decided already");
+            assertThat(decisionForms(late.body(), decision)).doesNotContain(id);
+        }
     }
 
     @Test
@@ -271,8 +293,12 @@ class AccessPagesTest extends WebServerTest {
         assertThat(decisionForms(page, "reject")).contains(id);
         assertThat(decisionForms(page, "approve")).doesNotContain(id);
         assertThat(page.substring(page.indexOf("id=\"request-" + id + "\""))).contains("no longer offered");
-        assertThat(admin.post("/ui/access/requests/" + id + "/approve", Map.of("csrf", Browser.csrf(page)))
-                .statusCode()).as("the registry refuses it too").isEqualTo(404);
+        HttpResponse<String> approve = admin.post("/ui/access/requests/" + id + "/approve", Map.of("csrf",
+                Browser.csrf(page)));
+        assertThat(approve.statusCode()).as("the registry refuses it too").isEqualTo(404);
+        String atTheRequest = approve.body().substring(approve.body().indexOf("id=\"request-" + id + "\""));
+        assertThat(atTheRequest.substring(0, atTheRequest.indexOf("</article>"))).as("said at the request")
+                .contains("role=\"alert\"");
         assertThat(admin.post("/ui/access/requests/" + id + "/reject", Map.of("csrf", Browser.csrf(page), "reason",
                 "the product is retired")).statusCode()).isEqualTo(303);
     }

@@ -39,6 +39,13 @@ import java.util.Set;
  */
 public final class AccessPages {
     private static final int LIST_SIZE = 50;
+    /**
+     * Refusals of a decision shown on the access page rather than the error page: a bad row filter or column, a
+     * request or grant someone decided meanwhile, a port no longer offered. A refusal of the role still goes to the
+     * error page: the page offers no decision the principal may not make.
+     */
+    private static final Set<ErrorCode> DECISION_REFUSALS = Set.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.CONFLICT,
+            ErrorCode.NOT_FOUND);
     /** The query parameters that page through the requests and the grants: the registry's cursors. */
     private static final String REQUESTS_CURSOR = "requests";
     private static final String GRANTS_CURSOR = "grants";
@@ -94,12 +101,12 @@ public final class AccessPages {
 
     public void approve(Context ctx, Session session) {
         String id = ctx.pathParam("id");
-        AccessRequest request = access.requestToDecide(session.principal(), id);
         String rowFilter = text(ctx.formParam("rowFilter"));
         String unmask = ctx.formParam("unmask");
-        Approval approval = new Approval(unmask == null ? null : columns(unmask), rowFilter,
-                days(text(ctx.formParam("days"))), text(ctx.formParam("reason")));
-        Pages.sendForm(Set.of(ErrorCode.INVALID_ARGUMENT), () -> {
+        Pages.sendForm(DECISION_REFUSALS, () -> {
+            AccessRequest request = access.requestToDecide(session.principal(), id);
+            Approval approval = new Approval(unmask == null ? null : columns(unmask), rowFilter,
+                    days(text(ctx.formParam("days"))), text(ctx.formParam("reason")));
             if (rowFilter != null) {
                 OutputPort port = access.outputPorts().find(request.product(), request.port())
                         .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "the port " + request.address()
@@ -108,12 +115,12 @@ public final class AccessPages {
             }
             access.approve(session.principal(), request.id(), approval);
             ctx.redirect(overviewUrl("approved", request.id()), HttpStatus.SEE_OTHER);
-        }, refusal -> renderDecisionError(ctx, session, request.id(), refusal));
+        }, refusal -> renderDecisionError(ctx, session, id, refusal));
     }
 
     public void reject(Context ctx, Session session) {
         String id = ctx.pathParam("id");
-        Pages.sendForm(Set.of(ErrorCode.INVALID_ARGUMENT), () -> {
+        Pages.sendForm(DECISION_REFUSALS, () -> {
             access.reject(session.principal(), id, text(ctx.formParam("reason")));
             ctx.redirect(overviewUrl("rejected", id), HttpStatus.SEE_OTHER);
         }, refusal -> renderDecisionError(ctx, session, id, refusal));
@@ -121,9 +128,11 @@ public final class AccessPages {
 
     /** Revokes a grant, also one that expired already (the API takes both; see {@link GrantRow#revocable}). */
     public void revoke(Context ctx, Session session) {
-        Grant revoked = access.revoke(session.principal(), ctx.pathParam("id"), text(ctx.formParam("reason")));
-        boolean expired = revoked.expiresAt() != null && !revoked.revokedAt().isBefore(revoked.expiresAt());
-        ctx.redirect(overviewUrl(expired ? "revoked-expired" : "revoked", null), HttpStatus.SEE_OTHER);
+        Pages.sendForm(DECISION_REFUSALS, () -> {
+            Grant revoked = access.revoke(session.principal(), ctx.pathParam("id"), text(ctx.formParam("reason")));
+            boolean expired = revoked.expiresAt() != null && !revoked.revokedAt().isBefore(revoked.expiresAt());
+            ctx.redirect(overviewUrl(expired ? "revoked-expired" : "revoked", null), HttpStatus.SEE_OTHER);
+        }, refusal -> renderDecisionError(ctx, session, null, refusal));
     }
 
     /** The overview again, with the failed decision's message next to its request. */
@@ -291,6 +300,13 @@ public final class AccessPages {
          */
         public boolean approvable(AccessRequest request) {
             return offeredPorts.contains(request.address());
+        }
+
+        /** The refusal to show at the top: one about no request of the inbox (a grant, a request decided meanwhile). */
+        public String refusal() {
+            boolean atARequest = highlight != null
+                    && inbox.pending().stream().anyMatch(request -> request.id().equals(highlight));
+            return error == null || atARequest ? null : error;
         }
     }
 }
