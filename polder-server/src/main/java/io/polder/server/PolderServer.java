@@ -145,6 +145,7 @@ public final class PolderServer implements AutoCloseable {
             queries = QueryService.create(registry, GrantSource.of(registry.access()), engine, gatewaySettings(config),
                     config.queryLimits(), clock);
             Metrics metrics = new Metrics();
+            metrics.countComplianceEvaluations(registry.compliance()::evaluations);
             registry.database().jdbi().setSqlLogger(new StoreTimings(metrics));
 
             ObjectMapper mapper = ApiJson.mapper();

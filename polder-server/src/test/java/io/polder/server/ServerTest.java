@@ -366,8 +366,14 @@ class ServerTest {
         api.get("/api/v1/products/sales-orders", admin);
         api.get("/api/v1/products/no-such-product", admin);
         api.get("/api/v1/no-such-route", admin);
+        long evaluated = server.registry().compliance().evaluations();
+        api.get("/api/v1/compliance", admin);
+        api.get("/api/v1/compliance", admin);
         Answer metrics = api.get("/metrics", null);
         assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).as("two reads of an unchanged registry: at most the first evaluates")
+                .containsAnyOf("polder_compliance_evaluations_total " + evaluated + "\n",
+                        "polder_compliance_evaluations_total " + (evaluated + 1) + "\n");
         assertThat(metrics.header("Content-Type")).startsWith("text/plain").contains("version=0.0.4");
         assertThat(metrics.body())
                 .contains("polder_http_requests_total{method=\"GET\",route=\"/api/v1/products/{id}\",status=\"200\"} 1")

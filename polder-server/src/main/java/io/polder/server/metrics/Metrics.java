@@ -1,12 +1,14 @@
 package io.polder.server.metrics;
 
 import io.polder.error.PolderException;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The server's metrics, kept in memory and written in the Prometheus text format (version 0.0.4) at
  * {@code /metrics}: requests by route template (never by raw path, so ids cannot blow up the series),
- * store statements by kind and table, and plan/apply durations. Thread-safe.
+ * store statements by kind and table, plan/apply durations, and the compliance evaluations made (reads of the
+ * compliance view served from the kept evaluation make none). Thread-safe.
  */
 public final class Metrics {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -26,6 +28,14 @@ public final class Metrics {
     private final Histogram applySeconds = new Histogram("polder_apply_duration_seconds",
             "Time to plan or apply a mesh bundle (validation, planning and every transaction), by mode and outcome.",
             APPLY_SECONDS, "mode", "outcome");
+
+    /** Counts kept elsewhere, read at each scrape: the compliance evaluations, until one is given, zero. */
+    private volatile LongSupplier complianceEvaluations = () -> 0;
+
+    /** Where the number of compliance evaluations is read ({@code ComplianceService::evaluations}). */
+    public void countComplianceEvaluations(LongSupplier evaluations) {
+        this.complianceEvaluations = java.util.Objects.requireNonNull(evaluations, "evaluations is null");
+    }
 
     public void requestAnswered(String method, String route, int status, double seconds) {
         requests.increment(method, route, Integer.toString(status));
@@ -64,6 +74,11 @@ public final class Metrics {
         statementSeconds.writeTo(out);
         statementErrors.writeTo(out);
         applySeconds.writeTo(out);
+        out.append("# HELP polder_compliance_evaluations_total Evaluations of every current product against the policies"
+                + " in force, for a read, a recording or the snapshot after an apply; a read of an unchanged registry"
+                + " makes none.\n");
+        out.append("# TYPE polder_compliance_evaluations_total counter\n");
+        out.append("polder_compliance_evaluations_total ").append(complianceEvaluations.getAsLong()).append('\n');
         return out.toString();
     }
 }

@@ -59,7 +59,9 @@ class MetricsTest {
                 "# TYPE polder_http_request_duration_seconds histogram",
                 "# TYPE polder_store_statement_duration_seconds histogram",
                 "# TYPE polder_store_statement_errors_total counter",
-                "# TYPE polder_apply_duration_seconds histogram");
-        assertThat(List.of(scrape.split("\n"))).allMatch(line -> line.startsWith("# "));
+                "# TYPE polder_apply_duration_seconds histogram",
+                "# TYPE polder_compliance_evaluations_total counter");
+        assertThat(List.of(scrape.split("\n"))).allMatch(line -> line.startsWith("# ")
+                || line.equals("polder_compliance_evaluations_total 0"));
     }
 }
