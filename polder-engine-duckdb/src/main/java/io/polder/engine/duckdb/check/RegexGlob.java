@@ -72,7 +72,7 @@ final class RegexGlob {
     private BitSet atom() {
         char c = regex.charAt(at++);
         if (c == '\\') {
-            return escape(false);
+            return escape();
         }
         if (c == '[') {
             return characterClass();
@@ -84,7 +84,7 @@ final class RegexGlob {
     }
 
     /** After a backslash: {@code \d}, {@code \w} or escaped punctuation (inside a class too). */
-    private BitSet escape(boolean inClass) {
+    private BitSet escape() {
         if (at >= regex.length()) {
             return null;
         }
@@ -96,7 +96,7 @@ final class RegexGlob {
             return (BitSet) WORD.clone();
         }
         boolean punctuation = printable(c) && c != ' ' && !Character.isLetterOrDigit(c);
-        return punctuation || (inClass && c == '-') ? single(c) : null;
+        return punctuation ? single(c) : null;
     }
 
     /** {@code [...]}: literals, ranges, {@code \d}, {@code \w}, escaped punctuation; not negated, no POSIX class. */
@@ -111,7 +111,7 @@ final class RegexGlob {
                 return null;
             }
             if (c == '\\') {
-                BitSet escaped = escape(true);
+                BitSet escaped = escape();
                 if (escaped == null) {
                     return null;
                 }
