@@ -1,5 +1,6 @@
 package io.polder.registry;
 
+import static io.polder.registry.ExampleMesh.withPolicyFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polder.registry.apply.ApplyOptions;
@@ -8,7 +9,6 @@ import io.polder.registry.auth.Principal;
 import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.governance.ComplianceReport;
 import io.polder.registry.governance.ComplianceService;
-import io.polder.registry.governance.PolicyFile;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunKind;
 import io.polder.registry.runs.RunTrigger;
@@ -64,12 +64,6 @@ abstract class ComplianceCacheTests extends RegistryTestBase {
     private void apply(MeshBundle bundle) {
         registry.apply().apply(admin(), bundle, ApplyOptions.defaults());
         assertThat(compliance().awaitRecorded(Duration.ofSeconds(60))).isTrue();
-    }
-
-    private static MeshBundle withPolicyFile(MeshBundle bundle, String path, String text) {
-        List<PolicyFile> files = new ArrayList<>(bundle.policies().stream().filter(file -> !file.path().equals(path)).toList());
-        files.add(new PolicyFile(path, text));
-        return bundle.withPolicies(files);
     }
 
     /** sales-orders in version 1.3.0, tagged legacy. */
@@ -245,19 +239,8 @@ abstract class ComplianceCacheTests extends RegistryTestBase {
 
     @Test
     void aPolicyStoppedAtItsLimitBoundsTheAgeOfTheKeptEvaluation() {
-        String tens = "[0,1,2,3,4,5,6,7,8,9]";
-        String runaway = tens + ".map(a, " + tens + ".map(b, " + tens + ".map(c, " + tens + ".map(d, " + tens
-                + ".map(e, [a, b, c, d, e]))))).size() > 0"; // 100,000 iterations: over the budget, or the time limit
-        apply(withPolicyFile(example, "policies/runaway.yaml", """
-                apiVersion: polder/v1
-                kind: Policy
-                id: runaway
-                version: 1.0.0
-                target: product
-                severity: warning
-                rule: "%s"
-                message: never shown
-                """.formatted(runaway)));
+        apply(withPolicyFile(example, "policies/runaway.yaml", ExampleMesh.runawayPolicy("warning",
+                "never shown")));
         ComplianceReport stopped = readTwice();
         assertThat(stopped.total().counts().errored()).as("stopped on every product").isEqualTo(7);
         long evaluations = compliance().evaluations();

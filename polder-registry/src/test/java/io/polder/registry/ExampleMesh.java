@@ -104,6 +104,34 @@ public final class ExampleMesh {
                 .filter(product -> !product.path().equals(path)).toList(), bundle.policies());
     }
 
+    /** The bundle with the policy file at {@code path} (replacing one there). */
+    public static MeshBundle withPolicyFile(MeshBundle bundle, String path, String text) {
+        List<PolicyFile> files = new ArrayList<>(bundle.policies().stream()
+                .filter(file -> !file.path().equals(path)).toList());
+        files.add(new PolicyFile(path, text));
+        return bundle.withPolicies(files);
+    }
+
+    /**
+     * A policy {@code runaway} of {@code severity} whose rule makes 100,000 comprehension iterations: stopped on every
+     * product at the iteration budget, or at the time limit on a busy machine.
+     */
+    public static String runawayPolicy(String severity, String message) {
+        String tens = "[0,1,2,3,4,5,6,7,8,9]";
+        String rule = tens + ".map(a, " + tens + ".map(b, " + tens + ".map(c, " + tens + ".map(d, " + tens
+                + ".map(e, [a, b, c, d, e]))))).size() > 0";
+        return """
+                apiVersion: polder/v1
+                kind: Policy
+                id: runaway
+                version: 1.0.0
+                target: product
+                severity: %s
+                rule: "%s"
+                message: %s
+                """.formatted(severity, rule, message);
+    }
+
     /** Replaces a product document's top-level {@code version}. */
     public static UnaryOperator<String> version(String from, String to) {
         return text -> {

@@ -1,5 +1,6 @@
 package io.polder.registry;
 
+import static io.polder.registry.ExampleMesh.withPolicyFile;
 import static io.polder.registry.Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,6 @@ import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.governance.ComplianceReport;
 import io.polder.registry.governance.ComplianceService;
 import io.polder.registry.governance.PolicyCheck;
-import io.polder.registry.governance.PolicyFile;
 import io.polder.registry.governance.PolicyList;
 import io.polder.registry.governance.PolicyPreview;
 import io.polder.registry.governance.PolicyService;
@@ -27,7 +27,6 @@ import io.polder.registry.governance.PreviewRequest;
 import io.polder.registry.governance.ProductPolicies;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,6 @@ abstract class GovernanceTests extends RegistryTestBase {
     private MeshBundle undescribedSalesOrders(MeshBundle bundle) {
         return ExampleMesh.withProduct(bundle, SALES_ORDERS, text -> ExampleMesh.version("1.2.0", "1.3.0").apply(text)
                 .replaceFirst("(?s)description:\n  purpose: >-\n.*?\n  usage: >-", SHORT_PURPOSE));
-    }
-
-    private static MeshBundle withPolicyFile(MeshBundle bundle, String path, String text) {
-        List<PolicyFile> files = new ArrayList<>(bundle.policies().stream().filter(file -> !file.path().equals(path)).toList());
-        files.add(new PolicyFile(path, text));
-        return bundle.withPolicies(files);
     }
 
     private List<AuditEvent> failedAudit() {
@@ -233,35 +226,16 @@ abstract class GovernanceTests extends RegistryTestBase {
 
     @Test
     void aPolicyThatCannotBeEvaluatedBlocksWithAMessageSayingThePolicyIsBroken() {
-        String tens = "[0,1,2,3,4,5,6,7,8,9]";
-        String rule = tens + ".map(a, " + tens + ".map(b, " + tens + ".map(c, " + tens + ".map(d, " + tens
-                + ".map(e, [a, b, c, d, e]))))).size() > 0";
-        MeshBundle bundle = withPolicyFile(example, "policies/runaway.yaml", """
-                apiVersion: polder/v1
-                kind: Policy
-                id: runaway
-                version: 1.0.0
-                target: product
-                severity: error
-                rule: "%s"
-                message: m
-                """.formatted(rule));
+        MeshBundle bundle = withPolicyFile(example, "policies/runaway.yaml",
+                ExampleMesh.runawayPolicy("error", "m"));
         Plan planned = plan(bundle);
         assertThat(planned.governance().refused()).hasSize(7);
         assertThat(planned.governance().products().getFirst().withOutcome(PolicyCheck.ERROR)).singleElement()
                 .satisfies(check -> assertThat(check.findings().getFirst().message())
                         .contains("policy runaway could not be evaluated").contains("policies/runaway.yaml:1:1")
                         .contains("must be fixed, or the product exempted"));
-        Plan warningOnly = plan(withPolicyFile(example, "policies/runaway.yaml", """
-                apiVersion: polder/v1
-                kind: Policy
-                id: runaway
-                version: 1.0.0
-                target: product
-                severity: warning
-                rule: "%s"
-                message: m
-                """.formatted(rule)));
+        Plan warningOnly = plan(withPolicyFile(example, "policies/runaway.yaml",
+                ExampleMesh.runawayPolicy("warning", "m")));
         assertThat(warningOnly.governance().refused()).as("a broken warning policy blocks nothing").isEmpty();
     }
 
