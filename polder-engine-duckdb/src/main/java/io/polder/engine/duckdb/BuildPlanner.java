@@ -17,8 +17,12 @@ import java.util.Set;
  * checked against the build's {@link RelationNamespace}. Each contract table of each output port must be made.
  */
 final class BuildPlanner {
-    /** A relation the build makes, as a view over its SQL. */
-    record Relation(String name, String sql, String where) {
+    /**
+     * A relation the build makes, as a view over its SQL.
+     *
+     * @param fromFile whether {@code sql} is a build file's text as written (so DuckDB's line numbers are the file's)
+     */
+    record Relation(String name, String sql, String where, boolean fromFile) {
     }
 
     private BuildPlanner() {
@@ -28,7 +32,7 @@ final class BuildPlanner {
                                RelationNamespace namespace, Set<String> sourceNames) {
         Map<String, Relation> relations = new LinkedHashMap<>();
         for (BuildFile file : files) {
-            if (relations.putIfAbsent(file.name(), new Relation(file.name(), file.sql(), file.displayPath())) != null) {
+            if (relations.putIfAbsent(file.name(), new Relation(file.name(), file.sql(), file.displayPath(), true)) != null) {
                 throw new BuildDefinitionException(file.displayPath() + ": two build files make relation " + file.name());
             }
         }
@@ -44,7 +48,7 @@ final class BuildPlanner {
                             + table + " in polder.yaml");
                 }
                 relations.put(table, new Relation(table, "SELECT * FROM " + Sql.qualified(RelationNamespace.SOURCE_SCHEMA,
-                        table), "source " + table));
+                        table), "source " + table, false));
             }
         }
         relations.keySet().forEach(namespace::addLocal);

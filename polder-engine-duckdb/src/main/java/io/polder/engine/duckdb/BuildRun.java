@@ -171,9 +171,11 @@ final class BuildRun {
         }
         try (DuckDbSession session = engine.openSession(runId)) {
             BuildSession build = new BuildSession(session, engine, runId, progress);
-            List<BuildPlanner.Relation> relations = build.prepare(inputs, sources, request.product().buildFiles(), ports,
-                    sourceColumns, partials.values());
+            List<Path> readable = build.attach(inputs, sources, sourceColumns);
+            // from here on a failure is the build SQL's, not a source's
             stage = Stage.WRITE;
+            List<BuildPlanner.Relation> relations = build.plan(request.product().buildFiles(), ports, readable,
+                    partials.values());
             build.createRelations(relations);
             TypeResolver types = TypeResolver.using(new DuckDbTypes(session));
             for (OutputPortDefinition port : ports) {

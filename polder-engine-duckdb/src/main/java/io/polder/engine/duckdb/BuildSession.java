@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Sets up a build's session: a schema per input port with a view per table of its published snapshot, the
@@ -30,11 +32,15 @@ import java.util.Set;
  * relation the build makes.
  */
 final class BuildSession {
+    /** The names DuckDB gives the columns of a CSV file in which it finds no header. */
+    private static final Pattern GUESSED_NAME = Pattern.compile("column\\d+");
+
     private final DuckDbSession session;
     private final DuckDbEngine engine;
     private final String runId;
     private final ProgressListener progress;
     private final RelationNamespace namespace = new RelationNamespace("a build");
+    private final Set<String> sourceNames = new HashSet<>();
 
     BuildSession(DuckDbSession session, DuckDbEngine engine, String runId, ProgressListener progress) {
         this.session = session;
@@ -43,21 +49,25 @@ final class BuildSession {
         this.progress = progress;
     }
 
-    List<BuildPlanner.Relation> prepare(List<ResolvedInput> inputs, List<ResolvedSource> sources, List<BuildFile> files,
-                                        List<OutputPortDefinition> ports, Map<String, List<ColumnInfo>> sourceColumns,
-                                        Collection<Path> writable) {
+    /** Attaches the inputs' published snapshots and the sources; answers the files the build may read. */
+    List<Path> attach(List<ResolvedInput> inputs, List<ResolvedSource> sources, Map<String, List<ColumnInfo>> sourceColumns) {
         List<Path> readable = new ArrayList<>();
         for (ResolvedInput input : inputs) {
             readable.addAll(attachInput(input));
         }
         session.execute("CREATE SCHEMA " + Sql.identifier(RelationNamespace.SOURCE_SCHEMA), "creating schema source");
-        Set<String> sourceNames = new HashSet<>();
         for (ResolvedSource source : sources) {
             sourceColumns.put(source.name(), attachSource(source));
             readable.addAll(source.files());
             sourceNames.add(source.name());
             namespace.addSchemaTable(RelationNamespace.SOURCE_SCHEMA, source.name());
         }
+        return readable;
+    }
+
+    /** Checks and orders the build files, then locks the session down; answers the relations to create. */
+    List<BuildPlanner.Relation> plan(List<BuildFile> files, List<OutputPortDefinition> ports, Collection<Path> readable,
+                                     Collection<Path> writable) {
         List<BuildPlanner.Relation> relations = BuildPlanner.plan(session, files, ports, namespace, sourceNames);
         namespace.unqualifiedAliases().forEach((name, schema) -> session.execute("CREATE VIEW main." + Sql.identifier(name)
                 + " AS SELECT * FROM " + Sql.qualified(schema, name), "naming " + name));
@@ -92,8 +102,8 @@ final class BuildSession {
                 return session.describe(view, "reading source " + source.name());
             }
             FileSource file = (FileSource) source.definition();
-            checkColumns(file, session.describe("(SELECT * FROM " + SourceFiles.reader(file, source.files(), false) + ")",
-                    "reading source " + source.name()));
+            checkColumns(file, source.files(), session.describe("(SELECT * FROM "
+                    + SourceFiles.reader(file, source.files(), false) + ")", "reading source " + source.name()));
             session.execute("CREATE VIEW " + view + " AS SELECT * FROM " + SourceFiles.reader(file, source.files(), true),
                     "reading source " + source.name());
             return session.describe(view, "reading source " + source.name());
@@ -106,7 +116,7 @@ final class BuildSession {
     }
 
     /** The declared columns must be there: in order for CSV (read by position), by name otherwise. */
-    private void checkColumns(FileSource source, List<ColumnInfo> actual) {
+    private void checkColumns(FileSource source, List<Path> files, List<ColumnInfo> actual) {
         List<SourceColumn> declared = source.columns();
         if (declared.isEmpty()) {
             return;
@@ -117,8 +127,16 @@ final class BuildSession {
         if (source.format() == SourceFormat.CSV) {
             List<String> expected = declared.stream().map(SourceColumn::name).toList();
             if (!expected.equals(names)) {
-                throw new SourceDataException("source " + source.name() + ": the file's columns are " + String.join(", ", names)
-                        + "; polder.yaml declares " + String.join(", ", expected));
+                boolean noHeader = names.stream().allMatch(name -> GUESSED_NAME.matcher(name).matches());
+                if (noHeader) {
+                    // a row with a field too many or too few makes DuckDB find no header: name that row instead
+                    session.execute("SELECT count(*) FROM " + SourceFiles.strictCsvReader(source, files),
+                            "source " + source.name());
+                }
+                throw new SourceDataException("source " + source.name() + ": the columns of " + files.stream()
+                        .map(Path::toString).collect(Collectors.joining(", ")) + " are " + String.join(", ", names)
+                        + (noHeader ? " (DuckDB found no header row)" : "") + "; polder.yaml declares "
+                        + String.join(", ", expected));
             }
             return;
         }
@@ -139,7 +157,12 @@ final class BuildSession {
 
     void createRelations(List<BuildPlanner.Relation> relations) {
         for (BuildPlanner.Relation relation : relations) {
-            session.execute("CREATE VIEW main." + Sql.identifier(relation.name()) + " AS " + relation.sql(), relation.where());
+            String create = "CREATE VIEW main." + Sql.identifier(relation.name()) + " AS " + relation.sql();
+            if (relation.fromFile()) {
+                session.executeFileSql(create, relation.where());
+            } else {
+                session.execute(create, relation.where());
+            }
         }
     }
 }

@@ -63,6 +63,8 @@ public final class DuckDbEngine implements Engine {
         this.warehouse = new Warehouse(settings.dataDirectory().resolve("warehouse"));
         this.guard = new QueryGuard(settings.statementTimeout());
         this.lineageEvents = new LineageEvents(PRODUCER, context.clock());
+        // what DuckDB spilled for builds and checks that died with their process
+        TemporaryDirectories.clearAbandoned(settings.dataDirectory().resolve("tmp"));
     }
 
     @Override

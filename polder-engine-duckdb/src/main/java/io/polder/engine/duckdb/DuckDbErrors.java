@@ -9,6 +9,8 @@ import io.polder.spi.exceptions.SourceDataException;
 import io.polder.spi.exceptions.StorageException;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns DuckDB's errors into the engine's exceptions. DuckDB reports errors as text starting with their
@@ -16,6 +18,9 @@ import java.util.Locale;
  * message keeps DuckDB's first paragraph, which names the column, the line or the file.
  */
 final class DuckDbErrors {
+    private static final Pattern EXCERPT_LINE = Pattern.compile("\n\nLINE (\\d+):");
+    private static final Pattern CSV_FILE = Pattern.compile("(?m)^\\s*file = (.+)$");
+
     private DuckDbErrors() {
     }
 
@@ -50,10 +55,28 @@ final class DuckDbErrors {
         return new BuildFailedException(text, error);
     }
 
-    /** DuckDB's message without the trailing query excerpt (LINE 1: ... with a caret). */
+    /**
+     * The engine exception for {@code error}, raised by a statement whose text is {@code file}'s SQL after a prefix
+     * without line breaks: where DuckDB points at a line of the statement, the message names that line of the file.
+     */
+    static EngineException translateInFile(SQLException error, String file) {
+        Matcher line = EXCERPT_LINE.matcher(String.valueOf(error.getMessage()));
+        return translate(error, line.find() ? file + ":" + line.group(1) : file);
+    }
+
+    /**
+     * DuckDB's message without the trailing query excerpt (LINE 1: ... with a caret), and, for a CSV error, without
+     * DuckDB's list of reader options to try (most are not settings of a source) but with the file it was reading.
+     */
     static String message(SQLException error) {
         String message = error.getMessage() == null ? error.toString() : error.getMessage().strip();
         int excerpt = message.indexOf("\n\nLINE ");
-        return excerpt > 0 ? message.substring(0, excerpt).strip() : message;
+        message = excerpt > 0 ? message.substring(0, excerpt).strip() : message;
+        int fixes = message.indexOf("\nPossible fixes:");
+        if (fixes > 0) {
+            Matcher file = CSV_FILE.matcher(message);
+            message = message.substring(0, fixes).strip() + (file.find() ? "\n(in file " + file.group(1).strip() + ")" : "");
+        }
+        return message;
     }
 }

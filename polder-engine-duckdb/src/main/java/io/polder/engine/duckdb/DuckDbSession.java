@@ -1,9 +1,6 @@
 package io.polder.engine.duckdb;
 
 import io.polder.spi.ColumnInfo;
-import io.polder.spi.exceptions.StorageException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,10 +24,10 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbSession implements AutoCloseable {
     private final DuckDBConnection connection;
     private final QueryGuard guard;
-    private final Path tempDirectory;
+    private final TemporaryDirectories.Held tempDirectory;
     private int queryCount;
 
-    private DuckDbSession(DuckDBConnection connection, QueryGuard guard, Path tempDirectory) {
+    private DuckDbSession(DuckDBConnection connection, QueryGuard guard, TemporaryDirectories.Held tempDirectory) {
         this.connection = connection;
         this.guard = guard;
         this.tempDirectory = tempDirectory;
@@ -47,17 +44,19 @@ public final class DuckDbSession implements AutoCloseable {
         properties.setProperty("threads", Integer.toString(settings.threads()));
         properties.setProperty("temp_directory", tempDirectory.toString());
         properties.setProperty("max_temp_directory_size", settings.tempDirectoryLimit());
+        TemporaryDirectories.Held held = TemporaryDirectories.hold(tempDirectory);
         try {
-            Files.createDirectories(tempDirectory);
             Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
-            DuckDbSession session = new DuckDbSession(connection.unwrap(DuckDBConnection.class), guard, tempDirectory);
+            DuckDbSession session = new DuckDbSession(connection.unwrap(DuckDBConnection.class), guard, held);
             // every instant is read and written in UTC, whatever the machine's zone (ICU is built in)
             session.execute("SET TimeZone = 'UTC'", "setting the time zone");
             return session;
-        } catch (IOException e) {
-            throw new StorageException("cannot create the temporary folder " + tempDirectory + ": " + e.getMessage(), e);
         } catch (SQLException e) {
+            held.close();
             throw DuckDbErrors.translate(e, "opening DuckDB");
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
         }
     }
 
@@ -84,6 +83,26 @@ public final class DuckDbSession implements AutoCloseable {
 
     /** Runs a statement; returns its update count (the rows a COPY wrote), or -1. */
     public long execute(String sql, String what) {
+        try {
+            return run(sql, what);
+        } catch (SQLException e) {
+            throw DuckDbErrors.translate(e, what);
+        }
+    }
+
+    /**
+     * Runs a statement made of {@code file}'s SQL after a prefix without line breaks (CREATE VIEW x AS ...): an
+     * error DuckDB places names the file and its line.
+     */
+    long executeFileSql(String sql, String file) {
+        try {
+            return run(sql, file);
+        } catch (SQLException e) {
+            throw DuckDbErrors.translateInFile(e, file);
+        }
+    }
+
+    private long run(String sql, String what) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             return guard.run(statement, what, () -> {
                 boolean hasResult = statement.execute(sql);
@@ -94,8 +113,6 @@ public final class DuckDbSession implements AutoCloseable {
                 }
                 return (long) statement.getUpdateCount();
             });
-        } catch (SQLException e) {
-            throw DuckDbErrors.translate(e, what);
         }
     }
 
@@ -170,6 +187,6 @@ public final class DuckDbSession implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing an in-memory database frees its memory; there is nothing to recover
         }
-        Warehouse.deleteQuietly(tempDirectory);
+        tempDirectory.close();
     }
 }

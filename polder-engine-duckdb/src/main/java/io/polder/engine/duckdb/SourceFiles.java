@@ -29,11 +29,13 @@ final class SourceFiles {
         List<Path> files = isGlob(source.path()) ? glob(pattern) : Files.isRegularFile(pattern) ? List.of(pattern) : List.of();
         if (files.isEmpty()) {
             throw new SourceUnavailableException("source " + source.name() + ": " + (isGlob(source.path())
-                    ? "no file matches " + pattern : "file " + pattern + " does not exist"));
+                    ? "no file matches " + pattern : "file " + pattern + " does not exist") + "; put the data there or"
+                    + " correct the source's path in polder.yaml (a relative path is under " + sourceDirectory + ")");
         }
         for (Path file : files) {
             if (size(file) == 0) {
-                throw new SourceDataException("source " + source.name() + ": file " + file + " is empty");
+                throw new SourceDataException("source " + source.name() + ": file " + file + " is empty; a source"
+                        + " file holds rows (a CSV file at least its header)");
             }
         }
         return files;
@@ -79,6 +81,23 @@ final class SourceFiles {
             case CSV -> "read_csv(" + list + csvOptions(source, withDeclaredColumns) + ")";
             case JDBC -> throw new IllegalArgumentException("not a file source: " + source.name());
         };
+    }
+
+    /**
+     * A reader of CSV files that takes the declared columns as they come, each as text, without guessing the
+     * dialect: reading it fails on the first row with another number of fields, naming its line.
+     */
+    static String strictCsvReader(FileSource source, List<Path> files) {
+        String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
+        List<String> options = new ArrayList<>(List.of("auto_detect = false"));
+        CsvOptions csv = source.csv();
+        add(options, "delim", csv == null || csv.delimiter() == null ? "," : csv.delimiter());
+        add(options, "quote", csv == null || csv.quote() == null ? "\"" : csv.quote());
+        add(options, "escape", csv == null || csv.escape() == null ? "\"" : csv.escape());
+        options.add("header = " + (csv == null || csv.header() == null || csv.header()));
+        options.add("columns = " + source.columns().stream().map(column -> Sql.literal(column.name()) + ": 'VARCHAR'")
+                .collect(Collectors.joining(", ", "{", "}")));
+        return "read_csv(" + list + ", " + String.join(", ", options) + ")";
     }
 
     private static String csvOptions(FileSource source, boolean withDeclaredColumns) {

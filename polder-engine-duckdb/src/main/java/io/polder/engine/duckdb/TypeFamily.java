@@ -6,13 +6,17 @@ import java.util.Locale;
 /**
  * The families of DuckDB types that an ODCS logicalType accepts. DuckDB names a column's type as
  * {@code DESCRIBE} prints it ({@code BIGINT}, {@code DECIMAL(12,2)}, {@code TIMESTAMP WITH TIME ZONE},
- * {@code VARCHAR[]}, {@code STRUCT(...)}).
+ * {@code VARCHAR[]}, {@code STRUCT(...)}). {@code NULL} is the type DuckDB gives a bare NULL
+ * ({@code SELECT NULL AS email}): a column without values, of no type yet.
  */
 public enum TypeFamily {
-    STRING, INTEGER, DECIMAL, FLOATING, BOOLEAN, DATE, TIMESTAMP, TIME, LIST, STRUCT, OTHER;
+    STRING, INTEGER, DECIMAL, FLOATING, BOOLEAN, DATE, TIMESTAMP, TIME, LIST, STRUCT, NULL, OTHER;
 
     public static TypeFamily of(String duckDbType) {
         String type = duckDbType.trim().toUpperCase(Locale.ROOT);
+        if (type.equals("NULL") || type.equals("\"NULL\"")) {
+            return NULL;
+        }
         if (type.endsWith("]")) {
             return LIST;
         }
@@ -57,11 +61,12 @@ public enum TypeFamily {
     /**
      * Whether a value of this family is written as {@code target} by a cast that loses nothing a contract
      * cares about: integers to wider or narrower integers (an overflow fails the build), any number to a
-     * decimal or a floating type (rounding to the declared scale), a date to a timestamp, and within a family.
-     * A floating value is never cast to an integer: that would hide a type the contract does not allow.
+     * decimal or a floating type (rounding to the declared scale), a date to a timestamp, a column of nulls
+     * to anything, and within a family. A floating value is never cast to an integer: that would hide a type the
+     * contract does not allow.
      */
     public boolean castsTo(TypeFamily target) {
-        if (this == target) {
+        if (this == target || this == NULL) {
             return true;
         }
         if (isNumeric() && (target == DECIMAL || target == FLOATING)) {

@@ -122,8 +122,10 @@ class InterruptedBuildTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(partials()).as("the killed build left its partial snapshot").isNotEmpty();
+        assertThat(temporaryFolders()).as("and DuckDB's temporary folder").isNotEmpty();
 
         engine = new DuckDbEngineFactory().create(EngineConfig.empty(), EngineContext.of(data));
+        assertThat(temporaryFolders()).as("a new engine clears what no running build holds").isEmpty();
         assertThat(engine.published(ORDERS)).map(SnapshotInfo::id).contains(good);
         assertThat(engine.snapshots(ORDERS)).extracting(SnapshotInfo::id).containsExactly(good);
         assertThat(engine.describe(ORDERS, "orders").rows()).isEqualTo(10);
@@ -188,6 +190,14 @@ class InterruptedBuildTest {
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private List<Path> temporaryFolders() {
+        try (Stream<Path> entries = Files.list(data.resolve("tmp"))) {
+            return entries.toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<Path> partials() {

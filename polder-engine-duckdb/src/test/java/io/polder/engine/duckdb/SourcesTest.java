@@ -106,7 +106,7 @@ class SourcesTest {
 
         assertThat(result.failure().code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
         assertThat(result.failure().stage()).isEqualTo(Stage.LOAD_SOURCES);
-        assertThat(result.failure().message()).contains("the file's columns are order_id, customer_email")
+        assertThat(result.failure().message()).contains("orders.csv are order_id, customer_email")
                 .contains("polder.yaml declares order_id, status");
     }
 
