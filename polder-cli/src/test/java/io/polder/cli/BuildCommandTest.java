@@ -64,7 +64,8 @@ class BuildCommandTest {
         CliRun build = server.admin("build", "customer-profiles");
         assertThat(build.exitCode()).as(build.out()).isEqualTo(1);
         assertThat(build.out()).contains("customer-profiles: failed").contains("not published")
-                .endsWith("1 build of 1 failed.\n");
+                .contains("error-level check(s) failed (").contains("customers_row_count")
+                .contains("kept in quarantine").endsWith("1 build of 1 failed.\n");
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -361,13 +362,18 @@ public final class RunService {
         }
     }
 
+    /** Why ports were quarantined: the checks that blocked them (not the warnings), the first with its message. */
     private static String failedChecksMessage(BuildResult result) {
         List<String> quarantined = result.ports().stream().filter(port -> port.checks() != null
-                && port.checks().blocksPublishing()).map(port -> port.port() + ": "
-                + port.checks().problems().size() + " check(s) failed, the first: "
-                + port.checks().problems().getFirst().message()).toList();
-        return quarantined.isEmpty() ? null : "not published (what was published before stays published): "
-                + String.join("; ", quarantined);
+                && port.checks().blocksPublishing()).map(port -> {
+                    List<CheckResult> blocking = port.checks().results().stream().filter(CheckResult::blocksPublishing)
+                            .toList();
+                    return port.port() + ": " + blocking.size() + " error-level check(s) failed ("
+                            + blocking.stream().map(CheckResult::ruleId).collect(Collectors.joining(", ")) + "), the first: "
+                            + blocking.getFirst().message();
+                }).toList();
+        return quarantined.isEmpty() ? null : "not published (what was published before stays published; the candidate"
+                + " is kept in quarantine with samples of its failed rows): " + String.join("; ", quarantined);
     }
 
     private static void insertPort(Handle handle, String runId, PortBuild port, int position) {
