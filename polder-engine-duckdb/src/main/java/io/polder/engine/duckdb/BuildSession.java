@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +31,6 @@ import java.util.stream.Collectors;
  * relation the build makes.
  */
 final class BuildSession {
-    /** The names DuckDB gives the columns of a CSV file in which it finds no header. */
-    private static final Pattern GUESSED_NAME = Pattern.compile("column\\d+");
-
     private final DuckDbSession session;
     private final DuckDbEngine engine;
     private final String runId;
@@ -102,8 +98,13 @@ final class BuildSession {
                 return session.describe(view, "reading source " + source.name());
             }
             FileSource file = (FileSource) source.definition();
-            checkColumns(file, source.files(), session.describe("(SELECT * FROM "
-                    + SourceFiles.reader(file, source.files(), false) + ")", "reading source " + source.name()));
+            List<ColumnInfo> found = session.describe("(SELECT * FROM " + SourceFiles.reader(file, source.files(), false)
+                    + ")", "reading source " + source.name());
+            if (file.format() == SourceFormat.CSV && UnevenCsvRows.headerMisread(file, names(found))) {
+                UnevenCsvRows.requireEvenRows(session, file, source.files(),
+                        file.columns().stream().map(SourceColumn::name).toList());
+            }
+            checkColumns(file, source.files(), found);
             session.execute("CREATE VIEW " + view + " AS SELECT * FROM " + SourceFiles.reader(file, source.files(), true),
                     "reading source " + source.name());
             return session.describe(view, "reading source " + source.name());
@@ -121,22 +122,16 @@ final class BuildSession {
         if (declared.isEmpty()) {
             return;
         }
-        List<String> names = actual.stream().map(ColumnInfo::name).toList();
+        List<String> names = names(actual);
         Map<String, String> types = new LinkedHashMap<>();
         actual.forEach(column -> types.put(column.name(), column.type()));
         if (source.format() == SourceFormat.CSV) {
             List<String> expected = declared.stream().map(SourceColumn::name).toList();
             if (!expected.equals(names)) {
-                boolean noHeader = names.stream().allMatch(name -> GUESSED_NAME.matcher(name).matches());
-                if (noHeader) {
-                    // a row with a field too many or too few makes DuckDB find no header: name that row instead
-                    session.execute("SELECT count(*) FROM " + SourceFiles.strictCsvReader(source, files),
-                            "source " + source.name());
-                }
                 throw new SourceDataException("source " + source.name() + ": the columns of " + files.stream()
                         .map(Path::toString).collect(Collectors.joining(", ")) + " are " + String.join(", ", names)
-                        + (noHeader ? " (DuckDB found no header row)" : "") + "; polder.yaml declares "
-                        + String.join(", ", expected));
+                        + (UnevenCsvRows.headerMisread(source, names) ? " (DuckDB cannot make out the header row)" : "")
+                        + "; polder.yaml declares " + String.join(", ", expected));
             }
             return;
         }
@@ -153,6 +148,10 @@ final class BuildSession {
                         + ", but polder.yaml declares " + column.type());
             }
         }
+    }
+
+    private static List<String> names(List<ColumnInfo> columns) {
+        return columns.stream().map(ColumnInfo::name).toList();
     }
 
     void createRelations(List<BuildPlanner.Relation> relations) {

@@ -83,23 +83,6 @@ final class SourceFiles {
         };
     }
 
-    /**
-     * A reader of CSV files that takes the declared columns as they come, each as text, without guessing the
-     * dialect: reading it fails on the first row with another number of fields, naming its line.
-     */
-    static String strictCsvReader(FileSource source, List<Path> files) {
-        String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
-        List<String> options = new ArrayList<>(List.of("auto_detect = false"));
-        CsvOptions csv = source.csv();
-        add(options, "delim", csv == null || csv.delimiter() == null ? "," : csv.delimiter());
-        add(options, "quote", csv == null || csv.quote() == null ? "\"" : csv.quote());
-        add(options, "escape", csv == null || csv.escape() == null ? "\"" : csv.escape());
-        options.add("header = " + (csv == null || csv.header() == null || csv.header()));
-        options.add("columns = " + source.columns().stream().map(column -> Sql.literal(column.name()) + ": 'VARCHAR'")
-                .collect(Collectors.joining(", ", "{", "}")));
-        return "read_csv(" + list + ", " + String.join(", ", options) + ")";
-    }
-
     private static String csvOptions(FileSource source, boolean withDeclaredColumns) {
         List<String> options = new ArrayList<>();
         CsvOptions csv = source.csv();
@@ -125,7 +108,7 @@ final class SourceFiles {
         return options.isEmpty() ? "" : ", " + String.join(", ", options);
     }
 
-    private static void add(List<String> options, String name, String value) {
+    static void add(List<String> options, String name, String value) {
         if (value != null) {
             options.add(name + " = " + Sql.literal(value));
         }

@@ -216,6 +216,8 @@ class BadInputTest {
     @CsvSource(delimiter = '|', value = {
             "a value of the wrong type|csv|declared|twelve,zed@example.com,paid,1.00,2025-01-05|twelve",
             "a row with a field too many|csv|declared|12,zed@example.com,paid,1.00,2025-01-05,extra|Line: 12",
+            "an unquoted comma in a value|csv|undeclared|12,\"zed@example.com\",paid,1,00,2025-01-05|Line: 12",
+            "a row with a field too few|csv|undeclared|12,zed@example.com,paid,2025-01-05|Line: 12",
             "malformed JSON|json|undeclared|{\"order_id\": 12, \"status\": |orders_bad.json"})
     void aSourceFileWithBadRows(String title, String format, String columns, String badRow, String mentions) {
         String content = format.equals("json")
