@@ -134,7 +134,12 @@ public final class RelationNamespace {
         String message = at(where, sql, reference.location()) + "reads `" + reference.written() + "`, which is not "
                 + (schemas.containsKey(schema) ? "a table of `" + schema + "`" : "declared") + "; " + purpose
                 + " reads " + readable();
-        return system ? new ForbiddenSqlException(message) : new BuildDefinitionException(message);
+        if (system) {
+            return new ForbiddenSqlException(message);
+        }
+        return new BuildDefinitionException(message + (purpose.contains("build") && !schemas.containsKey(schema)
+                ? " (to read another product, declare an input port on its output port; what its build makes"
+                + " besides its ports is private to it)" : ""));
     }
 
     private String readable() {

@@ -148,7 +148,8 @@ class BadInputTest {
         BuildResult result = engine.build(BuildRequest.of(readsPrivate, List.of(new InputBinding("orders", ORDERS))), null);
 
         assertThat(result.failure().code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
-        assertThat(result.failure().message()).contains("kit-daily/build/daily.sql").contains("`cleaned`");
+        assertThat(result.failure().message()).contains("kit-daily/build/daily.sql").contains("`cleaned`")
+                .contains("declare an input port");
         assertThat(engine.published(KitFixtures.DAILY)).map(SnapshotInfo::id).contains(goodDaily);
         assertThat(engine.describe(KitFixtures.DAILY, "daily").rows()).isEqualTo(4);
         assertGoodSnapshotStays();
