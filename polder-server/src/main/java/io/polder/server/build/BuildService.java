@@ -102,8 +102,8 @@ public final class BuildService implements AutoCloseable {
 
     /** Fails the runs this process had queued or running when it last stopped; they will never finish. */
     public int failUnfinished() {
-        return runs.failUnfinished(runner, "the server stopped while this run was queued or running; it published"
-                + " nothing (the last good snapshot stays published): run it again");
+        return runs.failUnfinished(runner, "the server stopped while this run was queued or running (what is"
+                + " published is still the last snapshot that passed its contract): run it again");
     }
 
     /** Called with a product's id after one of its builds published a new snapshot (for downstream builds). */
