@@ -179,8 +179,8 @@ final class BuildRun {
             build.createRelations(relations);
             TypeResolver types = TypeResolver.using(new DuckDbTypes(session));
             for (OutputPortDefinition port : ports) {
-                writePort(port, candidates.get(port.ref()), partials.get(port.ref()), new SnapshotWriter(session, types),
-                        relations);
+                writePort(port, candidates.get(port.ref()), partials.get(port.ref()),
+                        new SnapshotWriter(session, types, port.ref()), relations);
             }
         } catch (RuntimeException e) {
             partials.values().forEach(Warehouse::deleteQuietly);

@@ -4,6 +4,7 @@ import io.polder.engine.duckdb.check.TypeResolver;
 import io.polder.model.odcs.SchemaObject;
 import io.polder.model.odcs.SchemaProperty;
 import io.polder.spi.ColumnInfo;
+import io.polder.spi.PortRef;
 import io.polder.spi.TableInfo;
 import io.polder.spi.build.OutputPortDefinition;
 import io.polder.spi.exceptions.BuildDefinitionException;
@@ -27,10 +28,12 @@ import java.util.TreeSet;
 final class SnapshotWriter {
     private final DuckDbSession session;
     private final TypeResolver types;
+    private final PortRef port;
 
-    SnapshotWriter(DuckDbSession session, TypeResolver types) {
+    SnapshotWriter(DuckDbSession session, TypeResolver types, PortRef port) {
         this.session = session;
         this.types = types;
+        this.port = port;
     }
 
     TableInfo write(SchemaObject object, String relation, Path file, String where, List<String> warnings) {
@@ -51,7 +54,7 @@ final class SnapshotWriter {
         String select = "SELECT " + String.join(", ", projection) + " FROM " + Sql.identifier(relation);
         List<ColumnInfo> columns = session.describe("(" + select + ")", where);
         long rows = session.execute("COPY (" + select + ") TO " + Sql.literal(file) + " (FORMAT parquet)",
-                "writing table " + table + " (" + where + ")");
+                "writing table " + table + " of " + port + " (" + where + ")");
         return new TableInfo(table, rows, size(file), columns);
     }
 

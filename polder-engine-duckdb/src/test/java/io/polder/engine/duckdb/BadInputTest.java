@@ -90,7 +90,7 @@ class BadInputTest {
                     + "|INVALID_DOCUMENT|write|no_such_column",
             "a syntax error|SELECT order_id,, status FROM source.orders_csv|INVALID_DOCUMENT|write|syntax error",
             "a value that does not cast|SELECT CAST(status AS INTEGER) AS order_id, customer_email, status, amount,"
-                    + " ordered_on FROM source.orders_csv|INVALID_DOCUMENT|write|paid",
+                    + " ordered_on FROM source.orders_csv|INVALID_DOCUMENT|write|table orders of kit-orders/orders/v1",
             "a division by zero|SELECT order_id // 0 AS order_id, customer_email, status, amount, ordered_on"
                     + " FROM source.orders_csv WHERE order_id // (order_id - order_id) > 0|INVALID_DOCUMENT|write|zero",
             "an input the product does not declare|SELECT * FROM \"kit-daily\".daily|INVALID_DOCUMENT|write"

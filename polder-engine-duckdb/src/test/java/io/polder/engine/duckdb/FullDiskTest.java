@@ -80,7 +80,7 @@ class FullDiskTest {
         assertThat(full.failure().code()).as(full.failure().message()).isEqualTo(ErrorCode.INTERNAL);
         assertThat(full.failure().stage()).isEqualTo(Stage.WRITE);
         assertThat(full.failure().message()).startsWith("no space left on device while writing table orders")
-                .contains("kit-orders/build/orders.sql");
+                .contains("kit-orders/orders/v1").contains("kit-orders/build/orders.sql");
         assertThat(full.port(ORDERS).orElseThrow().outcome()).isEqualTo(PortOutcome.FAILED);
         assertThat(engine.published(ORDERS)).map(SnapshotInfo::id).contains(good);
         assertThat(BadInputTest.fingerprint(goodFolder)).isEqualTo(goodFiles);
