@@ -136,7 +136,7 @@ final class GetCommand implements Callable<Integer> {
         }
         List<JsonNode> items = Listing.read(client, PolderClient.path("relations"),
                 PolderClient.Query.none().with("product", product), limit);
-        output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION"),
+        output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION").whole("RELATION"),
                 (table, item) -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
                         Listing.text(item, "version"), Listing.text(item, "relation")),
                 "No output ports.");

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  polder validate examples/mesh",
-            "  polder validate contracts/orders.odcs.yaml --format json",
+            "  polder validate examples/mesh/sales/sales-orders/contracts/orders.odcs.yaml --format json",
             "",
             "Each problem is printed as FILE:LINE:COLUMN: message (at /json/pointer).",
             "Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 wrong usage."
