@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "the port's contract, and publishes it only when no error-level check fails (otherwise it is",
             "quarantined and the last good snapshot stays published). Products are built one after another, each",
             "after the products it reads; progress is printed as each build goes through its stages, and a",
-            "summary table at the end.",
+            "summary table at the end. A product being built already (by the scheduler after an upstream",
+            "publish, or by another command) is waited for, then built.",
             ""
         },
         footer = {
@@ -38,8 +39,8 @@ import picocli.CommandLine.Spec;
             "",
             "Building needs a token of a platform-admin, the product's domain owner or a member of its team.",
             "See the runs with `polder get runs PRODUCT`, a run's checks with `polder get runs RUN-ID -o yaml`.",
-            "Exit codes: 0 every build succeeded, 1 a build failed, 3 no such product, 4 already being built,",
-            "5 not allowed, 10 server unreachable."
+            "Exit codes: 0 every build succeeded, 1 a build failed, 3 no such product, 4 still being built by",
+            "others after " + RunWatcher.BUILD_ATTEMPTS + " waits, 5 not allowed, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {

@@ -17,6 +17,12 @@ import java.util.List;
  */
 final class RunWatcher {
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * How many times a build asks again after waiting for one of the same product that was running already (the
+     * server's scheduler builds a product on its cron and after an upstream publish, so `polder build --all` meets
+     * its builds); then the conflict is the answer.
+     */
+    static final int BUILD_ATTEMPTS = 3;
 
     private final PolderClient client;
     private final PrintWriter out;
@@ -26,27 +32,47 @@ final class RunWatcher {
         this.out = requireNonNull(out, "out is null");
     }
 
-    /** Builds {@code product} and waits for the run to finish. */
+    /**
+     * Builds {@code product} and waits for the run to finish. When the product is being built already (by the
+     * scheduler, or another command), it waits for that build, then starts its own: a build asked for now reads the
+     * sources and inputs as they are now.
+     */
     JsonNode build(String product) {
-        JsonNode queued = client.post(PolderClient.path("products", product, "builds"), null).body();
-        return follow(product, queued.path("run").path("id").asText());
+        for (int attempt = 1; ; attempt++) {
+            JsonNode queued;
+            try {
+                queued = client.post(PolderClient.path("products", product, "builds"), null).body();
+            } catch (PolderException e) {
+                if (e.code() != ErrorCode.CONFLICT || !(e.details().get("runId") instanceof String running)
+                        || attempt == BUILD_ATTEMPTS) {
+                    throw e;
+                }
+                out.println("  " + product + ": waiting for the build that is running already (run " + running
+                        + "), then building");
+                out.flush();
+                follow(product, running, false);
+                continue;
+            }
+            return follow(product, queued.path("run").path("id").asText(), true);
+        }
     }
 
     /** Runs the contracts of {@code product} (of its port {@code port}, when given) and waits for the run. */
     JsonNode test(String product, String port) {
         JsonNode queued = client.post(PolderClient.path("products", product, "tests"),
                 PolderClient.Query.none().with("port", port), null, java.util.Map.of()).body();
-        return follow(product, queued.path("run").path("id").asText());
+        return follow(product, queued.path("run").path("id").asText(), true);
     }
 
-    private JsonNode follow(String product, String runId) {
+    /** Polls the run until it is finished, printing its stages when {@code printStages}. */
+    private JsonNode follow(String product, String runId, boolean printStages) {
         String lastStage = "";
         while (true) {
             JsonNode detail = client.get(PolderClient.path("runs", runId)).body();
             JsonNode run = detail.path("run");
             String state = run.path("state").asText();
             String stage = run.path("stage").asText("");
-            if (!stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
+            if (printStages && !stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
                 out.println("  " + product + ": " + stage + rows(run));
                 out.flush();
                 lastStage = stage;
