@@ -77,6 +77,9 @@ class RegistryStoryTest {
         CliRun revoke = server.admin("token", "revoke", id);
         assertThat(revoke.exitCode()).isZero();
         assertThat(revoke.out()).startsWith("Revoked token " + id);
+        CliRun shouted = server.admin("token", "revoke", id.toUpperCase(java.util.Locale.ROOT));
+        assertThat(shouted.exitCode()).isEqualTo(2);
+        assertThat(shouted.err()).contains("not a valid token id").contains("26 lowercase letters and digits");
 
         CliRun refused = server.as(token, "get", "products");
         assertThat(refused.exitCode()).isEqualTo(5);
