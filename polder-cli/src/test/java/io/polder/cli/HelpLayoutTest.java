@@ -74,6 +74,12 @@ class HelpLayoutTest {
                         + " be wrapped on their own, leaving a word alone on a line", option.longestName(),
                         String.join(" ", command.getKey())).hasSizeLessThanOrEqualTo(1);
             }
+            if (!command.getKey().contains("help")) {
+                assertThat(help(command.getKey()).lines().map(String::strip))
+                        .as("`polder %s --help`: no path broken after its dot (`.` then `/polder-data`)",
+                                String.join(" ", command.getKey()))
+                        .noneMatch(line -> line.endsWith(" .") || line.startsWith("/polder-data"));
+            }
         }
     }
 
