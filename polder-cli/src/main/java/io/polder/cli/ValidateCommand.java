@@ -104,38 +104,45 @@ final class ValidateCommand implements Callable<Integer> {
             return new Checked(validator.validate(target, display), Map.of());
         }
         ValidationReport report = validator.validate(target, display);
+        return MeshLoader.isMesh(target) ? withMeshFiles(report, platform, target, display)
+                : withFolderFiles(report, platform, target, display);
+    }
+
+    /** A mesh's policy files (loaded together, as plan loads them) and each product folder's polder.yaml. */
+    private static Checked withMeshFiles(ValidationReport report, PlatformFiles platform, Path mesh, String display) {
         Map<PlatformFiles.Kind, Integer> counts = new EnumMap<>(PlatformFiles.Kind.class);
-        List<Problem> problems = new ArrayList<>();
-        int extraFiles = 0;
-        if (MeshLoader.isMesh(target)) {
-            problems.addAll(report.problems());
-            problems.addAll(platform.checkMeshPolicies(target, display));
-            int policyFiles = LocalMesh.policies(target).size();
-            List<Path> settings = PlatformFiles.meshSettingsFiles(target);
-            for (Path file : settings) {
-                problems.addAll(platform.check(file, name(display, target, file), PlatformFiles.Kind.SETTINGS));
-            }
-            count(counts, PlatformFiles.Kind.POLICY, policyFiles);
-            count(counts, PlatformFiles.Kind.SETTINGS, settings.size());
-            extraFiles = policyFiles + settings.size();
-        } else {
-            Set<String> platformFiles = new HashSet<>();
-            List<Problem> platformProblems = new ArrayList<>();
-            for (Path file : documentFiles(target)) {
-                String name = name(display, target, file);
-                Optional<PlatformFiles.Kind> kind = PlatformFiles.kindOf(file, name);
-                if (kind.isPresent()) {
-                    platformFiles.add(name);
-                    platformProblems.addAll(platform.check(file, name, kind.get()));
-                    count(counts, kind.get(), 1);
-                }
-            }
-            report.problems().stream().filter(problem -> !platformFiles.contains(problem.file())).forEach(problems::add);
-            problems.addAll(platformProblems);
-            problems.sort(Comparator.comparing(Problem::file)); // stable: each file's problems keep their order
+        List<Problem> problems = new ArrayList<>(report.problems());
+        problems.addAll(platform.checkMeshPolicies(mesh, display));
+        int policyFiles = LocalMesh.policies(mesh).size();
+        List<Path> settings = PlatformFiles.meshSettingsFiles(mesh);
+        for (Path file : settings) {
+            problems.addAll(platform.check(file, name(display, mesh, file), PlatformFiles.Kind.SETTINGS));
         }
-        return new Checked(new ValidationReport(report.target(), report.files() + extraFiles, report.documents(), problems),
-                counts);
+        count(counts, PlatformFiles.Kind.POLICY, policyFiles);
+        count(counts, PlatformFiles.Kind.SETTINGS, settings.size());
+        return new Checked(new ValidationReport(report.target(), report.files() + policyFiles + settings.size(),
+                report.documents(), problems), counts);
+    }
+
+    /** A plain folder's files of Polder's own kinds: their readers' problems instead of "unknown document kind". */
+    private static Checked withFolderFiles(ValidationReport report, PlatformFiles platform, Path folder, String display) {
+        Map<PlatformFiles.Kind, Integer> counts = new EnumMap<>(PlatformFiles.Kind.class);
+        Set<String> platformFiles = new HashSet<>();
+        List<Problem> platformProblems = new ArrayList<>();
+        for (Path file : documentFiles(folder)) {
+            String name = name(display, folder, file);
+            Optional<PlatformFiles.Kind> kind = PlatformFiles.kindOf(file, name);
+            if (kind.isPresent()) {
+                platformFiles.add(name);
+                platformProblems.addAll(platform.check(file, name, kind.get()));
+                count(counts, kind.get(), 1);
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        report.problems().stream().filter(problem -> !platformFiles.contains(problem.file())).forEach(problems::add);
+        problems.addAll(platformProblems);
+        problems.sort(Comparator.comparing(Problem::file)); // stable: each file's problems keep their order
+        return new Checked(new ValidationReport(report.target(), report.files(), report.documents(), problems), counts);
     }
 
     private static void count(Map<PlatformFiles.Kind, Integer> counts, PlatformFiles.Kind kind, int files) {
