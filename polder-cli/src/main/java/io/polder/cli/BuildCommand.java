@@ -84,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
             JsonNode run = detail.path("run");
             out.println("  " + product + ": " + run.path("state").asText() + " in " + RunWatcher.duration(run)
                     + (run.hasNonNull("errorMessage") ? ": " + run.path("errorMessage").asText() : ""));
-            out.flush();
+            RunWatcher.printWarnings(detail, "  ", out);
             finished.add(detail);
         }
         return finished;

@@ -120,6 +120,18 @@ final class RunWatcher {
         return failed.isEmpty() ? summary : summary + ", " + failed.size() + " failed (" + errors + " error-level)";
     }
 
+    /**
+     * The run's warnings, one line each ({@code PREFIX PRODUCT: warning: ...}): what a policy found on the product
+     * when it was built or tested, an OpenLineage endpoint that did not take an event. They do not fail the run.
+     */
+    static void printWarnings(JsonNode detail, String prefix, PrintWriter out) {
+        JsonNode run = detail.path("run");
+        for (JsonNode warning : run.path("warnings")) {
+            out.println(prefix + run.path("productId").asText() + ": warning: " + warning.asText());
+        }
+        out.flush();
+    }
+
     /** How long a finished run took, such as {@code 1.4s}. */
     static String duration(JsonNode run) {
         if (!run.hasNonNull("startedAt") || !run.hasNonNull("finishedAt")) {

@@ -142,6 +142,23 @@ class BuildCommandTest {
                 + ":\\d+:\\d+: .*format");
     }
 
+    @Test
+    @Order(7)
+    void whatAPolicyFindsOnABuildIsPrintedAsItsWarnings() {
+        CliRun deprecate = server.admin("lifecycle", "sales-orders", "--status", "deprecated", "--sunset", "2099-12-31");
+        assertThat(deprecate.exitCode()).as(deprecate.err()).isZero();
+        CliRun build = server.admin("build", "sales-daily-revenue");
+        assertThat(build.exitCode()).as(build.out() + build.err()).isZero();
+        String warning = "sales-daily-revenue: warning: policy no-deprecated-dependencies (error) fail: ";
+        assertThat(build.out()).as("a run's warnings do not fail it, and are printed under it")
+                .containsPattern("(?m)^  sales-daily-revenue: succeeded in .*\n  " + Pattern.quote(warning)
+                        + ".*sales-orders/orders 1\\.3\\.0 \\(deprecated, ends 2099-12-31\\)");
+        String run = build.out().lines().filter(line -> line.startsWith("sales-daily-revenue ")).findFirst().orElseThrow()
+                .replaceAll(".* ", "");
+        assertThat(server.admin("get", "runs", run).out()).as("and by `get runs RUN-ID`, as the README says")
+                .containsPattern("(?m)^" + Pattern.quote(warning));
+    }
+
     /** The document's top-level version with its patch number one higher. */
     private static String bumpPatch(String text) {
         Matcher version = Pattern.compile("(?m)^version: (\\d+)\\.(\\d+)\\.(\\d+)$").matcher(text);
