@@ -99,13 +99,17 @@ final class RunWatcher {
         return rows > 0 ? String.format(" (%,d rows)", rows) : "";
     }
 
-    /** {@code passed/total} of a run's checks, with the failures counted by severity. */
+    /**
+     * {@code passed/total} of a run's checks, with the failures counted by severity and the checks skipped by design
+     * (text rules, rules for another engine), so that the counts add up.
+     */
     static String checkSummary(JsonNode detail) {
         int total = detail.path("checks").size();
         if (total == 0) {
             return "-";
         }
         int passed = 0;
+        int skipped = 0;
         List<String> failed = new ArrayList<>();
         for (JsonNode check : detail.path("checks")) {
             String outcome = check.path("outcome").asText();
@@ -113,11 +117,16 @@ final class RunWatcher {
                 passed++;
             } else if (outcome.equals("failed") || outcome.equals("error")) {
                 failed.add(check.path("severity").asText());
+            } else if (outcome.equals("skipped")) {
+                skipped++;
             }
         }
         String summary = passed + "/" + total + " passed";
         long errors = failed.stream().filter(severity -> severity.equals("error")).count();
-        return failed.isEmpty() ? summary : summary + ", " + failed.size() + " failed (" + errors + " error-level)";
+        if (!failed.isEmpty()) {
+            summary += ", " + failed.size() + " failed (" + errors + " error-level)";
+        }
+        return skipped == 0 ? summary : summary + ", " + skipped + " skipped";
     }
 
     /**
