@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,7 +96,10 @@ final class BuildCommand implements Callable<Integer> {
         for (JsonNode detail : finished) {
             JsonNode run = detail.path("run");
             List<String> ports = new ArrayList<>();
-            detail.path("ports").forEach(port -> ports.add(port.path("port").asText() + " " + port.path("outcome").asText()));
+            // PORT/vN: the product is the first column, and a cell of several full addresses would be cut short
+            String product = run.path("productId").asText() + "/";
+            detail.path("ports").forEach(port -> ports.add(port.path("port").asText()
+                    .replaceFirst("^" + Pattern.quote(product), "") + " " + port.path("outcome").asText()));
             table.row(run.path("productId").asText(), run.path("state").asText(),
                     String.format("%,d", run.path("rows").asLong()), RunWatcher.checkSummary(detail),
                     String.join(", ", ports), RunWatcher.duration(run), run.path("id").asText());

@@ -41,6 +41,8 @@ class DemoCommandTest {
                 "sales-daily-revenue", "customer-360", "logistics-delivery-performance", "finance-revenue-report"}) {
             assertThat(demo.out()).containsPattern("(?m)^" + product + " +succeeded ");
         }
+        assertThat(demo.out()).as("each port of the summary whole, named within its product")
+                .containsPattern("(?m)^logistics-shipments +succeeded .* shipments/v1 published, tracking-events/v1 published ");
         assertThat(demo.out().indexOf("Building sales-orders")).isLessThan(demo.out().indexOf("Building sales-daily-revenue"));
         assertThat(demo.out().indexOf("Building sales-daily-revenue"))
                 .isLessThan(demo.out().indexOf("Building finance-revenue-report"));
