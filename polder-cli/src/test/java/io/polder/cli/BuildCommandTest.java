@@ -97,6 +97,11 @@ class BuildCommandTest {
         assertThat(server.admin("get", "runs", "--limit", "1").out().lines().count()).isEqualTo(2);
         CliRun failedBuilds = server.admin("get", "runs", "--kind", "build", "--state", "failed");
         assertThat(failedBuilds.out()).contains("customer-profiles").doesNotContain("sales-orders");
+        String error = new ObjectMapper().readTree(server.admin("get", "runs", "--kind", "build", "--state", "failed",
+                "-o", "json").out()).get(0).path("errorMessage").asText();
+        assertThat(error).hasSizeGreaterThan(60);
+        assertThat(failedBuilds.out()).as("a run's error is printed whole: it says what to fix")
+                .containsPattern("(?m) " + Pattern.quote(error) + "$");
         assertThat(server.admin("get", "products", "--state", "failed").exitCode()).as("--state filters runs only")
                 .isEqualTo(2);
     }
