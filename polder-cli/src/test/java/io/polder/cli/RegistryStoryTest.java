@@ -67,6 +67,13 @@ class RegistryStoryTest {
         assertThat(created.err()).contains("Created token").contains("'ci-sales', role domain-owner of domain sales")
                 .doesNotContain(token);
 
+        CliRun noDomain = server.admin("token", "create", "--name", "ci-sales", "--role", "domain-owner");
+        assertThat(noDomain.exitCode()).isEqualTo(2);
+        assertThat(noDomain.err()).contains("a domain-owner is scoped to the domain it owns").contains("--domain DOMAIN");
+        CliRun noTeam = server.admin("token", "create", "--name", "omar", "--role", "member");
+        assertThat(noTeam.exitCode()).isEqualTo(2);
+        assertThat(noTeam.err()).contains("--team TEAM");
+
         CliRun asOwner = server.as(token, "get", "products", "--domain", "sales");
         assertThat(asOwner.exitCode()).isZero();
         assertThat(asOwner.out().lines().count()).isEqualTo(3);
