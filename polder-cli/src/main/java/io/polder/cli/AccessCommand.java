@@ -72,7 +72,8 @@ final class AccessCommand implements Runnable {
                 "  polder access request sales-orders/orders --purpose \"churn model\" --days 90",
                 "  polder access request customer-profiles/customers --purpose \"newsletter\" --days 30 \\",
                 "      --unmask email --row-scope \"customers who opted in\"",
-                "  polder access request sales-orders/orders --purpose \"monthly report\" --days 365 --team finance-controlling-team"
+                "  polder access request sales-orders/orders --purpose \"monthly report\" --days 365 \\",
+                "      --team finance-controlling-team"
             },
             mixinStandardHelpOptions = true)
     static final class Request implements Callable<Integer> {

@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
             "  polder apply examples/mesh --prune             # retire what the folder no longer declares",
             "",
             "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
-            "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or",
-            "a product was refused by policy,",
-            "2 wrong usage, 4 conflict, 5 no or insufficient token, 10 server unreachable."
+            "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or a",
+            "product was refused by policy, 2 wrong usage, 4 conflict, 5 no or insufficient token, 10 server",
+            "unreachable."
         },
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {

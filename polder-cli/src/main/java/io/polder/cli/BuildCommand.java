@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
             "the port's contract, and publishes it only when no error-level check fails (otherwise it is",
             "quarantined and the last good snapshot stays published). Products are built one after another, each",
             "after the products it reads; progress is printed as each build goes through its stages, and a",
-            "summary table at the end.",
+            "summary table at the end. A product being built already (by the scheduler after an upstream",
+            "publish, or by another command) is waited for, then built.",
             ""
         },
         footer = {
@@ -38,8 +40,8 @@ import picocli.CommandLine.Spec;
             "",
             "Building needs a token of a platform-admin, the product's domain owner or a member of its team.",
             "See the runs with `polder get runs PRODUCT`, a run's checks with `polder get runs RUN-ID -o yaml`.",
-            "Exit codes: 0 every build succeeded, 1 a build failed, 3 no such product, 4 already being built,",
-            "5 not allowed, 10 server unreachable."
+            "Exit codes: 0 every build succeeded, 1 a build failed, 3 no such product, 4 still being built by",
+            "others after " + RunWatcher.BUILD_ATTEMPTS + " waits, 5 not allowed, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {
@@ -83,7 +85,7 @@ final class BuildCommand implements Callable<Integer> {
             JsonNode run = detail.path("run");
             out.println("  " + product + ": " + run.path("state").asText() + " in " + RunWatcher.duration(run)
                     + (run.hasNonNull("errorMessage") ? ": " + run.path("errorMessage").asText() : ""));
-            out.flush();
+            RunWatcher.printWarnings(detail, "  ", out);
             finished.add(detail);
         }
         return finished;
@@ -94,7 +96,10 @@ final class BuildCommand implements Callable<Integer> {
         for (JsonNode detail : finished) {
             JsonNode run = detail.path("run");
             List<String> ports = new ArrayList<>();
-            detail.path("ports").forEach(port -> ports.add(port.path("port").asText() + " " + port.path("outcome").asText()));
+            // PORT/vN: the product is the first column, and a cell of several full addresses would be cut short
+            String product = run.path("productId").asText() + "/";
+            detail.path("ports").forEach(port -> ports.add(port.path("port").asText()
+                    .replaceFirst("^" + Pattern.quote(product), "") + " " + port.path("outcome").asText()));
             table.row(run.path("productId").asText(), run.path("state").asText(),
                     String.format("%,d", run.path("rows").asLong()), RunWatcher.checkSummary(detail),
                     String.join(", ", ports), RunWatcher.duration(run), run.path("id").asText());

@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "How many orders to generate (default ${DEFAULT-VALUE}; at least 200).")
     int rows;
 
-    @Option(names = "--no-serve", description = "Stop after the summary instead of serving (for scripts and tests).")
+    @Option(names = "--no-serve", description = "Stop after the summary instead of serving (for scripts and tests);"
+            + " `polder serve --data-dir DIR` serves the results later.")
     boolean noServe;
 
     @Override
@@ -105,7 +106,6 @@ final class DemoCommand implements Callable<Integer> {
             try {
                 boolean passed = run(server, out, err);
                 if (noServe) {
-                    out.println("Stopping the server (--no-serve).");
                     return passed ? 0 : 1;
                 }
                 out.println("Stop with Ctrl-C.");
@@ -192,33 +192,68 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void where(PolderServer server, Path tokenFile, PrintWriter out) {
-        String base = server.baseUrl();
-        out.println();
-        out.println("Polder is serving at " + base);
-        out.println("  web UI       " + base + "/ui (sign in with the admin token)");
-        out.println("  admin token  " + tokenFile + " (readable by you only)");
-        out.println("  products     " + base + "/api/v1/products");
-        out.println("  runs         " + base + "/api/v1/runs");
-        out.println("  lineage      " + base + "/api/v1/lineage?product=sales-orders");
-        out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
-        out.println("  compliance   " + base + "/api/v1/compliance");
-        out.println("  openapi      " + base + "/api/openapi.json");
-        server.flightUrl().ifPresent(url -> out.println("  flight sql   " + url + "&token=<the token> (JDBC)"));
-        out.println("  warehouse    " + local.dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
-        out.println();
-        out.println("Try, in another terminal:");
-        out.println("  export POLDER_SERVER=" + base + " POLDER_TOKEN=$(cat " + tokenFile + ")");
-        out.println("  ./polder get products");
-        out.println("  ./polder get runs sales-orders");
-        out.println("  ./polder test sales-orders");
-        out.println("  ./polder build sales-daily-revenue");
-        out.println("  ./polder compliance");
-        out.println("  ./polder get ports                  # every output port with its SQL relation name");
-        out.println("  ./polder access request sales-orders/orders --purpose \"churn model\" --days 90");
-        out.println("  ./polder access inbox               # then: ./polder access approve REQUEST_ID");
-        out.println("  ./polder query 'SELECT shipping_country_code, count(*) FROM \"sales-orders/orders\".orders GROUP BY 1'");
-        out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + base + "/api/v1/lineage?product=sales-orders");
-        out.flush();
+        Place place = new Place(server.baseUrl(), server.flightUrl(), tokenFile, local.dataDir, local.port);
+        if (noServe) {
+            place.printStopped(out);
+        } else {
+            place.printServing(out);
+        }
+    }
+
+    /**
+     * Where the demo's results are and what to try next. While it serves, the running server's addresses; with
+     * {@code --no-serve} the server stops, so the addresses would lead nowhere: it says how to serve the same data
+     * directory again and what to try then.
+     */
+    record Place(String base, java.util.Optional<String> flightUrl, Path tokenFile, Path dataDir, int port) {
+        void printServing(PrintWriter out) {
+            out.println();
+            out.println("Polder is serving at " + base);
+            out.println("  web UI       " + base + "/ui (sign in with the admin token)");
+            out.println("  admin token  " + tokenFile + " (readable by you only)");
+            out.println("  products     " + base + "/api/v1/products");
+            out.println("  runs         " + base + "/api/v1/runs");
+            out.println("  lineage      " + base + "/api/v1/lineage?product=sales-orders");
+            out.println("  snapshots    " + base + "/api/v1/products/sales-orders/ports/orders/snapshots");
+            out.println("  compliance   " + base + "/api/v1/compliance");
+            out.println("  openapi      " + base + "/api/openapi.json");
+            flightUrl.ifPresent(url -> out.println("  flight sql   " + url + "&token=<the token> (JDBC)"));
+            out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
+            out.println();
+            out.println("Try, in another terminal:");
+            tryCommands(base, out);
+        }
+
+        void printStopped(PrintWriter out) {
+            String again = "http://" + ServerConfig.DEFAULT_HOST + ":" + (port == 0 ? ServerConfig.DEFAULT_PORT : port);
+            String serve = "./polder serve --data-dir " + dataDir + (port == 0 || port == ServerConfig.DEFAULT_PORT ? ""
+                    : " --port " + port);
+            out.println();
+            out.println("Polder served at " + base + " and stops now (--no-serve); what it made stays in " + dataDir + ":");
+            out.println("  admin token  " + tokenFile + " (readable by you only)");
+            out.println("  warehouse    " + dataDir.resolve("warehouse") + " (Parquet snapshots per product and port)");
+            out.println("  database     " + dataDir.resolve("polder.db") + " (the registry: products, runs, grants, audit)");
+            out.println();
+            out.println("To look at it, serve it again (the web UI at " + again + "/ui):");
+            out.println("  " + serve);
+            out.println("then, in another terminal:");
+            tryCommands(again, out);
+        }
+
+        private void tryCommands(String server, PrintWriter out) {
+            out.println("  export POLDER_SERVER=" + server + " POLDER_TOKEN=$(cat " + tokenFile + ")");
+            out.println("  ./polder get products");
+            out.println("  ./polder get runs sales-orders");
+            out.println("  ./polder test sales-orders");
+            out.println("  ./polder build sales-daily-revenue");
+            out.println("  ./polder compliance");
+            out.println("  ./polder get ports                  # every output port with its SQL relation name");
+            out.println("  ./polder access request sales-orders/orders --purpose \"churn model\" --days 90");
+            out.println("  ./polder access inbox               # then: ./polder access approve REQUEST_ID");
+            out.println("  ./polder query 'SELECT shipping_country_code, count(*) FROM \"sales-orders/orders\".orders GROUP BY 1'");
+            out.println("  curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" " + server + "/api/v1/lineage?product=sales-orders");
+            out.flush();
+        }
     }
 
     private static String readToken(Path tokenFile) {

@@ -136,7 +136,7 @@ final class GetCommand implements Callable<Integer> {
         }
         List<JsonNode> items = Listing.read(client, PolderClient.path("relations"),
                 PolderClient.Query.none().with("product", product), limit);
-        output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION"),
+        output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION").whole("RELATION"),
                 (table, item) -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
                         Listing.text(item, "version"), Listing.text(item, "relation")),
                 "No output ports.");
@@ -197,11 +197,12 @@ final class GetCommand implements Callable<Integer> {
                 case products -> new Table("ID", "DOMAIN", "TEAM", "VERSION", "STATUS", "SUNSET");
                 case domains -> new Table("ID", "NAME", "OWNERS");
                 case teams -> new Table("ID", "DOMAIN", "NAME", "MEMBERS");
-                case members -> new Table("NAME", "DISPLAY NAME", "MEMBER OF");
+                case members -> new Table("NAME", "DISPLAY NAME", "MEMBER OF").whole("MEMBER OF");
                 case ports -> new Table("PRODUCT", "DIRECTION", "NAME", "VERSION", "TYPE", "CONTRACT");
                 case contracts -> new Table("ID", "PRODUCT", "NAME", "VERSION", "STATUS");
+                // the last column, whole: a run's error says what to fix, and nothing follows it to misalign
                 case runs -> new Table("ID", "KIND", "PRODUCT", "VERSION", "STATE", "STAGE", "ROWS", "TRIGGER",
-                        "CREATED", "TIME", "ERROR");
+                        "CREATED", "TIME", "ERROR").whole("ERROR");
             };
         }
 

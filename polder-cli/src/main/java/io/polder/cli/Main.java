@@ -4,6 +4,7 @@ import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +71,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        args = helpOfNestedCommand(args);
         CommandLine commandLine = helpLayout(withSubcommands(new CommandLine(new Main()), args))
                 .setOut(out)
                 .setErr(err)
@@ -94,6 +96,19 @@ public final class Main implements Runnable {
         commandLine.setHelpSectionKeys(sections);
         commandLine.getSubcommands().values().forEach(Main::helpLayout);
         return commandLine;
+    }
+
+    /**
+     * {@code polder help token create} as {@code polder token create --help}: picocli's help command looks up only
+     * its first word, and would show {@code token}'s help instead of {@code create}'s.
+     */
+    static String[] helpOfNestedCommand(String[] args) {
+        if (args.length < 3 || !args[0].equals("help")) {
+            return args;
+        }
+        String[] asked = Arrays.copyOfRange(args, 1, args.length + 1);
+        asked[asked.length - 1] = "--help";
+        return asked;
     }
 
     /** The subcommand {@code args} names, or all of them when it names none (help, --version, a typo). */

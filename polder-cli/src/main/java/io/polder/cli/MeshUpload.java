@@ -65,7 +65,7 @@ final class MeshUpload {
             throw printedProblems(e, display, err);
         }
         Plan plan = readPlan(body);
-        plan.warnings().forEach(warning -> err.println(located(display, warning)));
+        plan.warnings().forEach(warning -> err.println(display + ": warning: " + warning)); // sentences, not files
         return plan;
     }
 

@@ -32,9 +32,8 @@ import picocli.CommandLine.Option;
             "",
             "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
             "Exit codes: 0 planned, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or an",
-            "error-level policy fails on a product,",
-            "2 wrong usage, 4 conflict (a published version changed), 5 no or insufficient token,",
-            "10 server unreachable."
+            "error-level policy fails on a product, 2 wrong usage, 4 conflict (a published version changed),",
+            "5 no or insufficient token, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class PlanCommand implements Callable<Integer> {

@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  polder policy preview examples/mesh/policies/new-rule.yaml",
+            "  polder policy preview examples/mesh/policies/dependencies.yaml",
             "  polder policy test examples/mesh/policies"
         },
         mixinStandardHelpOptions = true,
@@ -82,9 +82,12 @@ final class PolicyCommand implements Runnable {
             footer = {
                 "",
                 "Examples:",
-                "  polder policy preview examples/mesh/policies/new-rule.yaml",
-                "  polder policy preview examples/mesh/customer/policies/retention.yaml -o json",
-                "  polder policy preview --local examples/mesh/policies/new-rule.yaml",
+                "  polder policy preview examples/mesh/policies/dependencies.yaml",
+                "  polder policy preview examples/mesh/customer/policies/personal-data.yaml -o json",
+                "  polder policy preview --local examples/mesh/policies/dependencies.yaml",
+                "",
+                "A new rule goes into a file of the mesh's policies/ (or a domain's) before it is previewed;",
+                "PASSING counts the products a policy passes or does not apply to.",
                 "",
                 "Exit codes: 0 previewed (whatever the products' outcomes), 1 the file has problems (printed as",
                 "FILE:LINE:COLUMN: message), 2 wrong usage, 5 no or insufficient token, 10 server unreachable."

@@ -41,8 +41,10 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  polder query 'SELECT sales_channel, sum(gross_amount) FROM \"sales-orders/orders\".orders GROUP BY 1'",
-            "  polder query 'SELECT * FROM \"customer-profiles/customers\".customers' --row-cap 100 -o csv > customers.csv",
+            "  polder query 'SELECT sales_channel, sum(gross_amount) FROM \"sales-orders/orders\".orders",
+            "                GROUP BY 1'",
+            "  polder query 'SELECT * FROM \"customer-profiles/customers\".customers' --row-cap 100 -o csv \\",
+            "      > customers.csv",
             "  polder query 'SELECT count(*) FROM \"sales-orders/orders/v1\".order_lines' -o json",
             "",
             "A table wider than the terminal ($COLUMNS, else 120) is printed one record per block. When the row",

@@ -17,6 +17,12 @@ import java.util.List;
  */
 final class RunWatcher {
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * How many times a build asks again after waiting for one of the same product that was running already (the
+     * server's scheduler builds a product on its cron and after an upstream publish, so `polder build --all` meets
+     * its builds); then the conflict is the answer.
+     */
+    static final int BUILD_ATTEMPTS = 3;
 
     private final PolderClient client;
     private final PrintWriter out;
@@ -26,27 +32,47 @@ final class RunWatcher {
         this.out = requireNonNull(out, "out is null");
     }
 
-    /** Builds {@code product} and waits for the run to finish. */
+    /**
+     * Builds {@code product} and waits for the run to finish. When the product is being built already (by the
+     * scheduler, or another command), it waits for that build, then starts its own: a build asked for now reads the
+     * sources and inputs as they are now.
+     */
     JsonNode build(String product) {
-        JsonNode queued = client.post(PolderClient.path("products", product, "builds"), null).body();
-        return follow(product, queued.path("run").path("id").asText());
+        for (int attempt = 1; ; attempt++) {
+            JsonNode queued;
+            try {
+                queued = client.post(PolderClient.path("products", product, "builds"), null).body();
+            } catch (PolderException e) {
+                if (e.code() != ErrorCode.CONFLICT || !(e.details().get("runId") instanceof String running)
+                        || attempt == BUILD_ATTEMPTS) {
+                    throw e;
+                }
+                out.println("  " + product + ": waiting for the build that is running already (run " + running
+                        + "), then building");
+                out.flush();
+                follow(product, running, false);
+                continue;
+            }
+            return follow(product, queued.path("run").path("id").asText(), true);
+        }
     }
 
     /** Runs the contracts of {@code product} (of its port {@code port}, when given) and waits for the run. */
     JsonNode test(String product, String port) {
         JsonNode queued = client.post(PolderClient.path("products", product, "tests"),
                 PolderClient.Query.none().with("port", port), null, java.util.Map.of()).body();
-        return follow(product, queued.path("run").path("id").asText());
+        return follow(product, queued.path("run").path("id").asText(), true);
     }
 
-    private JsonNode follow(String product, String runId) {
+    /** Polls the run until it is finished, printing its stages when {@code printStages}. */
+    private JsonNode follow(String product, String runId, boolean printStages) {
         String lastStage = "";
         while (true) {
             JsonNode detail = client.get(PolderClient.path("runs", runId)).body();
             JsonNode run = detail.path("run");
             String state = run.path("state").asText();
             String stage = run.path("stage").asText("");
-            if (!stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
+            if (printStages && !stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
                 out.println("  " + product + ": " + stage + rows(run));
                 out.flush();
                 lastStage = stage;
@@ -73,13 +99,17 @@ final class RunWatcher {
         return rows > 0 ? String.format(" (%,d rows)", rows) : "";
     }
 
-    /** {@code passed/total} of a run's checks, with the failures counted by severity. */
+    /**
+     * {@code passed/total} of a run's checks, with the failures counted by severity and the checks skipped by design
+     * (text rules, rules for another engine), so that the counts add up.
+     */
     static String checkSummary(JsonNode detail) {
         int total = detail.path("checks").size();
         if (total == 0) {
             return "-";
         }
         int passed = 0;
+        int skipped = 0;
         List<String> failed = new ArrayList<>();
         for (JsonNode check : detail.path("checks")) {
             String outcome = check.path("outcome").asText();
@@ -87,11 +117,28 @@ final class RunWatcher {
                 passed++;
             } else if (outcome.equals("failed") || outcome.equals("error")) {
                 failed.add(check.path("severity").asText());
+            } else if (outcome.equals("skipped")) {
+                skipped++;
             }
         }
         String summary = passed + "/" + total + " passed";
         long errors = failed.stream().filter(severity -> severity.equals("error")).count();
-        return failed.isEmpty() ? summary : summary + ", " + failed.size() + " failed (" + errors + " error-level)";
+        if (!failed.isEmpty()) {
+            summary += ", " + failed.size() + " failed (" + errors + " error-level)";
+        }
+        return skipped == 0 ? summary : summary + ", " + skipped + " skipped";
+    }
+
+    /**
+     * The run's warnings, one line each ({@code PREFIX PRODUCT: warning: ...}): what a policy found on the product
+     * when it was built or tested, an OpenLineage endpoint that did not take an event. They do not fail the run.
+     */
+    static void printWarnings(JsonNode detail, String prefix, PrintWriter out) {
+        JsonNode run = detail.path("run");
+        for (JsonNode warning : run.path("warnings")) {
+            out.println(prefix + run.path("productId").asText() + ": warning: " + warning.asText());
+        }
+        out.flush();
     }
 
     /** How long a finished run took, such as {@code 1.4s}. */

@@ -11,8 +11,9 @@ final class ServerOptions {
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = {"The API token (default: $POLDER_TOKEN; for a server on this machine, else",
-                "./polder-data/admin.token when it exists). Prefer the variable: options show in `ps`."})
+            description = "The API token (default: $POLDER_TOKEN; else, for a server on this machine, the admin"
+                    + " token in polder-data/admin.token under the current folder, when it exists). Prefer the"
+                    + " variable: options show in `ps`.")
     String token;
 
     /**

@@ -2,7 +2,9 @@ package io.polder.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Rows printed in aligned columns under an upper-case header, the way people scan a listing. */
 final class Table {
@@ -11,9 +13,25 @@ final class Table {
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Set<Integer> whole = new HashSet<>();
 
     Table(String... header) {
         this.header = List.of(header);
+    }
+
+    /**
+     * Prints the cells of these columns whole: they hold what people copy into another command (a relation name),
+     * which a shortened cell would break. Call it before adding rows.
+     */
+    Table whole(String... columns) {
+        for (String column : columns) {
+            int index = header.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column " + column + " in " + header);
+            }
+            whole.add(index);
+        }
+        return this;
     }
 
     Table row(String... cells) {
@@ -21,8 +39,8 @@ final class Table {
             throw new IllegalArgumentException("expected " + header.size() + " cells, found " + cells.length);
         }
         List<String> row = new ArrayList<>(cells.length);
-        for (String cell : cells) {
-            row.add(cell(cell));
+        for (int column = 0; column < cells.length; column++) {
+            row.add(cell(cells[column], whole.contains(column) ? Integer.MAX_VALUE : MAX_CELL));
         }
         rows.add(row);
         return this;
@@ -68,11 +86,11 @@ final class Table {
     }
 
     /** One line per cell, shortened: a description must not break the columns. */
-    private static String cell(String value) {
+    private static String cell(String value, int maxCell) {
         if (value == null || value.isEmpty()) {
             return "-";
         }
         String flat = value.replaceAll("\\s+", " ").strip();
-        return flat.length() <= MAX_CELL ? flat : flat.substring(0, MAX_CELL - 1) + "…";
+        return flat.length() <= maxCell ? flat : flat.substring(0, maxCell - 1) + "…";
     }
 }

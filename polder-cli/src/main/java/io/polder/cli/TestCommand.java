@@ -79,6 +79,6 @@ final class TestCommand implements Callable<Integer> {
         out.println(run.path("productId").asText() + ": " + run.path("state").asText() + checks
                 + (run.hasNonNull("errorMessage") && !run.hasNonNull("errorCode")
                 ? " — " + run.path("errorMessage").asText() : ""));
-        out.flush();
+        RunWatcher.printWarnings(detail, "", out);
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "  polder token create --name ci-sales --role domain-owner --domain sales",
             "  export POLDER_TOKEN=$(polder token create --name alice --role consumer --days 30)",
             "  polder token list",
-            "  polder token revoke 01JQ3Z8K6W2V0RSM4TCX9E5N7B"
+            "  polder token revoke 01jq3z8k6w2v0rsm4tcx9e5n7b"
         },
         mixinStandardHelpOptions = true,
         subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
@@ -147,7 +147,7 @@ final class TokenCommand implements Runnable {
 
     @Command(name = "revoke", description = {"Revokes a token: it stops working at once.", ""},
             header = "Revokes a token: it stops working at once.",
-            footer = {"", "Example:", "  polder token revoke 01JQ3Z8K6W2V0RSM4TCX9E5N7B"},
+            footer = {"", "Example:", "  polder token revoke 01jq3z8k6w2v0rsm4tcx9e5n7b"},
             mixinStandardHelpOptions = true)
     static final class Revoke implements Callable<Integer> {
         @Spec

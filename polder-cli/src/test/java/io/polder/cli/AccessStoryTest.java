@@ -50,6 +50,8 @@ class AccessStoryTest {
         assertThat(table.out()).containsPattern("(?m)^PRODUCT +PORT +VERSION +RELATION$")
                 .containsPattern("(?m)^sales-orders +orders +1\\.2\\.0 +\"sales-orders/orders\"\\.\"orders\"$")
                 .containsPattern("(?m)^sales-orders +orders +1\\.2\\.0 +\"sales-orders/orders\"\\.\"order_lines\"$");
+        assertThat(table.out()).as("a relation is printed whole, however long: it is copied into a query")
+                .containsPattern("(?m) \"logistics-delivery-performance/carrier-daily\"\\.\"carrier_daily_performance\"$");
         CliRun json = server.as(carla, "get", "ports", "--product", "customer-profiles", "-o", "json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode ports = JSON.readTree(json.out());

@@ -52,7 +52,7 @@ class BuildCommandTest {
         assertThat(build.exitCode()).as(build.out() + build.err()).isZero();
         assertThat(build.out()).contains("Building sales-orders ...").contains("sales-orders: succeeded in ")
                 .containsPattern("(?m)^PRODUCT +STATE +ROWS +CHECKS +PORTS +TIME +RUN$")
-                .containsPattern("(?m)^sales-orders +succeeded +[0-9,]+ +\\d+/\\d+ passed +sales-orders/orders/v1 published")
+                .containsPattern("(?m)^sales-orders +succeeded +[0-9,]+ +\\d+/\\d+ passed, 1 skipped +orders/v1 published ")
                 .endsWith("Built 2 products.\n");
         assertThat(build.out().indexOf("Building sales-orders")).isLessThan(build.out().indexOf("Building sales-daily-revenue"));
     }
@@ -98,6 +98,11 @@ class BuildCommandTest {
         assertThat(server.admin("get", "runs", "--limit", "1").out().lines().count()).isEqualTo(2);
         CliRun failedBuilds = server.admin("get", "runs", "--kind", "build", "--state", "failed");
         assertThat(failedBuilds.out()).contains("customer-profiles").doesNotContain("sales-orders");
+        String error = new ObjectMapper().readTree(server.admin("get", "runs", "--kind", "build", "--state", "failed",
+                "-o", "json").out()).get(0).path("errorMessage").asText();
+        assertThat(error).hasSizeGreaterThan(60);
+        assertThat(failedBuilds.out()).as("a run's error is printed whole: it says what to fix")
+                .containsPattern("(?m) " + Pattern.quote(error) + "$");
         assertThat(server.admin("get", "products", "--state", "failed").exitCode()).as("--state filters runs only")
                 .isEqualTo(2);
     }
@@ -141,6 +146,23 @@ class BuildCommandTest {
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(1);
         assertThat(apply.err()).containsPattern(Pattern.quote(mesh.resolve("sales/sales-orders/polder.yaml").toString())
                 + ":\\d+:\\d+: .*format");
+    }
+
+    @Test
+    @Order(7)
+    void whatAPolicyFindsOnABuildIsPrintedAsItsWarnings() {
+        CliRun deprecate = server.admin("lifecycle", "sales-orders", "--status", "deprecated", "--sunset", "2099-12-31");
+        assertThat(deprecate.exitCode()).as(deprecate.err()).isZero();
+        CliRun build = server.admin("build", "sales-daily-revenue");
+        assertThat(build.exitCode()).as(build.out() + build.err()).isZero();
+        String warning = "sales-daily-revenue: warning: policy no-deprecated-dependencies (error) fail: ";
+        assertThat(build.out()).as("a run's warnings do not fail it, and are printed under it")
+                .containsPattern("(?m)^  sales-daily-revenue: succeeded in .*\n  " + Pattern.quote(warning)
+                        + ".*sales-orders/orders 1\\.3\\.0 \\(deprecated, ends 2099-12-31\\)");
+        String run = build.out().lines().filter(line -> line.startsWith("sales-daily-revenue ")).findFirst().orElseThrow()
+                .replaceAll(".* ", "");
+        assertThat(server.admin("get", "runs", run).out()).as("and by `get runs RUN-ID`, as the README says")
+                .containsPattern("(?m)^" + Pattern.quote(warning));
     }
 
     /** The document's top-level version with its patch number one higher. */

@@ -2,9 +2,12 @@ package io.polder.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,13 +29,20 @@ class DemoCommandTest {
         assertThat(demo.out()).contains("1/5 Source data in ").contains("generated 5 files")
                 .containsPattern("\n    [0-9]+ changes applied\\.").contains("5/5 Running every contract")
                 .contains("Every product is built, published and passes its contract.")
-                .contains("/api/v1/lineage?product=sales-orders").contains(data.resolve("admin.token").toString())
-                .contains("./polder get runs sales-orders").contains("/ui (sign in with the admin token)")
-                .contains("flight sql   jdbc:arrow-flight-sql://127.0.0.1:").contains("./polder access request sales-orders/orders");
+                .contains(data.resolve("admin.token").toString()).contains("./polder get runs sales-orders")
+                .contains("./polder access request sales-orders/orders");
+        assertThat(demo.out()).as("--no-serve stops the server: no address of it to try, but how to serve it again")
+                .doesNotContain("Polder is serving at").contains("and stops now (--no-serve); what it made stays in " + data)
+                .contains("  ./polder serve --data-dir " + data + "\n")
+                .contains("export POLDER_SERVER=http://127.0.0.1:8080 ")
+                .contains("curl -s -H \"Authorization: Bearer $POLDER_TOKEN\" "
+                        + "http://127.0.0.1:8080/api/v1/lineage?product=sales-orders");
         for (String product : new String[] {"customer-profiles", "sales-orders", "logistics-shipments",
                 "sales-daily-revenue", "customer-360", "logistics-delivery-performance", "finance-revenue-report"}) {
             assertThat(demo.out()).containsPattern("(?m)^" + product + " +succeeded ");
         }
+        assertThat(demo.out()).as("each port of the summary whole, named within its product")
+                .containsPattern("(?m)^logistics-shipments +succeeded .* shipments/v1 published, tracking-events/v1 published ");
         assertThat(demo.out().indexOf("Building sales-orders")).isLessThan(demo.out().indexOf("Building sales-daily-revenue"));
         assertThat(demo.out().indexOf("Building sales-daily-revenue"))
                 .isLessThan(demo.out().indexOf("Building finance-revenue-report"));
@@ -45,5 +55,25 @@ class DemoCommandTest {
         DemoData again = DemoData.ensure(data.resolve("sources"), 2000, Instant.now());
         assertThat(again.reused()).as("the data of the same size is reused").isTrue();
         assertThat(again.largest()).isGreaterThan(2000);
+    }
+
+    @Test
+    void whileServingTheDemoPrintsTheServersAddressesAndWhatToTry() {
+        StringWriter text = new StringWriter();
+        Optional<String> flight = Optional.of("jdbc:arrow-flight-sql://127.0.0.1:8815/?useEncryption=false");
+        new DemoCommand.Place("http://127.0.0.1:9090", flight, dir.resolve("admin.token"), dir, 9090)
+                .printServing(new PrintWriter(text, true));
+        assertThat(text.toString()).contains("Polder is serving at http://127.0.0.1:9090\n")
+                .contains("web UI       http://127.0.0.1:9090/ui (sign in with the admin token)")
+                .contains("flight sql   jdbc:arrow-flight-sql://127.0.0.1:8815/?useEncryption=false&token=<the token> (JDBC)")
+                .contains("export POLDER_SERVER=http://127.0.0.1:9090 POLDER_TOKEN=$(cat " + dir.resolve("admin.token") + ")")
+                .contains("./polder access inbox");
+
+        StringWriter stopped = new StringWriter();
+        new DemoCommand.Place("http://127.0.0.1:9090", Optional.empty(), dir.resolve("admin.token"), dir, 9090)
+                .printStopped(new PrintWriter(stopped, true));
+        assertThat(stopped.toString()).as("a port given to the demo is the port to serve on again")
+                .contains("  ./polder serve --data-dir " + dir + " --port 9090\n")
+                .contains("export POLDER_SERVER=http://127.0.0.1:9090 ");
     }
 }

@@ -83,6 +83,15 @@ class GovernanceStoryTest {
     }
 
     @Test
+    void applyOfSelectedProductsSaysThatThePolicyFilesWaitForTheWholeMesh() {
+        assertThat(server.admin("apply", mesh.toString()).exitCode()).isZero();
+        CliRun selected = server.admin("apply", mesh.toString(), "--product", "sales-orders");
+        assertThat(selected.exitCode()).as(selected.err()).isZero();
+        assertThat(selected.err()).as("the server's warnings are sentences about the folder, not file names")
+                .contains(mesh + ": warning: policy files are applied with the whole mesh only;");
+    }
+
+    @Test
     void aBrokenPolicyIsReportedWithFileAndLineBeforeAnythingIsSent() throws IOException {
         Path broken = mesh.resolve("policies/broken.yaml");
         Files.writeString(broken, NEW_RULE.replace("rule: has(product.tags)", "rule: has(product.tagz)"));

@@ -48,6 +48,51 @@ class HelpLayoutTest {
         }
     }
 
+    @Test
+    void everyFooterLineIsPrintedAsWrittenSoExamplesCanBeCopied() {
+        for (Map.Entry<List<String>, CommandLine> command : commands().entrySet()) {
+            String name = String.join(" ", command.getKey());
+            if (command.getKey().contains("help")) {
+                continue;
+            }
+            List<String> printed = help(command.getKey()).lines().map(String::stripTrailing).toList();
+            for (String line : command.getValue().getCommandSpec().usageMessage().footer()) {
+                if (!line.isBlank() && !line.contains("%")) {
+                    assertThat(printed).as("`polder %s --help` prints its footer's lines (examples) as written, within"
+                            + " %d columns, not broken in the middle of a command", name, Main.HELP_WIDTH)
+                            .contains(line.stripTrailing());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyOptionDescriptionIsOneParagraphThatPicocliWrapsInItsColumn() {
+        for (Map.Entry<List<String>, CommandLine> command : commands().entrySet()) {
+            for (var option : command.getValue().getCommandSpec().options()) {
+                assertThat(option.description()).as("the description of %s of `polder %s`: several lines would each"
+                        + " be wrapped on their own, leaving a word alone on a line", option.longestName(),
+                        String.join(" ", command.getKey())).hasSizeLessThanOrEqualTo(1);
+            }
+            if (!command.getKey().contains("help")) {
+                assertThat(help(command.getKey()).lines().map(String::strip))
+                        .as("`polder %s --help`: no path broken after its dot (`.` then `/polder-data`)",
+                                String.join(" ", command.getKey()))
+                        .noneMatch(line -> line.endsWith(" .") || line.startsWith("/polder-data"));
+            }
+        }
+    }
+
+    @Test
+    void helpOfASubcommandNamedAfterHelpIsThatSubcommandsOwn() {
+        CliRun run = CliRun.of("help", "token", "create");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: polder token create ").isEqualTo(CliRun.of("token", "create", "--help").out());
+        CliRun access = CliRun.of("help", "access", "approve");
+        assertThat(access.out()).startsWith("Usage: polder access approve ");
+        assertThat(CliRun.of("help", "token").out()).startsWith("Usage: polder token ");
+    }
+
     private static String help(List<String> path) {
         List<String> args = new ArrayList<>(path);
         args.add("--help");

@@ -18,7 +18,57 @@ class ValidateCommandTest {
     void exampleMeshIsOk() {
         CliRun run = CliRun.of("validate", CliRun.repo("examples/mesh"));
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("ok: ").contains("8 contracts, 7 products, 1 mesh in 16 files");
+        assertThat(run.out()).startsWith("ok: ")
+                .contains("8 contracts, 7 products, 1 mesh, 12 policy files, 7 polder.yaml files in 35 files");
+    }
+
+    @Test
+    void aProductFolderAndAPoliciesFolderOfTheExampleAreOk() {
+        CliRun product = CliRun.of("validate", CliRun.repo("examples/mesh/sales/sales-orders"));
+        assertThat(product.exitCode()).as(product.out()).isZero();
+        assertThat(product.out()).startsWith("ok: ").contains("1 contract, 1 product, 1 polder.yaml file in 3 files");
+        CliRun policies = CliRun.of("validate", CliRun.repo("examples/mesh/policies"));
+        assertThat(policies.exitCode()).as(policies.out()).isZero();
+        assertThat(policies.out()).startsWith("ok: ").contains("10 policy files in 10 files");
+        CliRun settings = CliRun.of("validate", CliRun.repo("examples/mesh/sales/sales-orders/polder.yaml"));
+        assertThat(settings.exitCode()).as(settings.out()).isZero();
+    }
+
+    @Test
+    void polderYamlAndPolicyFilesAreCheckedByTheirOwnReadersInAMeshAFolderOrAlone() throws IOException {
+        Path mesh = dir.resolve("mesh");
+        CliRun.copyExampleMesh(mesh);
+        Path settings = mesh.resolve("sales/sales-orders/polder.yaml");
+        Files.writeString(settings, Files.readString(settings).replaceFirst("(?m)^schedule:", "shedule:"));
+        Path policy = mesh.resolve("policies/ownership.yaml");
+        Files.writeString(policy, Files.readString(policy).replaceFirst("rule: ", "rule: nosuchvar || "));
+        String settingsProblem = ":4:1: unknown field `shedule`; did you mean `schedule`? (at /shedule)";
+        String policyProblem = ":10:7: policy product-has-owner: `rule` unknown variable `nosuchvar`";
+
+        CliRun whole = CliRun.of("validate", mesh.toString());
+        assertThat(whole.exitCode()).isEqualTo(1);
+        assertThat(whole.out()).contains(settings + settingsProblem).contains(policy + policyProblem)
+                .contains(mesh + ": 2 errors (");
+
+        CliRun folder = CliRun.of("validate", settings.getParent().toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.out()).contains(settings + settingsProblem).doesNotContain("unknown document kind")
+                .contains(": 1 error (1 contract, 1 product, 1 polder.yaml file in 3 files)");
+
+        CliRun alone = CliRun.of("validate", policy.toString(), "--format", "json");
+        assertThat(alone.exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(alone.out());
+        assertThat(json.get("documents").get("policy_file").asInt()).isEqualTo(1);
+        assertThat(json.get("problems").get(0).get("line").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aDocumentOfNoKnownKindIsStillAnError() throws IOException {
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, "apiVersion: polder/v1\nkind: Pipeline\n");
+        CliRun run = CliRun.of("validate", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("other.yaml:1:1: unknown document kind 'Pipeline'");
     }
 
     @Test

@@ -22,11 +22,18 @@ public record Principal(String name, Role role, String domain, String team) {
         Names.requirePrincipal(name);
         requireNonNull(role, "role is null");
         if (role == Role.DOMAIN_OWNER) {
+            if (domain == null) {
+                throw invalid("a domain-owner is scoped to the domain it owns: name it (polder token create ... --domain"
+                        + " DOMAIN)");
+            }
             Names.requireId("domain", domain);
         } else if (domain != null) {
             throw invalid("only a domain-owner is scoped to a domain; a " + role + " has none");
         }
         if (role == Role.MEMBER) {
+            if (team == null) {
+                throw invalid("a member is scoped to the team it belongs to: name it (polder token create ... --team TEAM)");
+            }
             Names.requireId("team", team);
         } else if (team != null) {
             throw invalid("only a member is scoped to a team; a " + role + " has none");

@@ -258,7 +258,8 @@ public final class TokenService implements Authenticator {
 
     private static String requireTokenId(String tokenId) {
         if (!Ids.isId(tokenId)) {
-            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a valid token id " + Names.quoteForMessage(tokenId));
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "not a valid token id " + Names.quoteForMessage(tokenId)
+                    + ": a token id is 26 lowercase letters and digits, as the token list shows it");
         }
         return tokenId;
     }
