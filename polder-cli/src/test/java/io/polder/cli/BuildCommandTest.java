@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -163,6 +168,46 @@ class BuildCommandTest {
                 .replaceAll(".* ", "");
         assertThat(server.admin("get", "runs", run).out()).as("and by `get runs RUN-ID`, as the README says")
                 .containsPattern("(?m)^" + Pattern.quote(warning));
+    }
+
+    @Test
+    @Order(8)
+    void aBuildAskedForWhileTheProductIsBeingBuiltWaitsForThatBuildThenBuilds() throws Exception {
+        List<CliRun> builds = new ArrayList<>();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Callable<CliRun> build = () -> server.admin("build", "sales-daily-revenue");
+            for (Future<CliRun> run : two.invokeAll(List.of(build, build))) {
+                builds.add(run.get());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        List<Run> runs = new ArrayList<>();
+        for (CliRun build : builds) {
+            assertThat(build.exitCode()).as("each build is made, one after the other: " + build.out() + build.err())
+                    .isZero();
+            String id = build.out().lines().filter(line -> line.startsWith("sales-daily-revenue ")).reduce((a, b) -> b)
+                    .orElseThrow().replaceAll(".* ", "");
+            JsonNode run = new ObjectMapper().readTree(server.admin("get", "runs", id, "-o", "json").out()).path("run");
+            runs.add(new Run(id, Instant.parse(run.path("createdAt").asText()),
+                    Instant.parse(run.path("finishedAt").asText()), build.out()));
+        }
+        runs.sort(java.util.Comparator.comparing(Run::created));
+        Run first = runs.get(0);
+        Run second = runs.get(1);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(second.created()).as("the second build is created once the first has finished")
+                .isAfterOrEqualTo(first.finished());
+        // asked for at the same moment, the second almost always meets the first running (a build takes far longer
+        // than asking for one); if the first had finished already, there was nothing to wait for
+        if (!first.out().contains("waiting for")) {
+            assertThat(second.out()).contains("  sales-daily-revenue: waiting for the build that is running already (run "
+                    + first.id() + "), then building\n");
+        }
+    }
+
+    private record Run(String id, Instant created, Instant finished, String out) {
     }
 
     /** The document's top-level version with its patch number one higher. */

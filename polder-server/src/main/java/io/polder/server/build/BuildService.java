@@ -147,6 +147,16 @@ public final class BuildService implements AutoCloseable {
         return runs.detail(runId);
     }
 
+    /**
+     * A run with its details. A run of this server that is finished in the registry but whose policy findings are
+     * still being recorded (the last step of a build or test) is waited for, at most {@code timeout}: so whoever
+     * sees a run finished sees its warnings too.
+     */
+    public RunDetail detail(String runId, Duration timeout) {
+        RunDetail detail = runs.detail(runId);
+        return detail.run().state().finished() && running.containsKey(runId) ? await(runId, timeout) : detail;
+    }
+
     /** The snapshots of an output port, newest first. */
     public List<SnapshotInfo> snapshots(String productId, String portName, int majorVersion) {
         return engine.snapshots(new PortRef(productId, portName, majorVersion));
