@@ -10,6 +10,7 @@ import io.polder.model.odcs.DataContract;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineContext;
 import io.polder.spi.PortRef;
+import io.polder.spi.Progress;
 import io.polder.spi.ProgressListener;
 import io.polder.spi.PublishedRelation;
 import io.polder.spi.RetentionPolicy;
@@ -17,6 +18,7 @@ import io.polder.spi.RetentionResult;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotInfo;
 import io.polder.spi.SnapshotState;
+import io.polder.spi.Stage;
 import io.polder.spi.TableInfo;
 import io.polder.spi.build.BuildRequest;
 import io.polder.spi.build.BuildResult;
@@ -115,6 +117,7 @@ public final class DuckDbEngine implements Engine {
         Path directory = warehouse.snapshotDirectory(port, id);
         CheckRun run;
         try (DuckDbSession session = openSession(runId + "-check")) {
+            report(progress, runId, id, "opened a DuckDB session");
             List<Path> files = new ArrayList<>();
             Map<String, Map<String, Long>> nullCounts = new HashMap<>();
             for (TableInfo table : manifest.tables()) {
@@ -124,22 +127,36 @@ public final class DuckDbEngine implements Engine {
                 files.add(file);
             }
             session.lockDown(files, List.of());
+            report(progress, runId, id, "locked the session down to the snapshot's " + files.size() + " files");
             if (settings.parquetStatistics()) {
                 manifest.tables().forEach(table -> nullCounts.put(table.name(),
                         ParquetFooters.nullCounts(session, Warehouse.tableFile(directory, table.name()))));
+                report(progress, runId, id, "read the Parquet footers");
             }
             CheckContext checkContext = new CheckContext(runId, id, context.clock().instant(), retention,
                     settings.failedRowSamples(), progress);
             run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session)),
                     ColumnStatistics.of(nullCounts)).run(port, contract);
+            report(progress, runId, id, "checked " + run.results().size() + " rules");
         }
+        report(progress, runId, id, "closed the session");
         warehouse.writeChecks(port, id, run);
         SnapshotStatus status = warehouse.status(port, id);
         boolean quarantine = candidate && run.blocksPublishing();
         warehouse.writeStatus(port, id, status.checked(run.outcome(), run.startedAt(), quarantine, quarantine
                 ? "failed its contract: " + run.results().stream().filter(result -> result.blocksPublishing())
                 .map(result -> result.ruleId()).toList() : null));
+        report(progress, runId, id, "recorded the results and the snapshot's status");
         return run;
+    }
+
+    /** A step of a contract run, for a progress display (and the engine benchmark's stage timings). */
+    private static void report(ProgressListener progress, String runId, SnapshotId snapshot, String message) {
+        try {
+            progress.progress(new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+        } catch (RuntimeException ignored) {
+            // a progress display must not fail a contract run
+        }
     }
 
     @Override
