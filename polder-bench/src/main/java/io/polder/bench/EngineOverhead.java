@@ -54,8 +54,10 @@ final class EngineOverhead {
             EngineConfig config = EngineConfig.empty().with("threads", Integer.toString(threads)).with("memory-limit", memory)
                     .with("source-directory", source.getParent().toString());
             try (Engine engine = new DuckDbEngineFactory().create(config, EngineContext.of(directory.resolve("data")));
+                 Engine inline = new DuckDbEngineFactory().create(config.with("open-sessions-ahead", "false"),
+                         EngineContext.of(directory.resolve("data")));
                  Connection duckdb = EngineSuite.duckdb(threads, memory)) {
-                measure(engine, duckdb, source, runs, out);
+                measure(engine, inline, duckdb, source, runs, out);
             }
             return true;
         } finally {
@@ -63,7 +65,8 @@ final class EngineOverhead {
         }
     }
 
-    private static void measure(Engine engine, Connection duckdb, Path source, int runs, PrintStream out) throws Exception {
+    private static void measure(Engine engine, Engine inline, Connection duckdb, Path source, int runs, PrintStream out)
+            throws Exception {
         DataContract thirty = EngineSuite.contract(EngineContracts.thirtyChecks(false));
         BuildRequest build = BuildRequest.of(EngineSuite.product(EngineContracts.thirtyChecks(false)), List.of());
         BuildResult first = engine.build(build, null);
@@ -80,6 +83,7 @@ final class EngineOverhead {
                 + "' (FORMAT parquet)";
         StageClock baselineSteps = new StageClock();
         StageClock checkSteps = new StageClock();
+        StageClock inlineSteps = new StageClock();
         StageClock copySteps = new StageClock();
         StageClock buildSteps = new StageClock();
         Map<String, Callable<?>> tasks = new LinkedHashMap<>();
@@ -92,6 +96,8 @@ final class EngineOverhead {
             }
             return run;
         }));
+        tasks.put("check-inline", () -> inlineSteps.time(() -> inline.check(CheckRequest.published(EngineSuite.PORT,
+                thirty), inlineSteps)));
         tasks.put("copy", () -> copySteps.time(() -> {
             Files.deleteIfExists(copy);
             try (Statement statement = duckdb.createStatement()) {
@@ -114,6 +120,9 @@ final class EngineOverhead {
         line(out, "polder: contract run (polder test)", timings.get("check").wallNanos(), checkSteps, baseline,
                 baselineSteps);
         checkSteps.print(out, baseline);
+        line(out, "polder: the same, open-sessions-ahead=false", timings.get("check-inline").wallNanos(), inlineSteps,
+                baseline, baselineSteps);
+        inlineSteps.print(out, baseline);
         long copyBaseline = timings.get("copy").wallNanos();
         out.println("  build: the rows written as a snapshot, checked against the 30 checks, published");
         line(out, "baseline: DuckDB COPY of the same SELECT to Parquet", copyBaseline, copySteps, copyBaseline, copySteps);

@@ -169,13 +169,13 @@ final class BuildRun {
             candidates.put(port.ref(), id);
             partials.put(port.ref(), engine.warehouse().createPartial(port.ref(), id));
         }
-        try (DuckDbSession session = engine.openSession(runId)) {
+        try (DuckDbSession session = engine.openSession()) {
             BuildSession build = new BuildSession(session, engine, runId, progress);
             List<BuildPlanner.Relation> relations = build.prepare(inputs, sources, request.product().buildFiles(), ports,
                     sourceColumns, partials.values());
             stage = Stage.WRITE;
             build.createRelations(relations);
-            TypeResolver types = TypeResolver.using(new DuckDbTypes(session));
+            TypeResolver types = TypeResolver.using(engine.types(session));
             for (OutputPortDefinition port : ports) {
                 writePort(port, candidates.get(port.ref()), partials.get(port.ref()), new SnapshotWriter(session, types),
                         relations);

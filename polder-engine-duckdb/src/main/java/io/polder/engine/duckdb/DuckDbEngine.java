@@ -38,10 +38,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,15 +57,18 @@ public final class DuckDbEngine implements Engine {
     private final EngineContext context;
     private final Warehouse warehouse;
     private final QueryGuard guard;
+    private final SessionOpener sessions;
     private final LineageEvents lineageEvents;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong lastSnapshotMillis = new AtomicLong();
+    private final Map<String, Optional<String>> typeNames = new ConcurrentHashMap<>();
 
     DuckDbEngine(DuckDbSettings settings, EngineContext context) {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
         this.warehouse = new Warehouse(settings.dataDirectory().resolve("warehouse"));
         this.guard = new QueryGuard(settings.statementTimeout());
+        this.sessions = new SessionOpener(settings, guard, settings.openSessionsAhead());
         this.lineageEvents = new LineageEvents(PRODUCER, context.clock());
     }
 
@@ -116,38 +121,45 @@ public final class DuckDbEngine implements Engine {
         SnapshotManifest manifest = manifest(port, id);
         Path directory = warehouse.snapshotDirectory(port, id);
         CheckRun run;
-        try (DuckDbSession session = openSession(runId + "-check")) {
+        DuckDbSession session = openSession();
+        try {
             report(progress, runId, id, "opened a DuckDB session");
-            List<Path> files = new ArrayList<>();
+            Map<String, Path> files = new LinkedHashMap<>();
             Map<String, Map<String, Long>> nullCounts = new HashMap<>();
             for (TableInfo table : manifest.tables()) {
                 Path file = Warehouse.tableFile(directory, table.name());
                 session.execute("CREATE VIEW main." + Sql.identifier(table.name()) + " AS SELECT * FROM read_parquet("
                         + Sql.literal(file) + ")", "opening table " + table.name() + " of snapshot " + id);
-                files.add(file);
+                files.put(table.name(), file);
             }
-            session.lockDown(files, List.of());
+            session.lockDown(files.values(), List.of());
             report(progress, runId, id, "locked the session down to the snapshot's " + files.size() + " files");
-            if (settings.parquetStatistics()) {
-                manifest.tables().forEach(table -> nullCounts.put(table.name(),
-                        ParquetFooters.nullCounts(session, Warehouse.tableFile(directory, table.name()))));
+            if (settings.parquetStatistics() && !files.isEmpty()) {
+                nullCounts.putAll(ParquetFooters.nullCounts(session, files));
                 report(progress, runId, id, "read the Parquet footers");
             }
             CheckContext checkContext = new CheckContext(runId, id, context.clock().instant(), retention,
                     settings.failedRowSamples(), progress);
-            run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session)),
+            run = new ContractChecker(session, checkContext, TypeResolver.using(types(session)),
                     ColumnStatistics.of(nullCounts)).run(port, contract);
             report(progress, runId, id, "checked " + run.results().size() + " rules");
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
-        report(progress, runId, id, "closed the session");
+        CheckRun checked = run;
+        sessions.closeWhile(session, () -> record(port, id, checked, candidate));
+        report(progress, runId, id, "closed the session and recorded the results and the snapshot's status");
+        return run;
+    }
+
+    private void record(PortRef port, SnapshotId id, CheckRun run, boolean candidate) {
         warehouse.writeChecks(port, id, run);
         SnapshotStatus status = warehouse.status(port, id);
         boolean quarantine = candidate && run.blocksPublishing();
         warehouse.writeStatus(port, id, status.checked(run.outcome(), run.startedAt(), quarantine, quarantine
                 ? "failed its contract: " + run.results().stream().filter(result -> result.blocksPublishing())
                 .map(result -> result.ruleId()).toList() : null));
-        report(progress, runId, id, "recorded the results and the snapshot's status");
-        return run;
     }
 
     /** A step of a contract run, for a progress display (and the engine benchmark's stage timings). */
@@ -256,6 +268,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void close() {
         guard.close();
+        sessions.close();
     }
 
     private SnapshotInfo info(PortRef port, SnapshotId id) {
@@ -282,8 +295,14 @@ public final class DuckDbEngine implements Engine {
         return warehouse.checks(port, snapshot);
     }
 
-    DuckDbSession openSession(String runId) {
-        return DuckDbSession.open(settings, guard, settings.dataDirectory().resolve("tmp").resolve(runId));
+    /** A session that no run has used (see {@link SessionOpener}); the run locks it down to its files. */
+    DuckDbSession openSession() {
+        return sessions.open();
+    }
+
+    /** Resolves type names in {@code session}, with the answers of every session of this engine kept. */
+    DuckDbTypes types(DuckDbSession session) {
+        return new DuckDbTypes(session, typeNames);
     }
 
     /** Ids sort by time; within one engine they are strictly increasing even when the clock stands still. */

@@ -18,11 +18,23 @@ public final class DuckDbTypes {
     private static final Pattern TYPE_NAME = Pattern.compile(
             "^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*){0,3}(\\(\\s*\\d{1,3}\\s*(,\\s*\\d{1,3}\\s*)?\\))?(\\[\\])?$");
 
+    /** Type names kept by an engine at most: beyond, a name is asked again in each session. */
+    static final int MAX_KEPT = 1_000;
+
     private final DuckDbSession session;
-    private final Map<String, Optional<String>> cache = new HashMap<>();
+    private final Map<String, Optional<String>> cache;
 
     public DuckDbTypes(DuckDbSession session) {
+        this(session, new HashMap<>());
+    }
+
+    /**
+     * With answers kept across sessions ({@code cache}, shared by the engine's runs): what a type name names
+     * depends only on DuckDB, never on a session, whose SQL cannot create a type.
+     */
+    DuckDbTypes(DuckDbSession session, Map<String, Optional<String>> cache) {
         this.session = session;
+        this.cache = cache;
     }
 
     /** The DuckDB type, or null. */
@@ -31,7 +43,14 @@ public final class DuckDbTypes {
             return null;
         }
         String key = physicalType.trim().toLowerCase(Locale.ROOT);
-        return cache.computeIfAbsent(key, this::ask).orElse(null);
+        Optional<String> known = cache.get(key);
+        if (known == null) {
+            known = ask(key);
+            if (cache.size() < MAX_KEPT) {
+                cache.put(key, known);
+            }
+        }
+        return known.orElse(null);
     }
 
     private Optional<String> ask(String type) {
