@@ -8,6 +8,7 @@ import io.polder.spi.EngineContext;
 import io.polder.spi.Progress;
 import io.polder.spi.ProgressListener;
 import io.polder.spi.RetentionPolicy;
+import io.polder.spi.Stage;
 import io.polder.spi.build.BuildRequest;
 import io.polder.spi.build.BuildResult;
 import io.polder.spi.check.CheckRequest;
@@ -107,6 +108,8 @@ final class EngineOverhead {
         }));
         tasks.put("build", () -> buildSteps.time(() -> {
             engine.applyRetention(EngineSuite.PORT, RetentionPolicy.keepLast(1));
+            buildSteps.progress(new Progress("bench", Stage.RETENTION, null, -1, null,
+                    "(the bench) deleted the snapshot before, keeping one"));
             BuildResult result = engine.build(build, buildSteps);
             if (!result.succeeded()) {
                 throw new IllegalStateException("the benchmark build failed: " + result.failure());

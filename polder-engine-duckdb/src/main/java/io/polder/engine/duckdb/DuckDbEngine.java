@@ -61,7 +61,7 @@ public final class DuckDbEngine implements Engine {
     private final LineageEvents lineageEvents;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong lastSnapshotMillis = new AtomicLong();
-    private final Map<String, Optional<String>> typeNames = new ConcurrentHashMap<>();
+    private final Map<String, String> typeNames = new ConcurrentHashMap<>();
 
     DuckDbEngine(DuckDbSettings settings, EngineContext context) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -102,9 +102,9 @@ public final class DuckDbEngine implements Engine {
     @Override
     public CheckRun check(CheckRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
-        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : published(request.port())
-                .map(SnapshotInfo::id).orElseThrow(() -> new NoPublishedSnapshotException(request.port()
-                        + " has published nothing yet; build its product first"));
+        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(request.port())
+                .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() -> new NoPublishedSnapshotException(
+                        request.port() + " has published nothing yet; build its product first"));
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         return checkSnapshot(request.port(), snapshot, request.contract(), request.retention(), runId,
                 progress == null ? ProgressListener.NONE : progress, false);

@@ -53,7 +53,7 @@ public final class DuckDbSession implements AutoCloseable {
             DuckDbSession session = new DuckDbSession(connection.unwrap(DuckDBConnection.class), guard, tempDirectory);
             // every instant is read and written in UTC, whatever the machine's zone (ICU is built in); a Parquet
             // file's footer is read once per session, not again at each statement that binds its view
-            session.execute("SET TimeZone = 'UTC'; SET parquet_metadata_cache = true", "setting the time zone");
+            session.execute("SET TimeZone = 'UTC'; SET parquet_metadata_cache = true", "setting up the session");
             return session;
         } catch (IOException e) {
             throw new StorageException("cannot create the temporary folder " + tempDirectory + ": " + e.getMessage(), e);

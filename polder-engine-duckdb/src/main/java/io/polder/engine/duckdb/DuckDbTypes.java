@@ -22,19 +22,21 @@ public final class DuckDbTypes {
     static final int MAX_KEPT = 1_000;
 
     private final DuckDbSession session;
-    private final Map<String, Optional<String>> cache;
+    private final Map<String, String> kept;
+    private final Map<String, Optional<String>> asked = new HashMap<>();
 
     public DuckDbTypes(DuckDbSession session) {
         this(session, new HashMap<>());
     }
 
     /**
-     * With answers kept across sessions ({@code cache}, shared by the engine's runs): what a type name names
-     * depends only on DuckDB, never on a session, whose SQL cannot create a type.
+     * With the types found kept across sessions ({@code kept}, shared by an engine's runs): what a type name names
+     * depends only on DuckDB, never on a session, whose SQL cannot create a type. A name that named no type is
+     * asked again in the next session: a failure to answer is not kept beyond the session that saw it.
      */
-    DuckDbTypes(DuckDbSession session, Map<String, Optional<String>> cache) {
+    DuckDbTypes(DuckDbSession session, Map<String, String> kept) {
         this.session = session;
-        this.cache = cache;
+        this.kept = kept;
     }
 
     /** The DuckDB type, or null. */
@@ -43,14 +45,15 @@ public final class DuckDbTypes {
             return null;
         }
         String key = physicalType.trim().toLowerCase(Locale.ROOT);
-        Optional<String> known = cache.get(key);
-        if (known == null) {
-            known = ask(key);
-            if (cache.size() < MAX_KEPT) {
-                cache.put(key, known);
-            }
+        String known = kept.get(key);
+        if (known != null) {
+            return known;
         }
-        return known.orElse(null);
+        Optional<String> answer = asked.computeIfAbsent(key, this::ask);
+        if (answer.isPresent() && kept.size() < MAX_KEPT) {
+            kept.put(key, answer.get());
+        }
+        return answer.orElse(null);
     }
 
     private Optional<String> ask(String type) {
