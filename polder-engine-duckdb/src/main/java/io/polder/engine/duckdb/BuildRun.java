@@ -169,7 +169,9 @@ final class BuildRun {
             candidates.put(port.ref(), id);
             partials.put(port.ref(), engine.warehouse().createPartial(port.ref(), id));
         }
-        try (DuckDbSession session = engine.openSession()) {
+        Map<PortRef, List<TableInfo>> tables = new LinkedHashMap<>();
+        DuckDbSession session = engine.openSession();
+        try {
             BuildSession build = new BuildSession(session, engine, runId, progress);
             List<BuildPlanner.Relation> relations = build.prepare(inputs, sources, request.product().buildFiles(), ports,
                     sourceColumns, partials.values());
@@ -177,9 +179,18 @@ final class BuildRun {
             build.createRelations(relations);
             TypeResolver types = TypeResolver.using(engine.types(session));
             for (OutputPortDefinition port : ports) {
-                writePort(port, candidates.get(port.ref()), partials.get(port.ref()), new SnapshotWriter(session, types),
-                        relations);
+                tables.put(port.ref(), writePort(port, candidates.get(port.ref()), partials.get(port.ref()),
+                        new SnapshotWriter(session, types), relations));
             }
+        } catch (RuntimeException e) {
+            session.close();
+            partials.values().forEach(Warehouse::deleteQuietly);
+            throw e;
+        }
+        try {
+            // the session closes while the candidates are sealed (each manifest written, synced, then the folder renamed)
+            engine.closeWhile(session, () -> ports.forEach(port -> seal(port, candidates.get(port.ref()),
+                    tables.get(port.ref()))));
         } catch (RuntimeException e) {
             partials.values().forEach(Warehouse::deleteQuietly);
             throw e;
@@ -187,8 +198,8 @@ final class BuildRun {
         return candidates;
     }
 
-    private void writePort(OutputPortDefinition port, SnapshotId id, Path partial, SnapshotWriter writer,
-                           List<BuildPlanner.Relation> relations) {
+    private List<TableInfo> writePort(OutputPortDefinition port, SnapshotId id, Path partial, SnapshotWriter writer,
+                                      List<BuildPlanner.Relation> relations) {
         Map<String, String> whereByName = relations.stream()
                 .collect(Collectors.toMap(BuildPlanner.Relation::name, BuildPlanner.Relation::where, (a, b) -> a));
         List<TableInfo> tables = new ArrayList<>();
@@ -199,6 +210,10 @@ final class BuildRun {
             tables.add(info);
             progress(Stage.WRITE, table, info.rows(), id, "wrote " + info.rows() + " rows of " + table);
         }
+        return tables;
+    }
+
+    private void seal(OutputPortDefinition port, SnapshotId id, List<TableInfo> tables) {
         engine.warehouse().complete(port.ref(), id, new SnapshotManifest(id.value(), port.ref().toString(), runId,
                 engine.clock().instant(), port.contract().id(), port.contract().version(), tables));
         written.put(port.ref(), tables);

@@ -300,6 +300,11 @@ public final class DuckDbEngine implements Engine {
         return sessions.open();
     }
 
+    /** Closes {@code session} while {@code work} runs (see {@link SessionOpener#closeWhile}). */
+    void closeWhile(DuckDbSession session, Runnable work) {
+        sessions.closeWhile(session, work);
+    }
+
     /** Resolves type names in {@code session}, with the answers of every session of this engine kept. */
     DuckDbTypes types(DuckDbSession session) {
         return new DuckDbTypes(session, typeNames);
