@@ -182,7 +182,7 @@ final class BuildRun {
                 tables.put(port.ref(), writePort(port, candidates.get(port.ref()), partials.get(port.ref()),
                         new SnapshotWriter(session, types), relations));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             session.close();
             partials.values().forEach(Warehouse::deleteQuietly);
             throw e;

@@ -143,7 +143,7 @@ public final class DuckDbEngine implements Engine {
             run = new ContractChecker(session, checkContext, TypeResolver.using(types(session)),
                     ColumnStatistics.of(nullCounts)).run(port, contract);
             report(progress, runId, id, "checked " + run.results().size() + " rules");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             session.close();
             throw e;
         }
@@ -305,7 +305,7 @@ public final class DuckDbEngine implements Engine {
         sessions.closeWhile(session, work);
     }
 
-    /** Resolves type names in {@code session}, with the answers of every session of this engine kept. */
+    /** Resolves type names in {@code session}, with the types that this engine's sessions found kept. */
     DuckDbTypes types(DuckDbSession session) {
         return new DuckDbTypes(session, typeNames);
     }
