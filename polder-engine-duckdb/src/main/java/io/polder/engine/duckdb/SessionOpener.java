@@ -1,7 +1,6 @@
 package io.polder.engine.duckdb;
 
 import io.polder.spi.exceptions.BuildInterruptedException;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,7 +16,9 @@ import java.util.concurrent.RejectedExecutionException;
  * next session is started on a background thread as soon as one is handed out, and the run that comes next
  * takes it ready. A session opened ahead has run nothing but the engine's own settings (the time zone, the
  * footer cache); the run that takes it locks it down, to its own files, exactly as a session opened for it.
- * Closing a contract run's session overlaps with recording its results ({@link #closeWhile}).
+ * The opening costs the same CPU time wherever it runs: on idle cores it leaves the run's path; on busy ones it
+ * competes with the run it overlaps. Closing a contract run's session overlaps with recording its results, and
+ * a build's with sealing its candidates ({@link #closeWhile}).
  */
 final class SessionOpener implements AutoCloseable {
     private final DuckDbSettings settings;
