@@ -169,7 +169,9 @@ final class BuildRun {
             candidates.put(port.ref(), id);
             partials.put(port.ref(), engine.warehouse().createPartial(port.ref(), id));
         }
-        try (DuckDbSession session = engine.openSession(runId)) {
+        Map<PortRef, List<TableInfo>> tables = new LinkedHashMap<>();
+        DuckDbSession session = engine.openSession();
+        try {
             BuildSession build = new BuildSession(session, engine, runId, progress);
             List<Path> readable = build.attach(inputs, sources, sourceColumns);
             // from here on a failure is the build SQL's, not a source's
@@ -177,11 +179,20 @@ final class BuildRun {
             List<BuildPlanner.Relation> relations = build.plan(request.product().buildFiles(), ports, readable,
                     partials.values());
             build.createRelations(relations);
-            TypeResolver types = TypeResolver.using(new DuckDbTypes(session));
+            TypeResolver types = TypeResolver.using(engine.types(session));
             for (OutputPortDefinition port : ports) {
-                writePort(port, candidates.get(port.ref()), partials.get(port.ref()),
-                        new SnapshotWriter(session, types, port.ref()), relations);
+                tables.put(port.ref(), writePort(port, candidates.get(port.ref()), partials.get(port.ref()),
+                        new SnapshotWriter(session, types, port.ref()), relations));
             }
+        } catch (RuntimeException | Error e) {
+            session.close();
+            partials.values().forEach(Warehouse::deleteQuietly);
+            throw e;
+        }
+        try {
+            // the session closes while the candidates are sealed (each manifest written, synced, then the folder renamed)
+            engine.closeWhile(session, () -> ports.forEach(port -> seal(port, candidates.get(port.ref()),
+                    tables.get(port.ref()))));
         } catch (RuntimeException e) {
             partials.values().forEach(Warehouse::deleteQuietly);
             throw e;
@@ -189,8 +200,8 @@ final class BuildRun {
         return candidates;
     }
 
-    private void writePort(OutputPortDefinition port, SnapshotId id, Path partial, SnapshotWriter writer,
-                           List<BuildPlanner.Relation> relations) {
+    private List<TableInfo> writePort(OutputPortDefinition port, SnapshotId id, Path partial, SnapshotWriter writer,
+                                      List<BuildPlanner.Relation> relations) {
         Map<String, String> whereByName = relations.stream()
                 .collect(Collectors.toMap(BuildPlanner.Relation::name, BuildPlanner.Relation::where, (a, b) -> a));
         List<TableInfo> tables = new ArrayList<>();
@@ -201,6 +212,10 @@ final class BuildRun {
             tables.add(info);
             progress(Stage.WRITE, table, info.rows(), id, "wrote " + info.rows() + " rows of " + table);
         }
+        return tables;
+    }
+
+    private void seal(OutputPortDefinition port, SnapshotId id, List<TableInfo> tables) {
         engine.warehouse().complete(port.ref(), id, new SnapshotManifest(id.value(), port.ref().toString(), runId,
                 engine.clock().instant(), port.contract().id(), port.contract().version(), tables));
         written.put(port.ref(), tables);

@@ -135,7 +135,7 @@ final class BuildSession {
             }
             return;
         }
-        DuckDbTypes resolver = new DuckDbTypes(session);
+        DuckDbTypes resolver = engine.types(session);
         for (SourceColumn column : declared) {
             String type = types.get(column.name());
             if (type == null) {

@@ -10,6 +10,7 @@ import io.polder.model.odcs.DataContract;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineContext;
 import io.polder.spi.PortRef;
+import io.polder.spi.Progress;
 import io.polder.spi.ProgressListener;
 import io.polder.spi.PublishedRelation;
 import io.polder.spi.RetentionPolicy;
@@ -17,6 +18,7 @@ import io.polder.spi.RetentionResult;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotInfo;
 import io.polder.spi.SnapshotState;
+import io.polder.spi.Stage;
 import io.polder.spi.TableInfo;
 import io.polder.spi.build.BuildRequest;
 import io.polder.spi.build.BuildResult;
@@ -36,10 +38,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,15 +57,18 @@ public final class DuckDbEngine implements Engine {
     private final EngineContext context;
     private final Warehouse warehouse;
     private final QueryGuard guard;
+    private final SessionOpener sessions;
     private final LineageEvents lineageEvents;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong lastSnapshotMillis = new AtomicLong();
+    private final Map<String, String> typeNames = new ConcurrentHashMap<>();
 
     DuckDbEngine(DuckDbSettings settings, EngineContext context) {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
         this.warehouse = new Warehouse(settings.dataDirectory().resolve("warehouse"));
         this.guard = new QueryGuard(settings.statementTimeout());
+        this.sessions = new SessionOpener(settings, guard, settings.openSessionsAhead());
         this.lineageEvents = new LineageEvents(PRODUCER, context.clock());
         // what DuckDB spilled for builds and checks that died with their process
         TemporaryDirectories.clearAbandoned(settings.dataDirectory().resolve("tmp"));
@@ -97,9 +104,9 @@ public final class DuckDbEngine implements Engine {
     @Override
     public CheckRun check(CheckRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
-        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : published(request.port())
-                .map(SnapshotInfo::id).orElseThrow(() -> new NoPublishedSnapshotException(request.port()
-                        + " has published nothing yet; build its product first"));
+        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(request.port())
+                .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() -> new NoPublishedSnapshotException(
+                        request.port() + " has published nothing yet; build its product first"));
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         return checkSnapshot(request.port(), snapshot, request.contract(), request.retention(), runId,
                 progress == null ? ProgressListener.NONE : progress, false);
@@ -116,32 +123,54 @@ public final class DuckDbEngine implements Engine {
         SnapshotManifest manifest = manifest(port, id);
         Path directory = warehouse.snapshotDirectory(port, id);
         CheckRun run;
-        try (DuckDbSession session = openSession(runId + "-check")) {
-            List<Path> files = new ArrayList<>();
+        DuckDbSession session = openSession();
+        try {
+            report(progress, runId, id, "opened a DuckDB session");
+            Map<String, Path> files = new LinkedHashMap<>();
             Map<String, Map<String, Long>> nullCounts = new HashMap<>();
             for (TableInfo table : manifest.tables()) {
                 Path file = Warehouse.tableFile(directory, table.name());
                 session.execute("CREATE VIEW main." + Sql.identifier(table.name()) + " AS SELECT * FROM read_parquet("
                         + Sql.literal(file) + ")", "opening table " + table.name() + " of snapshot " + id);
-                files.add(file);
+                files.put(table.name(), file);
             }
-            session.lockDown(files, List.of());
-            if (settings.parquetStatistics()) {
-                manifest.tables().forEach(table -> nullCounts.put(table.name(),
-                        ParquetFooters.nullCounts(session, Warehouse.tableFile(directory, table.name()))));
+            session.lockDown(files.values(), List.of());
+            report(progress, runId, id, "locked the session down to the snapshot's " + files.size() + " files");
+            if (settings.parquetStatistics() && !files.isEmpty()) {
+                nullCounts.putAll(ParquetFooters.nullCounts(session, files));
+                report(progress, runId, id, "read the Parquet footers");
             }
             CheckContext checkContext = new CheckContext(runId, id, context.clock().instant(), retention,
                     settings.failedRowSamples(), progress);
-            run = new ContractChecker(session, checkContext, TypeResolver.using(new DuckDbTypes(session)),
+            run = new ContractChecker(session, checkContext, TypeResolver.using(types(session)),
                     ColumnStatistics.of(nullCounts)).run(port, contract);
+            report(progress, runId, id, "checked " + run.results().size() + " rules");
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
         }
+        CheckRun checked = run;
+        sessions.closeWhile(session, () -> record(port, id, checked, candidate));
+        report(progress, runId, id, "closed the session and recorded the results and the snapshot's status");
+        return run;
+    }
+
+    private void record(PortRef port, SnapshotId id, CheckRun run, boolean candidate) {
         warehouse.writeChecks(port, id, run);
         SnapshotStatus status = warehouse.status(port, id);
         boolean quarantine = candidate && run.blocksPublishing();
         warehouse.writeStatus(port, id, status.checked(run.outcome(), run.startedAt(), quarantine, quarantine
                 ? "failed its contract: " + run.results().stream().filter(result -> result.blocksPublishing())
                 .map(result -> result.ruleId()).toList() : null));
-        return run;
+    }
+
+    /** A step of a contract run, for a progress display (and the engine benchmark's stage timings). */
+    private static void report(ProgressListener progress, String runId, SnapshotId snapshot, String message) {
+        try {
+            progress.progress(new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+        } catch (RuntimeException ignored) {
+            // a progress display must not fail a contract run
+        }
     }
 
     @Override
@@ -241,6 +270,7 @@ public final class DuckDbEngine implements Engine {
     @Override
     public void close() {
         guard.close();
+        sessions.close();
     }
 
     private SnapshotInfo info(PortRef port, SnapshotId id) {
@@ -267,8 +297,19 @@ public final class DuckDbEngine implements Engine {
         return warehouse.checks(port, snapshot);
     }
 
-    DuckDbSession openSession(String runId) {
-        return DuckDbSession.open(settings, guard, settings.dataDirectory().resolve("tmp").resolve(runId));
+    /** A session that no run has used (see {@link SessionOpener}); the run locks it down to its files. */
+    DuckDbSession openSession() {
+        return sessions.open();
+    }
+
+    /** Closes {@code session} while {@code work} runs (see {@link SessionOpener#closeWhile}). */
+    void closeWhile(DuckDbSession session, Runnable work) {
+        sessions.closeWhile(session, work);
+    }
+
+    /** Resolves type names in {@code session}, with the types that this engine's sessions found kept. */
+    DuckDbTypes types(DuckDbSession session) {
+        return new DuckDbTypes(session, typeNames);
     }
 
     /** Ids sort by time; within one engine they are strictly increasing even when the clock stands still. */

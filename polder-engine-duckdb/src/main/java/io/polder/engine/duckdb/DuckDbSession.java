@@ -48,8 +48,9 @@ public final class DuckDbSession implements AutoCloseable {
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
             DuckDbSession session = new DuckDbSession(connection.unwrap(DuckDBConnection.class), guard, held);
-            // every instant is read and written in UTC, whatever the machine's zone (ICU is built in)
-            session.execute("SET TimeZone = 'UTC'", "setting the time zone");
+            // every instant is read and written in UTC, whatever the machine's zone (ICU is built in); a Parquet
+            // file's footer is read once per session, not again at each statement that binds its view
+            session.execute("SET TimeZone = 'UTC'; SET parquet_metadata_cache = true", "setting up the session");
             return session;
         } catch (SQLException e) {
             held.close();
@@ -69,12 +70,12 @@ public final class DuckDbSession implements AutoCloseable {
      * extension, and change no setting. Irreversible for this session.
      */
     void lockDown(Collection<Path> readableFiles, Collection<Path> directories) {
+        // one round trip; DuckDB runs the statements in order and stops at the first that fails
         execute("SET allowed_directories = " + list(directories.stream()
-                .map(dir -> dir.toAbsolutePath().normalize() + "/").toList()), "locking the session down");
-        execute("SET allowed_paths = " + list(readableFiles.stream()
-                .map(file -> file.toAbsolutePath().normalize().toString()).toList()), "locking the session down");
-        execute("SET enable_external_access = false", "locking the session down");
-        execute("SET lock_configuration = true", "locking the session down");
+                .map(dir -> dir.toAbsolutePath().normalize() + "/").toList())
+                + "; SET allowed_paths = " + list(readableFiles.stream()
+                .map(file -> file.toAbsolutePath().normalize().toString()).toList())
+                + "; SET enable_external_access = false; SET lock_configuration = true", "locking the session down");
     }
 
     private static String list(List<String> items) {
@@ -126,6 +127,24 @@ public final class DuckDbSession implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * Prepares {@code sql} for {@link #query(PreparedStatement, String, ResultReader)}: binds every name and
+     * constant without reading data, so it fails with DuckDB's binder error when a column or a regex is wrong.
+     */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    /** Runs a prepared query over data, counted in {@link #queryCount()}; {@code reader} reads the whole result. */
+    public <T> T query(PreparedStatement statement, String what, ResultReader<T> reader) throws SQLException {
+        return guard.run(statement, what, () -> {
+            queryCount++;
+            try (ResultSet result = statement.executeQuery()) {
+                return reader.read(result);
+            }
+        });
     }
 
     /** Runs a query over metadata (a Parquet footer), not counted in {@link #queryCount()}. */

@@ -21,13 +21,15 @@ import java.util.regex.Pattern;
  * source-directory      DATA/sources   where relative source paths of polder.yaml resolve
  * lineage-namespace     polder the OpenLineage namespace of the warehouse's datasets
  * parquet-statistics    true   answer null counts from the snapshot's Parquet footers instead of scanning
+ * open-sessions-ahead   true   open the next run's (unused) DuckDB session in the background, so a run does not wait
+ *                              for DuckDB to start
  * </pre>
  */
 public record DuckDbSettings(Path dataDirectory, String memoryLimit, int threads, Duration statementTimeout,
                              String tempDirectoryLimit, int failedRowSamples, Path sourceDirectory,
-                             String lineageNamespace, boolean parquetStatistics) {
+                             String lineageNamespace, boolean parquetStatistics, boolean openSessionsAhead) {
     static final Set<String> KEYS = Set.of("memory-limit", "threads", "statement-timeout", "temp-directory-limit",
-            "failed-row-samples", "source-directory", "lineage-namespace", "parquet-statistics");
+            "failed-row-samples", "source-directory", "lineage-namespace", "parquet-statistics", "open-sessions-ahead");
     private static final Pattern SIZE = Pattern.compile("(?i)^\\d+(\\.\\d+)?\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)$");
 
     public DuckDbSettings {
@@ -54,7 +56,8 @@ public record DuckDbSettings(Path dataDirectory, String memoryLimit, int threads
                 config.duration("statement-timeout", Duration.ofMinutes(30)),
                 config.string("temp-directory-limit", "20GB"), config.integer("failed-row-samples", 10),
                 Path.of(config.string("source-directory", data.resolve("sources").toString())).toAbsolutePath().normalize(),
-                config.string("lineage-namespace", "polder"), bool(config, "parquet-statistics", true));
+                config.string("lineage-namespace", "polder"), bool(config, "parquet-statistics", true),
+                bool(config, "open-sessions-ahead", true));
     }
 
     private static boolean bool(EngineConfig config, String key, boolean fallback) {

@@ -18,11 +18,25 @@ public final class DuckDbTypes {
     private static final Pattern TYPE_NAME = Pattern.compile(
             "^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*){0,3}(\\(\\s*\\d{1,3}\\s*(,\\s*\\d{1,3}\\s*)?\\))?(\\[\\])?$");
 
+    /** Type names kept by an engine at most: beyond, a name is asked again in each session. */
+    static final int MAX_KEPT = 1_000;
+
     private final DuckDbSession session;
-    private final Map<String, Optional<String>> cache = new HashMap<>();
+    private final Map<String, String> kept;
+    private final Map<String, Optional<String>> asked = new HashMap<>();
 
     public DuckDbTypes(DuckDbSession session) {
+        this(session, new HashMap<>());
+    }
+
+    /**
+     * With the types found kept across sessions ({@code kept}, shared by an engine's runs): what a type name names
+     * depends only on DuckDB, never on a session, whose SQL cannot create a type. A name that named no type is
+     * asked again in the next session: a failure to answer is not kept beyond the session that saw it.
+     */
+    DuckDbTypes(DuckDbSession session, Map<String, String> kept) {
         this.session = session;
+        this.kept = kept;
     }
 
     /** The DuckDB type, or null. */
@@ -31,7 +45,15 @@ public final class DuckDbTypes {
             return null;
         }
         String key = physicalType.trim().toLowerCase(Locale.ROOT);
-        return cache.computeIfAbsent(key, this::ask).orElse(null);
+        String known = kept.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> answer = asked.computeIfAbsent(key, this::ask);
+        if (answer.isPresent() && kept.size() < MAX_KEPT) {
+            kept.put(key, answer.get());
+        }
+        return answer.orElse(null);
     }
 
     private Optional<String> ask(String type) {

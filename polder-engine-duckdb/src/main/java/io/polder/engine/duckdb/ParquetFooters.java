@@ -3,28 +3,47 @@ package io.polder.engine.duckdb;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads what the footer of a Parquet file the engine wrote says about its columns: the null count of every
+ * Reads what the footers of the Parquet files the engine wrote say about their columns: the null count of every
  * row group. Only top-level columns whose every row group records its null count are returned.
  */
 final class ParquetFooters {
     private ParquetFooters() {
     }
 
-    static Map<String, Long> nullCounts(DuckDbSession session, Path file) {
+    /**
+     * The null counts of each table's file ({@code files}: table to file), table to column to nulls, in one read
+     * of every footer. The rows are summed here: DuckDB's GROUP BY over a few metadata rows costs more than the
+     * read itself. When a footer cannot be read, no table has counts, and the checks count the nulls in the scan.
+     */
+    static Map<String, Map<String, Long>> nullCounts(DuckDbSession session, Map<String, Path> files) {
+        Map<String, String> tableByFile = new HashMap<>();
+        files.forEach((table, file) -> tableByFile.put(file.toAbsolutePath().normalize().toString(), table));
+        String list = files.values().stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         try {
-            return session.metadata("SELECT path_in_schema, sum(stats_null_count), count(*) = count(stats_null_count)"
-                    + " FROM parquet_metadata(" + Sql.literal(file) + ") GROUP BY path_in_schema", "reading the footer of "
-                    + file.getFileName(), result -> {
-                        Map<String, Long> counts = new HashMap<>();
+            return session.metadata("SELECT file_name, path_in_schema, stats_null_count FROM parquet_metadata(" + list
+                    + ")", "reading the footers of the snapshot", result -> {
+                        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                        Map<String, Set<String>> unrecorded = new HashMap<>();
                         while (result.next()) {
-                            String column = result.getString(1);
-                            if (result.getBoolean(3) && !column.contains(", ")) {
-                                counts.put(column, result.getLong(2));
+                            String table = tableByFile.get(result.getString(1));
+                            String column = result.getString(2);
+                            long nulls = result.getLong(3);
+                            if (table == null || column.contains(", ")) {
+                                continue;
                             }
+                            if (result.wasNull()) {
+                                unrecorded.computeIfAbsent(table, key -> new HashSet<>()).add(column);
+                            }
+                            counts.computeIfAbsent(table, key -> new HashMap<>()).merge(column, nulls, Long::sum);
                         }
+                        unrecorded.forEach((table, columns) -> counts.get(table).keySet().removeAll(columns));
                         return counts;
                     });
         } catch (SQLException unreadable) {

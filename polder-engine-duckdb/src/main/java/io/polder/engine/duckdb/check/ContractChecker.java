@@ -11,6 +11,8 @@ import io.polder.model.odcs.SchemaProperty;
 import io.polder.model.odcs.SlaProperty;
 import io.polder.spi.ColumnInfo;
 import io.polder.spi.PortRef;
+import io.polder.spi.Progress;
+import io.polder.spi.Stage;
 import io.polder.spi.build.OutputPortDefinition;
 import io.polder.spi.check.CheckKind;
 import io.polder.spi.check.CheckOutcome;
@@ -81,8 +83,17 @@ public final class ContractChecker {
                     "table " + table + " is not in the snapshot", null));
         }
         TablePlan plan = new TablePlanner(object, table, columns, types, statistics, session, namespace, ids).plan(sla);
+        report(table, "planned the checks of " + table + " (" + columns.size() + " columns)");
         List<CheckResult> results = new TableChecker(session, context).check(plan);
         return samples.add(plan, results, columns.stream().map(ColumnInfo::name).toList(), protectedColumns(object));
+    }
+
+    private void report(String table, String message) {
+        try {
+            context.progress().progress(new Progress(context.runId(), Stage.CHECK, table, -1, context.snapshot(), message));
+        } catch (RuntimeException ignored) {
+            // a progress display must not fail a contract run
+        }
     }
 
     /** Columns classified personal or restricted: never sampled. */

@@ -8,6 +8,7 @@ import io.polder.spi.check.CheckOutcome;
 import io.polder.spi.check.CheckResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,9 @@ final class TableChecker {
         for (int i = 0; i < plan.expressions.size(); i++) {
             usable.add(i);
         }
-        if (!binds(select(plan, usable))) {
+        // the scan is bound once and run as bound; only when it does not bind is each expression bound alone
+        PreparedStatement scan = prepared(select(plan, usable));
+        if (scan == null) {
             usable.removeIf(index -> {
                 String error = bindError(select(plan, List.of(index)));
                 if (error != null) {
@@ -65,12 +68,16 @@ final class TableChecker {
                 }
                 return error != null;
             });
+            scan = usable.isEmpty() ? null : prepared(select(plan, usable));
         }
-        if (usable.isEmpty()) {
+        if (scan == null) {
+            if (!usable.isEmpty()) {
+                aggregateOneByOne(plan, usable, measured);
+            }
             return;
         }
-        try {
-            Object[] values = session.query(select(plan, usable), "checking " + plan.table, result -> {
+        try (PreparedStatement statement = scan) {
+            Object[] values = session.query(statement, "checking " + plan.table, result -> {
                 result.next();
                 Object[] row = new Object[usable.size()];
                 for (int i = 0; i < row.length; i++) {
@@ -102,8 +109,13 @@ final class TableChecker {
         return indexes.stream().map(plan.expressions::get).collect(Collectors.joining(", ", "SELECT ", " FROM " + plan.relation));
     }
 
-    private boolean binds(String sql) {
-        return bindError(sql) == null;
+    /** The statement, bound; null when it does not bind. */
+    private PreparedStatement prepared(String sql) {
+        try {
+            return session.prepare(sql);
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     private String bindError(String sql) {
