@@ -3,7 +3,6 @@ package io.polder.engine.duckdb;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,7 +71,7 @@ final class TemporaryDirectories {
         }
         try (FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
-            FileLock lock = tryLock(channel);
+            FileLock lock = Warehouse.tryLock(channel);
             if (lock == null) {
                 return false;
             }
@@ -85,14 +84,6 @@ final class TemporaryDirectories {
         } catch (IOException e) {
             // a folder that vanished meanwhile, or that cannot be opened, is left for the next start
             return false;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
         }
     }
 

@@ -178,7 +178,8 @@ final class Warehouse {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    /** The file's lock, or null when another process, or this one, holds it. */
+    static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
