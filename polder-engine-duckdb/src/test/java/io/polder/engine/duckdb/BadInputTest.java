@@ -130,10 +130,7 @@ class BadInputTest {
 
     @Test
     void anotherProductsPrivateRelation() {
-        ProductDefinition orders = KitFixtures.orders(csv);
-        ProductDefinition withPrivate = new ProductDefinition(orders.product(), orders.contracts(), List.of(
-                new BuildFile("cleaned", "SELECT * FROM source.orders_csv", "kit-orders/build/cleaned.sql"),
-                new BuildFile("orders", "SELECT * FROM cleaned", "kit-orders/build/orders.sql")), orders.settings());
+        ProductDefinition withPrivate = EngineSafetyTest.withPrivateRelation(csv);
         BuildResult second = engine.build(BuildRequest.of(withPrivate, List.of()), null);
         good = second.port(ORDERS).orElseThrow().snapshot();
         goodFiles = fingerprint(warehouse().snapshotDirectory(ORDERS, good));

@@ -124,10 +124,7 @@ class EngineSafetyTest {
 
     @Test
     void anotherProductsPrivateRelationsAreNotVisible() {
-        ProductDefinition orders = KitFixtures.orders(csv);
-        ProductDefinition withPrivate = new ProductDefinition(orders.product(), orders.contracts(), List.of(
-                new BuildFile("cleaned", "SELECT * FROM source.orders_csv", "kit-orders/build/cleaned.sql"),
-                new BuildFile("orders", "SELECT * FROM cleaned", "kit-orders/build/orders.sql")), orders.settings());
+        ProductDefinition withPrivate = withPrivateRelation(csv);
         assertThat(engine.build(BuildRequest.of(withPrivate, List.of()), null).succeeded()).isTrue();
         ProductDefinition daily = KitFixtures.daily();
         ProductDefinition readsPrivate = new ProductDefinition(daily.product(), daily.contracts(), List.of(new BuildFile(
@@ -211,5 +208,13 @@ class EngineSafetyTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The kit's orders built in two steps: a private relation {@code cleaned}, then the port's table from it. */
+    static ProductDefinition withPrivateRelation(Path csv) {
+        ProductDefinition orders = KitFixtures.orders(csv);
+        return new ProductDefinition(orders.product(), orders.contracts(), List.of(
+                new BuildFile("cleaned", "SELECT * FROM source.orders_csv", "kit-orders/build/cleaned.sql"),
+                new BuildFile("orders", "SELECT * FROM cleaned", "kit-orders/build/orders.sql")), orders.settings());
     }
 }
