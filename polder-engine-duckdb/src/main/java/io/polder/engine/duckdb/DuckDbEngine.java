@@ -56,6 +56,7 @@ public final class DuckDbEngine implements Engine {
     private final DuckDbSettings settings;
     private final EngineContext context;
     private final Warehouse warehouse;
+    private final WarehouseRecovery recovery;
     private final QueryGuard guard;
     private final SessionOpener sessions;
     private final LineageEvents lineageEvents;
@@ -67,11 +68,14 @@ public final class DuckDbEngine implements Engine {
         this.settings = requireNonNull(settings, "settings is null");
         this.context = requireNonNull(context, "context is null");
         this.warehouse = new Warehouse(settings.dataDirectory().resolve("warehouse"));
+        this.recovery = new WarehouseRecovery(warehouse);
         this.guard = new QueryGuard(settings.statementTimeout());
         this.sessions = new SessionOpener(settings, guard, settings.openSessionsAhead());
         this.lineageEvents = new LineageEvents(PRODUCER, context.clock());
         // what DuckDB spilled for builds and checks that died with their process
         TemporaryDirectories.clearAbandoned(settings.dataDirectory().resolve("tmp"));
+        // and what they left in the warehouse, for the products no running build holds
+        recovery.recoverUnheld();
     }
 
     @Override
@@ -96,7 +100,7 @@ public final class DuckDbEngine implements Engine {
         requireNonNull(request, "request is null");
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id())) {
-            request.product().outputPorts().forEach(port -> warehouse.partials(port.ref()).forEach(Warehouse::deleteQuietly));
+            request.product().outputPorts().forEach(port -> recovery.recover(port.ref()));
             return new BuildRun(this, request, runId, progress == null ? ProgressListener.NONE : progress).run();
         }
     }
@@ -177,6 +181,7 @@ public final class DuckDbEngine implements Engine {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public SnapshotInfo publish(PortRef port, SnapshotId snapshot) {
         try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
+            recovery.recover(port);
             SnapshotInfo info = info(port, snapshot);
             if (info.state() == SnapshotState.PUBLISHED) {
                 return info;
@@ -195,17 +200,21 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
-    /** Moves the published pointer (the product's lock is held). */
+    /**
+     * Moves the published pointer (the product's lock is held), then records the publication in the snapshot's
+     * status: in this order a kill in between cannot leave a status saying that a snapshot was published when
+     * it was not (see {@link WarehouseRecovery}).
+     */
     void movePointer(PortRef port, SnapshotId snapshot, String runId) {
         Instant now = context.clock().instant();
         String previous = warehouse.pointer(port).map(PublishedPointer::snapshot).orElse(null);
-        warehouse.writeStatus(port, snapshot, warehouse.status(port, snapshot).published(now));
         warehouse.movePointer(port, new PublishedPointer(snapshot.value(), now, previous, runId));
+        warehouse.writeStatus(port, snapshot, warehouse.status(port, snapshot).published(now));
     }
 
     @Override
     public List<SnapshotInfo> snapshots(PortRef port) {
-        Optional<String> published = warehouse.pointer(port).map(PublishedPointer::snapshot);
+        Optional<PublishedPointer> published = warehouse.pointer(port);
         List<SnapshotInfo> infos = new ArrayList<>();
         for (SnapshotId id : warehouse.snapshotIds(port)) {
             warehouse.manifest(port, id).ifPresent(manifest -> infos.add(info(port, id, manifest, published)));
@@ -222,7 +231,7 @@ public final class DuckDbEngine implements Engine {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public RetentionResult applyRetention(PortRef port, RetentionPolicy policy) {
         try (Warehouse.ProductLock ignored = warehouse.lock(port.productId())) {
-            warehouse.partials(port).forEach(Warehouse::deleteQuietly);
+            recovery.recover(port);
             return retain(port, policy);
         }
     }
@@ -274,7 +283,7 @@ public final class DuckDbEngine implements Engine {
     }
 
     private SnapshotInfo info(PortRef port, SnapshotId id) {
-        return info(port, id, manifest(port, id), warehouse.pointer(port).map(PublishedPointer::snapshot));
+        return info(port, id, manifest(port, id), warehouse.pointer(port));
     }
 
     private SnapshotManifest manifest(PortRef port, SnapshotId id) {
@@ -282,13 +291,16 @@ public final class DuckDbEngine implements Engine {
                 + port));
     }
 
-    private SnapshotInfo info(PortRef port, SnapshotId id, SnapshotManifest manifest, Optional<String> published) {
+    /** The pointer says which snapshot is published and since when, whatever a status written after it says. */
+    private SnapshotInfo info(PortRef port, SnapshotId id, SnapshotManifest manifest, Optional<PublishedPointer> pointer) {
         SnapshotStatus status = warehouse.status(port, id);
-        SnapshotState state = published.filter(id.value()::equals).isPresent() ? SnapshotState.PUBLISHED
+        Optional<PublishedPointer> published = pointer.filter(found -> found.snapshot().equals(id.value()));
+        SnapshotState state = published.isPresent() ? SnapshotState.PUBLISHED
                 : status.quarantined() ? SnapshotState.QUARANTINED
                 : status.publishedAt() != null ? SnapshotState.SUPERSEDED : SnapshotState.CANDIDATE;
+        Instant publishedAt = published.map(PublishedPointer::publishedAt).orElse(status.publishedAt());
         return new SnapshotInfo(port, id, state, manifest.createdAt(), manifest.runId(), manifest.contractVersion(),
-                status.checkOutcome(), status.publishedAt(), manifest.tables(), status.note());
+                status.checkOutcome(), publishedAt, manifest.tables(), status.note());
     }
 
     @Override

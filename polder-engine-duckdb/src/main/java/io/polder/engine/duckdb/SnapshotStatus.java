@@ -5,7 +5,9 @@ import java.time.Instant;
 
 /**
  * {@code status.json} of a snapshot: what its checks said and whether it was ever published. Replaced
- * atomically as a whole.
+ * atomically as a whole. Publishing moves the pointer first and writes the status after, so a status never
+ * says a snapshot was published that was not; a kill in between leaves the pointer's snapshot without its
+ * publication, which the pointer still tells and {@link WarehouseRecovery} writes back.
  *
  * @param checkOutcome the outcome of its last contract run; null when never checked
  * @param publishedAt when it was last published; null when never
@@ -18,7 +20,13 @@ record SnapshotStatus(boolean quarantined, CheckRunOutcome checkOutcome, Instant
         return new SnapshotStatus(quarantine || quarantined, outcome, at, publishedAt, quarantine ? why : note);
     }
 
+    /** As published at {@code at}; null: never published. */
     SnapshotStatus published(Instant at) {
         return new SnapshotStatus(quarantined, checkOutcome, checkedAt, at, note);
+    }
+
+    /** A candidate whose build stopped before its check was recorded: quarantined, so never published. */
+    SnapshotStatus abandoned(String why) {
+        return new SnapshotStatus(true, checkOutcome, checkedAt, publishedAt, why);
     }
 }

@@ -22,9 +22,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +39,12 @@ import java.util.stream.Stream;
  * PRODUCT/PORT/vMAJOR/snapshots/ID/manifest.json written last: a folder with a manifest is a complete snapshot
  * PRODUCT/PORT/vMAJOR/snapshots/ID/status.json   check outcome, quarantine, publication
  * PRODUCT/PORT/vMAJOR/snapshots/ID/checks.json   the last contract run, with failed-row samples
- * PRODUCT/PORT/vMAJOR/snapshots/ID.partial/      a snapshot being written; never read, removed by the next build
+ * PRODUCT/PORT/vMAJOR/snapshots/ID.partial/      a snapshot being written; never read, removed by the recovery
+ * PRODUCT/PORT/vMAJOR/snapshots/.deleting-ID/    a snapshot being deleted; never read, removed by the recovery
  * </pre>
- * Every metadata file is replaced by writing a temporary file and renaming it over the old one, so a crash
- * at any moment leaves the old file or the new one, never half of one.
+ * Every metadata file is replaced by writing a temporary file ({@code .NAME.UUID.tmp}, locked by its writer
+ * until it has been renamed) and renaming it over the old one, so a crash at any moment leaves the old file or
+ * the new one, never half of one; what else a crash leaves is for {@link WarehouseRecovery}.
  */
 final class Warehouse {
     static final String PARTIAL = ".partial";
@@ -47,9 +52,20 @@ final class Warehouse {
     private static final String STATUS = "status.json";
     private static final String CHECKS = "checks.json";
     private static final String POINTER = "published.json";
+    private static final Pattern MAJOR_FOLDER = Pattern.compile("v(\\d{1,6})");
+
+    /** A temporary file of {@link #writeAtomically}: {@code .status.json.UUID.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile(
+            "\\.(?:manifest|status|checks|published)\\.json\\.[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.tmp");
+    /**
+     * The products this process holds, by lock file: a file lock belongs to the process, and closing any channel
+     * of the file may release it, so the lock file of a product held here is never opened a second time.
+     */
+    private static final ConcurrentHashMap<Path, ReentrantLock> PRODUCT_LOCKS = new ConcurrentHashMap<>();
+    /** The temporary files this process is writing (see {@link #clearTemporaryFiles}). */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     private final Path root;
-    private final ConcurrentHashMap<String, ReentrantLock> productLocks = new ConcurrentHashMap<>();
 
     Warehouse(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -155,26 +171,101 @@ final class Warehouse {
 
     /** Holds the product for one build (or publication): across threads of this process and across processes. */
     ProductLock lock(String productId) {
-        ReentrantLock inProcess = productLocks.computeIfAbsent(productId, id -> new ReentrantLock());
+        return tryLockProduct(productId).orElseThrow(() -> busy(productId));
+    }
+
+    /**
+     * Holds the product as {@link #lock} does, or answers empty at once when a run of this process or another
+     * holds it (also one of another engine of this process over the same warehouse, or of this very thread).
+     */
+    Optional<ProductLock> tryLockProduct(String productId) {
+        Path file = root.resolve(productId).resolve(".lock");
+        ReentrantLock inProcess = PRODUCT_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
         if (!inProcess.tryLock()) {
-            throw busy(productId);
+            return Optional.empty();
+        }
+        if (inProcess.getHoldCount() > 1) {
+            inProcess.unlock();
+            return Optional.empty();
         }
         try {
-            Path file = root.resolve(productId).resolve(".lock");
             createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fileLock = tryLock(channel);
             if (fileLock == null) {
                 channel.close();
-                throw busy(productId);
+                inProcess.unlock();
+                return Optional.empty();
             }
-            return new ProductLock(inProcess, channel, fileLock);
+            return Optional.of(new ProductLock(inProcess, channel, fileLock));
         } catch (IOException e) {
             inProcess.unlock();
             throw new StorageException("cannot lock product " + productId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             inProcess.unlock();
             throw e;
+        }
+    }
+
+    /** The products that have a folder in the warehouse. */
+    List<String> productIds() {
+        return list(root).stream().filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                .filter(name -> !name.startsWith(".")).sorted().toList();
+    }
+
+    /** The ports of {@code productId} that have a folder in the warehouse (any folder {@code PORT/vMAJOR}). */
+    List<PortRef> portRefs(String productId) {
+        List<PortRef> ports = new ArrayList<>();
+        for (Path port : list(root.resolve(productId))) {
+            for (Path version : Files.isDirectory(port) ? list(port) : List.<Path>of()) {
+                Matcher major = MAJOR_FOLDER.matcher(version.getFileName().toString());
+                if (Files.isDirectory(version) && major.matches()) {
+                    try {
+                        ports.add(new PortRef(productId, port.getFileName().toString(), Integer.parseInt(major.group(1))));
+                    } catch (IllegalArgumentException notAPort) {
+                        // a folder the engine did not make
+                    }
+                }
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * Deletes the temporary files that writes of metadata left in the port's folder and its snapshots' folders
+     * (a process killed between writing one and renaming it); answers how many. A temporary file is deleted
+     * only when nobody writes it: its writer holds a lock on it from before its first byte until it has been
+     * renamed, so one that can be locked was left by a writer that died.
+     */
+    int clearTemporaryFiles(PortRef port) {
+        List<Path> folders = new ArrayList<>();
+        folders.add(portDirectory(port));
+        list(snapshotsDirectory(port)).stream().filter(Files::isDirectory).forEach(folders::add);
+        int cleared = 0;
+        for (Path folder : folders) {
+            for (Path file : list(folder)) {
+                if (TEMPORARY.matcher(file.getFileName().toString()).matches() && clearIfAbandoned(file)) {
+                    cleared++;
+                }
+            }
+        }
+        return cleared;
+    }
+
+    private static boolean clearIfAbandoned(Path temporary) {
+        if (WRITING.contains(temporary)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return false;
+            }
+            Files.deleteIfExists(temporary);
+            return true;
+        } catch (IOException e) {
+            // renamed meanwhile by its writer, or not ours to open: left alone
+            return false;
         }
     }
 
@@ -217,19 +308,39 @@ final class Warehouse {
         }
     }
 
+    /**
+     * Replaces {@code file} with {@code content}: written to a temporary file that is synced, then renamed over
+     * it. The temporary file is locked until it has been renamed, so that {@link #clearTemporaryFiles} never
+     * takes it for one a killed process left.
+     */
     static void writeAtomically(Path file, String content, String what) {
-        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = file.toAbsolutePath().normalize()
+                    .resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            WRITING.add(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.lock();
+                if (!Files.exists(temporary) && attempt < 3) {
+                    // another process's recovery took it, in the instant between its creation and its lock
+                    continue;
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+                move(temporary, file, "writing " + what);
+                return;
+            } catch (IOException e) {
+                deleteQuietly(temporary);
+                throw storageError("writing " + what, e);
+            } catch (RuntimeException e) {
+                deleteQuietly(temporary);
+                throw e;
+            } finally {
+                WRITING.remove(temporary);
             }
-            channel.force(true);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw storageError("writing " + what, e);
         }
-        move(temporary, file, "writing " + what);
     }
 
     private static void move(Path from, Path to, String what) {
