@@ -35,16 +35,19 @@ final class WarehouseRecovery {
 
     /** Recovers the ports of every product that no run holds; the others are recovered by their next build. */
     void recoverUnheld() {
-        for (String productId : warehouse.productIds()) {
-            Optional<Warehouse.ProductLock> lock;
-            try {
-                lock = warehouse.tryLockProduct(productId);
-            } catch (RuntimeException unlockable) {
-                continue;
-            }
-            if (lock.isEmpty()) {
-                continue;
-            }
+        List<String> productIds;
+        try {
+            productIds = warehouse.productIds();
+        } catch (RuntimeException leftForTheNextRecovery) {
+            return;
+        }
+        productIds.forEach(productId -> attempt(() -> recoverUnheld(productId)));
+    }
+
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
+    private void recoverUnheld(String productId) {
+        Optional<Warehouse.ProductLock> lock = warehouse.tryLockProduct(productId);
+        if (lock.isPresent()) {
             try (Warehouse.ProductLock held = lock.get()) {
                 warehouse.portRefs(productId).forEach(this::recover);
             }
