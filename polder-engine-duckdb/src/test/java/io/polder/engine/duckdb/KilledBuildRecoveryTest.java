@@ -108,6 +108,9 @@ class KilledBuildRecoveryTest {
         SnapshotId unchecked;
         try (BufferedReader output = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
             String writing = output.readLine();
+            while (writing != null && !writing.startsWith("WRITING ")) {
+                writing = output.readLine();
+            }
             assertThat(writing).as("the other process builds kit-orders").startsWith("WRITING ");
             Path itsPartial = warehouse().partialDirectory(ORDERS, SnapshotId.parse(writing.substring("WRITING ".length())));
             // as if it had sealed this one and were about to check it
