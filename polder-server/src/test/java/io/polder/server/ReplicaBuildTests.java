@@ -3,6 +3,7 @@ package io.polder.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.polder.engine.duckdb.demo.DemoOptions;
 import io.polder.engine.duckdb.demo.ExampleMeshData;
 import io.polder.error.ErrorCode;
@@ -157,6 +158,49 @@ abstract class ReplicaBuildTests {
             assertThat(read.run().warnings()).as(read.run().toString()).anySatisfy(warning -> assertThat(warning)
                     .startsWith("policy orders-watched (warning) warn: ").contains("sales-orders is watched"));
             assertThat(read.checks()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void twoServersOnOneStoreEachReadTheOthersFinishedRunsWithTheirWarnings() throws InterruptedException {
+        TestDatabase store = new TestDatabase() {
+            @Override
+            public String create(Path dataDir) {
+                return jdbcUrl;
+            }
+
+            @Override
+            public void drop() {
+                // the test's store, dropped after the test
+            }
+
+            @Override
+            public String name() {
+                return database.name();
+            }
+        };
+        try (TestServer a = TestServer.start(store, config -> config.withBuilds(config.builds().withSourcesDir(sources)),
+                Clock.systemUTC());
+             TestServer b = TestServer.start(store, config -> config.withBuilds(config.builds()
+                     .withSourcesDir(sources)), Clock.systemUTC())) {
+            String token = a.adminToken(); // the store's first admin token: b finds it made
+            assertThat(a.api().post("/api/v1/apply", token, Meshes.withPolicy(Meshes.exampleWithPlatformFiles(),
+                    "policies/watched.yaml", POLICY)).status()).isEqualTo(200);
+            for (TestServer builder : List.of(a, b)) {
+                TestServer reader = builder == a ? b : a;
+                Answer queued = builder.api().post("/api/v1/products/sales-orders/builds", token, null);
+                assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+                String location = queued.header("Location");
+                JsonNode run = reader.api().get(location, token).json().path("run");
+                for (int attempt = 0; attempt < 15_000 && List.of("queued", "running").contains(run.path("state").asText());
+                     attempt++) {
+                    Thread.sleep(20);
+                    run = reader.api().get(location, token).json().path("run");
+                }
+                assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("succeeded");
+                assertThat(run.path("warnings").toString()).as("the first time the other server reads it finished")
+                        .contains("policy orders-watched (warning) warn: ").contains("sales-orders is watched");
+            }
         }
     }
 

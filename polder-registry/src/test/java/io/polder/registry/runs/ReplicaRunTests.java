@@ -15,6 +15,7 @@ import io.polder.spi.check.CheckRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,14 +139,48 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
         Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
         String second = new Ids(clock).next();
         // what another server's insert would do between this one's look and insert
-        Throwable refused = catchThrowable(() -> registry.database().writeVoid(handle -> handle
-                .createUpdate(RunService.INSERT_RUN).bind("id", second).bind("kind", "build")
-                .bind("product", "sales-orders").bind("version", first.productVersion()).bind("port", (String) null)
-                .bind("trigger", "request").bind("by", "root-admin").bind("now", clock.millis()).bind("runner", B)
-                .execute()));
+        Throwable refused = catchThrowable(() -> registry.database().writeVoid(handle ->
+                insertBuild(handle, second, first.productVersion(), B)));
         assertThat(registry.database().isUniqueViolation(refused)).as(String.valueOf(refused)).isTrue();
         registry.runs().create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST, B);
         registry.runs().create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST, B);
+    }
+
+    @Test
+    void migratingAStoreWithTwoActiveBuildsOfAProductKeepsTheOldestAndFailsTheOthers() {
+        Run oldest = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
+        Run other = registry.runs().create(admin(), RunKind.BUILD, "sales-daily-revenue", null, RunTrigger.REQUEST, A);
+        otherServer.close();
+        // the store as it was before V8, where two servers could each have queued a build of sales-orders
+        registry.database().writeVoid(handle -> {
+            handle.execute("DROP INDEX runs_one_active_build");
+            handle.execute("DROP TABLE runners");
+            handle.execute("DELETE FROM flyway_schema_history WHERE version = '8'");
+        });
+        Ids ids = new Ids(clock);
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            String id = ids.next();
+            duplicates.add(id);
+            registry.database().writeVoid(handle -> insertBuild(handle, id, oldest.productVersion(), B));
+        }
+        registry.close();
+
+        registry = Registry.open(jdbcUrl, clock);
+        otherServer = Registry.open(jdbcUrl, clock);
+
+        assertThat(registry.runs().get(oldest.id()).state()).isEqualTo(RunState.QUEUED);
+        assertThat(registry.runs().get(other.id()).state()).isEqualTo(RunState.QUEUED);
+        for (String duplicate : duplicates) {
+            Run closed = registry.runs().get(duplicate);
+            assertThat(closed.state()).isEqualTo(RunState.FAILED);
+            assertThat(closed.errorCode()).isEqualTo("CONFLICT");
+            assertThat(closed.finishedAt()).isEqualTo(closed.createdAt());
+            assertThat(closed.errorMessage()).contains("while run " + oldest.id() + " was queued or running");
+        }
+        failure(() -> registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, B),
+                ErrorCode.CONFLICT);
     }
 
     @Test
@@ -196,6 +231,13 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
         assertThat(detail.checks()).hasSize(2);
         assertThat(detail.ports()).hasSize(1);
         assertThat(detail.lineage()).hasSize(2);
+    }
+
+    /** A queued build of sales-orders as {@link RunService} writes it, without the service's look for another. */
+    private void insertBuild(Handle handle, String id, String version, String runner) {
+        handle.createUpdate(RunService.INSERT_RUN).bind("id", id).bind("kind", "build").bind("product", "sales-orders")
+                .bind("version", version).bind("port", (String) null).bind("trigger", "request")
+                .bind("by", "root-admin").bind("now", clock.millis()).bind("runner", runner).execute();
     }
 
     @Test
