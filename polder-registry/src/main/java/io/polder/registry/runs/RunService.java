@@ -235,15 +235,21 @@ public final class RunService {
      *                         then the build is failed (in the caller's transaction) and no longer stands in the way
      */
     private static void requireNoActiveBuild(Handle handle, String productId, long registryNow) {
-        Optional<ActiveBuild> active = activeBuild(handle, productId, registryNow);
-        if (active.isEmpty()) {
-            return;
+        for (int attempt = 0; ; attempt++) {
+            Optional<ActiveBuild> active = activeBuild(handle, productId, registryNow);
+            if (active.isEmpty()) {
+                return;
+            }
+            if (!active.get().silent() || attempt > 0) {
+                throw beingBuilt(productId, active.get().id());
+            }
+            if (handle.createUpdate(FAIL_ABANDONED_RUN).bind("id", active.get().id()).bind("now", registryNow)
+                    .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
+                return;
+            }
+            // another server failed it first (on PostgreSQL, after waiting for its transaction): look again, once,
+            // so that a conflict names the build that server may have queued in its place
         }
-        if (active.get().silent() && handle.createUpdate(FAIL_ABANDONED_RUN).bind("id", active.get().id())
-                .bind("now", registryNow).bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
-            return;
-        }
-        throw beingBuilt(productId, active.get().id());
     }
 
     private static Optional<ActiveBuild> activeBuild(Handle handle, String productId, long registryNow) {

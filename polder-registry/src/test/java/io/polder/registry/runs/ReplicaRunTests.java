@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
 import io.polder.registry.ExampleMesh;
 import io.polder.registry.PageRequest;
 import io.polder.registry.Registry;
@@ -15,6 +16,13 @@ import io.polder.spi.check.CheckRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +152,41 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
         assertThat(registry.database().isUniqueViolation(refused)).as(String.valueOf(refused)).isTrue();
         registry.runs().create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST, B);
         registry.runs().create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST, B);
+    }
+
+    @Test
+    void buildsAskedForAtTheSameInstantOnTwoServersLeaveExactlyOneQueued() throws Exception {
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Callable<Run>> calls = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Registry server = i % 2 == 0 ? registry : otherServer;
+            String runner = i % 2 == 0 ? A : B;
+            calls.add(() -> {
+                start.await(1, TimeUnit.MINUTES);
+                return server.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, runner);
+            });
+        }
+        List<Run> queued = new ArrayList<>();
+        List<PolderException> refused = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<Run> outcome : pool.invokeAll(calls)) {
+                try {
+                    queued.add(outcome.get());
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(PolderException.class);
+                    refused.add((PolderException) e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(queued).hasSize(1);
+        assertThat(refused).hasSize(threads - 1).allSatisfy(conflict -> {
+            assertThat(conflict.code()).as(conflict.getMessage()).isEqualTo(ErrorCode.CONFLICT);
+            assertThat(conflict.details()).containsEntry("runId", queued.getFirst().id());
+        });
     }
 
     @Test
