@@ -71,8 +71,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Polder server: the registry's services over HTTP. This is the composition root; {@link #start} builds
- * everything, explicitly and in order: the registry, the first admin token, the engine and the build service,
- * metrics, the routes, the HTTP server; then, once the API answers and beside it, what it need not wait for: the
+ * everything, explicitly and in order: the registry, the first admin token, the engine, the build service and its
+ * heartbeat among replicas, metrics, the routes, the HTTP server; then, once the API answers and beside it, what it need not wait for: the
  * query gateway (DuckDB), the Arrow Flight SQL endpoint (gRPC, Arrow), the build scheduler, the access expiry job.
  */
 public final class PolderServer implements AutoCloseable {
