@@ -50,7 +50,18 @@ public final class Registry implements AutoCloseable {
     private final UsageService usage;
     private final CatalogChanges catalogChanges = new CatalogChanges();
 
+    /** With {@code clock} for everything, the runners' heartbeats included (for tests that move time by hand). */
     public Registry(Database database, Clock clock) {
+        this(database, clock, clock);
+    }
+
+    /**
+     * @param clock        the time of everything the registry records
+     * @param registryTime the time of the runners' heartbeats, which one server writes and others compare: the
+     *                     database's ({@link Database#clock()}) for servers that share a store, so that their own
+     *                     clocks need not agree
+     */
+    public Registry(Database database, Clock clock, Clock registryTime) {
         this.database = requireNonNull(database, "database is null");
         Ids ids = new Ids(clock);
         this.auditLog = new AuditLog(database, ids, clock);
@@ -59,7 +70,7 @@ public final class Registry implements AutoCloseable {
         this.audit = new AuditService(database, authorizer);
         this.catalog = new CatalogService(database);
         this.lifecycle = new LifecycleService(database, catalog, authorizer, auditLog, clock, catalogChanges);
-        this.runs = new RunService(database, authorizer, auditLog, ids, clock);
+        this.runs = new RunService(database, authorizer, auditLog, ids, clock, registryTime);
         // policies see the outcomes of the latest contract run of each output port as facts.latestChecks
         CheckResults checks = new CheckResults() {
             @Override
@@ -89,11 +100,16 @@ public final class Registry implements AutoCloseable {
         return latest.stream().map(check -> new CheckOutcome(check.rule(), check.outcome(), check.port())).toList();
     }
 
-    /** Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it. */
+    /**
+     * Opens (and migrates) the store at {@code jdbcUrl} and builds the services on it: the system's clock, and the
+     * database's for the runners' heartbeats.
+     */
     public static Registry open(String jdbcUrl) {
-        return open(jdbcUrl, Clock.systemUTC());
+        Database database = Database.open(jdbcUrl);
+        return new Registry(database, Clock.systemUTC(), database.clock());
     }
 
+    /** As {@link #open(String)}, with {@code clock} for everything, the runners' heartbeats included. */
     public static Registry open(String jdbcUrl, Clock clock) {
         return new Registry(Database.open(jdbcUrl), clock);
     }

@@ -93,6 +93,14 @@ class PostgresRegistryTest {
     }
 
     @Nested
+    class ReplicaRuns extends io.polder.registry.runs.ReplicaRunTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new PostgresTestDatabase();
+        }
+    }
+
+    @Nested
     class Access extends io.polder.registry.access.AccessTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -93,6 +93,14 @@ class SqliteRegistryTest {
     }
 
     @Nested
+    class ReplicaRuns extends io.polder.registry.runs.ReplicaRunTests {
+        @Override
+        protected TestDatabase newTestDatabase() {
+            return new SqliteTestDatabase();
+        }
+    }
+
+    @Nested
     class Access extends io.polder.registry.access.AccessTests {
         @Override
         protected TestDatabase newTestDatabase() {

@@ -11,6 +11,7 @@ import io.polder.flight.FlightSqlEndpoint;
 import io.polder.gateway.GatewaySettings;
 import io.polder.registry.Registry;
 import io.polder.registry.auth.BootstrapResult;
+import io.polder.registry.store.Database;
 import io.polder.server.access.AccessExpiryJob;
 import io.polder.server.api.AccessRoutes;
 import io.polder.server.api.ApplyRoutes;
@@ -28,6 +29,7 @@ import io.polder.server.api.UsageRoutes;
 import io.polder.server.build.BuildScheduler;
 import io.polder.server.build.BuildService;
 import io.polder.server.build.BuildSettings;
+import io.polder.server.build.RunnerHeartbeat;
 import io.polder.server.flight.FlightQueryService;
 import io.polder.server.http.ApiJson;
 import io.polder.server.http.ErrorResponses;
@@ -63,13 +65,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Polder server: the registry's services over HTTP. This is the composition root; {@link #start} builds
- * everything, explicitly and in order: the registry, the first admin token, the engine and the build service,
- * metrics, the routes, the HTTP server; then, once the API answers and beside it, what it need not wait for: the
+ * everything, explicitly and in order: the registry, the first admin token, the engine, the build service and its
+ * heartbeat among replicas, metrics, the routes, the HTTP server; then, once the API answers and beside it, what it need not wait for: the
  * query gateway (DuckDB), the Arrow Flight SQL endpoint (gRPC, Arrow), the build scheduler, the access expiry job.
  */
 public final class PolderServer implements AutoCloseable {
@@ -120,14 +123,24 @@ public final class PolderServer implements AutoCloseable {
 
     /** Starts a server as {@code config} says; it is ready (health answers 200) when this returns. */
     public static PolderServer start(ServerConfig config) {
-        return start(config, Clock.systemUTC());
+        return start(config, Clock.systemUTC(), Database::clock);
     }
 
+    /** With {@code clock} for everything, the heartbeats of replicas included: for tests that move time by hand. */
     static PolderServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, database -> clock);
+    }
+
+    /**
+     * @param registryTime the clock the runners' heartbeats are written and judged with: the database's, one for
+     *                     every replica that shares it, whatever their own clocks say
+     */
+    private static PolderServer start(ServerConfig config, Clock clock, Function<Database, Clock> registryTime) {
         requireNonNull(config, "config is null");
         long startNanos = System.nanoTime();
         Thread warmUp = StartWarmUp.begin();
-        Registry registry = Registry.open(config.jdbcUrl(), clock);
+        Database database = Database.open(config.jdbcUrl());
+        Registry registry = new Registry(database, clock, registryTime.apply(database));
         long storeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         Engine engine = null;
         BuildService builds = null;
@@ -138,6 +151,11 @@ public final class PolderServer implements AutoCloseable {
             engine = engine(config, clock);
             builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
                     engine, buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
+            // alive before anything else: the other replicas fail the runs of a server that stops beating
+            RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds.runner(),
+                    config.builds().heartbeat(), config.builds().silentAfter());
+            resources.add(heartbeat);
+            heartbeat.start();
             int abandoned = builds.failUnfinished();
             if (abandoned > 0) {
                 LOG.info("{} run(s) of an earlier start never finished; they are marked failed", abandoned);

@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param jdbcUrl the registry's database; null means the embedded SQLite file {@code <dataDir>/polder.db}
  * @param maxBodyBytes the largest request body accepted; larger ones are refused with 413
  * @param shutdownGrace how long {@link PolderServer#close()} lets requests in flight finish
- * @param builds the engine, where sources are, the OpenLineage endpoint and the scheduler; the warehouse is
- *               {@code <dataDir>/warehouse}
+ * @param builds the engine, where sources are, the OpenLineage endpoint, the scheduler and the heartbeat among
+ *               replicas; the warehouse is {@code <dataDir>/warehouse}
  * @param flightPort the port of the Arrow Flight SQL endpoint, on {@code host}; 0 for any free port,
  *                   {@link #NO_FLIGHT} for none (the default of the constructors without it)
  * @param queryLimits row caps, timeouts and how many queries run at once; null means {@link QueryLimits#defaults()}

@@ -16,6 +16,14 @@ class PostgresServerTest {
     }
 
     @Nested
+    class ReplicaBuilds extends ReplicaBuildTests {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.postgres();
+        }
+    }
+
+    @Nested
     class Crash extends CrashTests {
         @Override
         TestDatabase database() {

@@ -13,6 +13,14 @@ class SqliteServerTest {
     }
 
     @Nested
+    class ReplicaBuilds extends ReplicaBuildTests {
+        @Override
+        TestDatabase database() {
+            return TestDatabase.sqlite();
+        }
+    }
+
+    @Nested
     class Crash extends CrashTests {
         @Override
         TestDatabase database() {

@@ -215,14 +215,21 @@ public final class PolicyService {
      * force, or the product is not current. What the server records on every build and contract run.
      */
     public List<String> findings(String productId) {
-        InForce current = inForce();
+        return database.read(handle -> findings(handle, productId));
+    }
+
+    /**
+     * {@link #findings(String)} read with {@code handle}: in the transaction that finishes a run, so that they see
+     * its new check results and are written with its end.
+     */
+    public List<String> findings(Handle handle, String productId) {
+        InForce current = inForce(handle);
         if (current.policySet().size() == 0) {
             return List.of();
         }
         // this product's documents alone, not every product's (its dependencies resolve through the registry's
         // facts): what a build adds does not grow with the number of products
-        MeshSnapshot product = database.read(handle -> RegistryFacts.read(handle, checks)
-                .apply(registryProducts.read(handle, productId)));
+        MeshSnapshot product = RegistryFacts.read(handle, checks).apply(registryProducts.read(handle, productId));
         List<String> lines = new ArrayList<>();
         for (Verdict verdict : engine().engine().evaluate(current.policySet(), product, clock.instant())) {
             for (PolicyCheck check : Reports.of(verdict, false).policies()) {

@@ -30,14 +30,18 @@ import io.polder.spi.lineage.RunEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The record of builds and contract runs: who asked for which, how far each got, and what it found (per-port
@@ -47,15 +51,48 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>Building or testing a product needs {@link Action#BUILD_PRODUCT} for the product's domain and team (see
  * {@link Authorizer#requireBuild}); every run asked for is audited. Reading runs needs only {@link Action#READ}.
- * At most one build of a product is queued or running at a time: a second is a CONFLICT naming the first.
+ * At most one build of a product is queued or running at a time: a second is a CONFLICT naming the first (the
+ * unique index {@code runs_one_active_build} decides between servers), unless the first one's server went silent.
+ *
+ * <p>Several servers may share the store, each running its own runs (its {@code runner}). Each records a
+ * {@link #heartbeat}; the unfinished runs of one that went silent are failed by the others ({@link #failAbandoned}),
+ * and those of one that starts again by itself ({@link #failUnfinished}).
  */
 public final class RunService {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
     private static final String RUN_COLUMNS = "id, run_kind, product_id, product_version, port, snapshot, state, stage,"
             + " rows_processed, query_count, triggered_by, requested_by, created_at, started_at, finished_at,"
             + " error_code, error_message, warnings";
     static final String PRODUCT = "SELECT domain_id, team_id, current_version, status FROM products WHERE id = :id";
+    /** The product's active build, and whether its runner went silent (no heartbeat within what it set). */
     static final String ACTIVE_BUILD = """
-            SELECT id FROM runs WHERE product_id = :product AND run_kind = 'build' AND state IN ('queued', 'running')""";
+            SELECT r.id, CASE WHEN w.heartbeat_at + w.silent_after_ms < :now THEN 1 ELSE 0 END AS silent
+            FROM runs r LEFT JOIN runners w ON w.runner = r.runner
+            WHERE r.product_id = :product AND r.run_kind = 'build' AND r.state IN ('queued', 'running')""";
+    static final String HEARTBEAT = """
+            INSERT INTO runners (runner, heartbeat_at, silent_after_ms) VALUES (:runner, :now, :silentAfter)
+            ON CONFLICT (runner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at,
+                silent_after_ms = excluded.silent_after_ms""";
+    /** Whether any run is left unfinished by a silent runner other than {@code :self}: the cheap look first. */
+    static final String ANY_ABANDONED = """
+            SELECT r.id FROM runs r JOIN runners w ON w.runner = r.runner
+            WHERE r.state IN ('queued', 'running') AND w.heartbeat_at + w.silent_after_ms < :now
+              AND (:self IS NULL OR r.runner <> :self)
+            LIMIT 1""";
+    static final String FAIL_ABANDONED = """
+            UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL',
+                error_message = :before || runner || :after
+            WHERE state IN ('queued', 'running') AND (:self IS NULL OR runner <> :self) AND runner IN (
+                SELECT w.runner FROM runners w WHERE w.heartbeat_at + w.silent_after_ms < :now)""";
+    static final String FAIL_ABANDONED_RUN = """
+            UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL',
+                error_message = :before || runner || :after
+            WHERE id = :id AND state IN ('queued', 'running')""";
+    /** The message of a run whose runner went silent, around the runner's name. */
+    static final String ABANDONED_BEFORE = "the server ";
+    static final String ABANDONED_AFTER = " that ran this run stopped answering (it sent no heartbeat to the registry"
+            + " within the time it had set), so the run will never finish; what is published is still the last"
+            + " snapshot that passed its contract: run it again";
     static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + """
             , runner) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL,
                       NULL, NULL, NULL, '[]', :runner)""";
@@ -118,13 +155,27 @@ public final class RunService {
     private final AuditLog audit;
     private final Ids ids;
     private final Clock clock;
+    private final Clock registryTime;
 
+    /** With {@code clock} for the runners' heartbeats too. */
     public RunService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock) {
+        this(database, authorizer, audit, ids, clock, clock);
+    }
+
+    /**
+     * @param clock        the times of runs (created, started, finished)
+     * @param registryTime the time runners' heartbeats are written and judged with: one clock for every server that
+     *                     shares the store ({@link Database#clock()}: the database's), so that a replica whose clock
+     *                     is ahead does not take the others for silent, nor one whose clock is behind for alive
+     */
+    public RunService(Database database, Authorizer authorizer, AuditLog audit, Ids ids, Clock clock,
+                      Clock registryTime) {
         this.database = requireNonNull(database, "database is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.registryTime = requireNonNull(registryTime, "registryTime is null");
     }
 
     /**
@@ -156,28 +207,109 @@ public final class RunService {
         }
         String id = ids.next();
         long now = clock.millis();
-        database.writeVoid(handle -> {
-            if (kind == RunKind.BUILD) {
-                Optional<String> running = handle.createQuery(ACTIVE_BUILD).bind("product", productId)
-                        .mapTo(String.class).findFirst();
-                if (running.isPresent()) {
-                    throw new PolderException(ErrorCode.CONFLICT, "product '" + productId + "' is being built already"
-                            + " (run " + running.get() + "); one build of a product runs at a time",
-                            Map.of("runId", running.get()), null);
+        long registryNow = kind == RunKind.BUILD ? registryTime.millis() : now;
+        try {
+            database.writeVoid(handle -> {
+                if (kind == RunKind.BUILD) {
+                    requireNoActiveBuild(handle, productId, registryNow);
                 }
+                handle.createUpdate(INSERT_RUN).bind("id", id).bind("kind", kind.value()).bind("product", productId)
+                        .bind("version", product.currentVersion()).bind("port", port).bind("trigger", trigger.value())
+                        .bind("by", principal.name()).bind("now", now).bind("runner", runner).execute();
+                audit.record(handle, principal, Action.BUILD_PRODUCT, target, AuditOutcome.SUCCEEDED,
+                        Map.of("run", id, "kind", kind.value(), "trigger", trigger.value()));
+            });
+        } catch (RuntimeException e) {
+            if (kind == RunKind.BUILD && database.isUniqueViolation(e)) {
+                // another server created a build of the product between the look and the insert (runs_one_active_build)
+                Optional<ActiveBuild> active = database.read(handle -> activeBuild(handle, productId, registryNow));
+                throw beingBuilt(productId, active.map(ActiveBuild::id).orElse("of another server"));
             }
-            handle.createUpdate(INSERT_RUN).bind("id", id).bind("kind", kind.value()).bind("product", productId)
-                    .bind("version", product.currentVersion()).bind("port", port).bind("trigger", trigger.value())
-                    .bind("by", principal.name()).bind("now", now).bind("runner", runner).execute();
-            audit.record(handle, principal, Action.BUILD_PRODUCT, target, AuditOutcome.SUCCEEDED,
-                    Map.of("run", id, "kind", kind.value(), "trigger", trigger.value()));
-        });
+            throw e;
+        }
         return get(id);
     }
 
-    /** The run is being worked on. */
-    public void start(String runId) {
-        database.writeVoid(handle -> handle.createUpdate(START).bind("id", runId).bind("now", clock.millis()).execute());
+    /**
+     * @throws PolderException CONFLICT naming the product's active build, unless that build's runner went silent:
+     *                         then the build is failed (in the caller's transaction) and no longer stands in the way
+     */
+    private static void requireNoActiveBuild(Handle handle, String productId, long registryNow) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<ActiveBuild> active = activeBuild(handle, productId, registryNow);
+            if (active.isEmpty()) {
+                return;
+            }
+            if (!active.get().silent() || attempt > 0) {
+                throw beingBuilt(productId, active.get().id());
+            }
+            if (handle.createUpdate(FAIL_ABANDONED_RUN).bind("id", active.get().id()).bind("now", registryNow)
+                    .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
+                return;
+            }
+            // another server failed it first (on PostgreSQL, after waiting for its transaction): look again, once,
+            // so that a conflict names the build that server may have queued in its place
+        }
+    }
+
+    private static Optional<ActiveBuild> activeBuild(Handle handle, String productId, long registryNow) {
+        return handle.createQuery(ACTIVE_BUILD).bind("product", productId).bind("now", registryNow)
+                .map((row, context) -> new ActiveBuild(row.getString("id"), row.getInt("silent") == 1)).findFirst();
+    }
+
+    private static PolderException beingBuilt(String productId, String runId) {
+        return new PolderException(ErrorCode.CONFLICT, "product '" + productId + "' is being built already"
+                + " (run " + runId + "); one build of a product runs at a time", Map.of("runId", runId), null);
+    }
+
+    /** A build queued or running, and whether the server running it went silent. */
+    private record ActiveBuild(String id, boolean silent) {
+    }
+
+    /**
+     * Records that {@code runner} is alive, by the registry's time; until {@code silentAfter} has passed without
+     * another heartbeat, its unfinished runs are its own to finish. A server calls this at start and then regularly
+     * (well within {@code silentAfter}).
+     */
+    public void heartbeat(String runner, Duration silentAfter) {
+        requireNonNull(runner, "runner is null");
+        if (silentAfter.isNegative() || silentAfter.isZero()) {
+            throw new IllegalArgumentException("silentAfter must be positive, found " + silentAfter);
+        }
+        long now = registryTime.millis();
+        database.writeVoid(handle -> handle.createUpdate(HEARTBEAT).bind("runner", runner).bind("now", now)
+                .bind("silentAfter", silentAfter.toMillis()).execute());
+    }
+
+    /**
+     * Fails the runs still queued or running of every runner (except {@code self}, when not null) that went silent:
+     * no heartbeat for longer than it had said it may, by the registry's time. Their server died and has not
+     * started again (a restart fails its own runs, see {@link #failUnfinished}); without this they would stay
+     * unfinished forever and hold their products' builds back. A runner that never sent a heartbeat is never
+     * judged. Looks first, so that it writes only when there is something to fail.
+     *
+     * @return how many runs were failed
+     */
+    public int failAbandoned(String self) {
+        long now = registryTime.millis();
+        boolean any = database.read(handle -> handle.createQuery(ANY_ABANDONED).bind("now", now).bind("self", self)
+                .mapTo(String.class).findFirst().isPresent());
+        if (!any) {
+            return 0;
+        }
+        return database.write(handle -> handle.createUpdate(FAIL_ABANDONED).bind("now", now).bind("self", self)
+                .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute());
+    }
+
+    /**
+     * The run is being worked on.
+     *
+     * @return false when it was not queued any more: another server failed it, taking its runner for silent (see
+     *         {@link #failAbandoned}), and it must not be run
+     */
+    public boolean start(String runId) {
+        return database.write(handle -> handle.createUpdate(START).bind("id", runId).bind("now", clock.millis())
+                .execute()) == 1;
     }
 
     /** Where a running run is: its stage and the rows done so far. */
@@ -188,6 +320,14 @@ public final class RunService {
 
     /** Finishes a build with the engine's result: per-port outcomes, every port's check results, lineage. */
     public Run finishBuild(String runId, BuildResult result) {
+        return finishBuild(runId, result, RunFindings.NONE);
+    }
+
+    /**
+     * As {@link #finishBuild(String, BuildResult)}, with the policies' {@code findings} on the product (its new check
+     * results included) among the run's warnings, written in the same transaction as its end.
+     */
+    public Run finishBuild(String runId, BuildResult result, RunFindings findings) {
         long rows = result.ports().stream().flatMap(port -> port.tables().stream()).mapToLong(TableInfo::rows).sum();
         int queries = result.ports().stream().filter(port -> port.checks() != null)
                 .mapToInt(port -> port.checks().queryCount()).sum();
@@ -196,8 +336,7 @@ public final class RunService {
                 rows, queries, result.failureIfAny().map(failure -> failure.code().name()).orElse(null),
                 result.failureIfAny().map(failure -> failure.message()).orElse(failedChecksMessage(result)),
                 result.warnings());
-        database.writeVoid(handle -> {
-            finish(handle, runId, finish);
+        finishWith(runId, result.productId(), finish, findings, handle -> {
             for (int i = 0; i < result.ports().size(); i++) {
                 insertPort(handle, runId, result.ports().get(i), i);
             }
@@ -218,6 +357,14 @@ public final class RunService {
      * @param rows the rows of the snapshots checked
      */
     public Run finishTest(String runId, List<CheckRun> checks, long rows) {
+        return finishTest(runId, checks, rows, RunFindings.NONE);
+    }
+
+    /**
+     * As {@link #finishTest(String, List, long)}, with the policies' {@code findings} on the product (its new check
+     * results included) among the run's warnings, written in the same transaction as its end.
+     */
+    public Run finishTest(String runId, List<CheckRun> checks, long rows, RunFindings findings) {
         List<CheckRun> blocking = checks.stream().filter(CheckRun::blocksPublishing).toList();
         CheckRun single = checks.size() == 1 ? checks.getFirst() : null;
         Finish finish = new Finish(blocking.isEmpty() ? RunState.SUCCEEDED : RunState.FAILED,
@@ -227,8 +374,7 @@ public final class RunService {
                         .filter(CheckResult::blocksPublishing).count()).sum() + " error-level check(s) failed; the first: "
                         + blocking.getFirst().problems().stream().filter(CheckResult::blocksPublishing).findFirst()
                         .map(CheckResult::message).orElse(""), List.of());
-        database.writeVoid(handle -> {
-            finish(handle, runId, finish);
+        finishWith(runId, get(runId).productId(), finish, findings, handle -> {
             int position = 0;
             for (CheckRun run : checks) {
                 position = insertChecks(handle, runId, run, position);
@@ -237,21 +383,42 @@ public final class RunService {
         return get(runId);
     }
 
-    /** Adds {@code warnings} to a run's (a finished run's policy findings, for example); returns the run. */
-    public Run addWarnings(String runId, List<String> warnings) {
-        if (warnings.isEmpty()) {
-            return get(runId);
+    /**
+     * In one transaction: writes what the run found ({@code results}), reads the policies' findings on the product
+     * (which see those results), and ends the run with them among its warnings. When the findings cannot be read,
+     * that transaction is undone and the run ends without them, saying so among its warnings: a policy never fails
+     * a run.
+     */
+    private void finishWith(String runId, String productId, Finish finish, RunFindings findings,
+                            Consumer<Handle> results) {
+        try {
+            database.writeVoid(handle -> {
+                requireUnfinished(handle, runId);
+                results.accept(handle);
+                List<String> found;
+                try {
+                    found = findings.of(handle, productId);
+                } catch (RuntimeException e) {
+                    throw new FindingsUnavailable(e);
+                }
+                finish(handle, runId, finish.withWarnings(found));
+            });
+        } catch (FindingsUnavailable e) {
+            LOG.warn("the policies could not be evaluated after run {} of {}", runId, productId, e.getCause());
+            database.writeVoid(handle -> {
+                requireUnfinished(handle, runId);
+                results.accept(handle);
+                finish(handle, runId, finish.withWarnings(List.of("the policies in force could not be evaluated after"
+                        + " this run: " + e.getCause().getMessage())));
+            });
         }
-        database.writeVoid(handle -> {
-            String stored = handle.createQuery("SELECT warnings FROM runs WHERE id = :id").bind("id", runId)
-                    .mapTo(String.class).findOne()
-                    .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no run '" + runId + "'"));
-            List<String> all = new ArrayList<>(List.of(read(stored, String[].class)));
-            all.addAll(warnings);
-            handle.createUpdate("UPDATE runs SET warnings = :warnings WHERE id = :id").bind("id", runId)
-                    .bind("warnings", Json.write(all)).execute();
-        });
-        return get(runId);
+    }
+
+    /** The policies' findings failed: the finishing transaction is undone and written again without them. */
+    private static final class FindingsUnavailable extends RuntimeException {
+        FindingsUnavailable(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Finishes a run that failed before the engine could report a result (a definition the engine refused). */
@@ -273,14 +440,25 @@ public final class RunService {
                 .bind("runner", runner).bind("message", reason).execute());
     }
 
-    /** The runs, newest first; any authenticated principal may read them. */
+    /**
+     * The runs, newest first; any authenticated principal may read them. A page that shows unfinished runs is read
+     * again after the runs of silent runners are failed ({@link #failAbandoned}), so it never shows a run of a dead
+     * server as still running.
+     */
     public Page<Run> list(RunFilter filter, PageRequest page) {
         String before = page.cursor() == null ? null : Cursor.decode("runs", page.cursor(), 1).getFirst();
-        List<Run> runs = database.read(handle -> handle.createQuery(LIST_RUNS).bind("product", filter.product())
+        List<Run> runs = listRuns(filter, before, page.limit());
+        if (runs.stream().anyMatch(run -> !run.state().finished()) && failAbandoned(null) > 0) {
+            runs = listRuns(filter, before, page.limit());
+        }
+        return Pages.of(runs, page.limit(), last -> Cursor.encode("runs", last.id()));
+    }
+
+    private List<Run> listRuns(RunFilter filter, String before, int limit) {
+        return database.read(handle -> handle.createQuery(LIST_RUNS).bind("product", filter.product())
                 .bind("kind", filter.kind() == null ? null : filter.kind().value())
                 .bind("state", filter.state() == null ? null : filter.state().value())
-                .bind("before", before).bind("limit", page.limit() + 1).map(RunService::run).list());
-        return Pages.of(runs, page.limit(), last -> Cursor.encode("runs", last.id()));
+                .bind("before", before).bind("limit", limit + 1).map(RunService::run).list());
     }
 
     /** @throws PolderException NOT_FOUND for an unknown run, INVALID_ARGUMENT for a malformed id */
@@ -290,14 +468,31 @@ public final class RunService {
                 .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no run '" + id + "'"));
     }
 
-    /** The run with its ports, check results and lineage events. */
+    /**
+     * The run with its ports, check results and lineage events, read in one snapshot of the store. A run is finished
+     * in the same transaction that records its results and its policy findings, so a finished run is always read
+     * with them, on whichever server. An unfinished run whose runner went silent is failed first (see
+     * {@link #failAbandoned}).
+     */
     public RunDetail detail(String id) {
-        Run run = get(id);
-        return database.read(handle -> new RunDetail(run,
-                handle.createQuery(LIST_PORTS).bind("run", id).map(RunService::port).list(),
-                handle.createQuery(LIST_CHECKS).bind("run", id).map(RunService::check).list(),
-                handle.createQuery(LIST_LINEAGE).bind("run", id).mapTo(String.class).list().stream()
-                        .map(json -> (Object) read(json, Object.class)).toList()));
+        requireRunId(id);
+        RunDetail detail = readDetail(id);
+        if (!detail.run().state().finished() && failAbandoned(null) > 0) {
+            detail = readDetail(id);
+        }
+        return detail;
+    }
+
+    private RunDetail readDetail(String id) {
+        return database.snapshot(handle -> {
+            Run run = handle.createQuery(GET_RUN).bind("id", id).map(RunService::run).findFirst()
+                    .orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no run '" + id + "'"));
+            return new RunDetail(run,
+                    handle.createQuery(LIST_PORTS).bind("run", id).map(RunService::port).list(),
+                    handle.createQuery(LIST_CHECKS).bind("run", id).map(RunService::check).list(),
+                    handle.createQuery(LIST_LINEAGE).bind("run", id).mapTo(String.class).list().stream()
+                            .map(json -> (Object) read(json, Object.class)).toList());
+        });
     }
 
     /**
@@ -339,6 +534,15 @@ public final class RunService {
 
     private record Finish(RunState state, String port, String snapshot, String stage, long rows, int queries,
                           String errorCode, String errorMessage, List<String> warnings) {
+        /** With {@code more} after the engine's warnings. */
+        Finish withWarnings(List<String> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(more);
+            return new Finish(state, port, snapshot, stage, rows, queries, errorCode, errorMessage, List.copyOf(all));
+        }
     }
 
     private record ProductRow(String domain, String team, String currentVersion, LifecycleStatus status) {
@@ -349,6 +553,15 @@ public final class RunService {
                 .map((row, context) -> new ProductRow(row.getString("domain_id"), row.getString("team_id"),
                         row.getString("current_version"), LifecycleStatus.parse(row.getString("status"))))
                 .findFirst().orElseThrow(() -> new PolderException(ErrorCode.NOT_FOUND, "no product '" + id + "'"));
+    }
+
+    /** Before a run's results are written: it must not have ended (the end itself checks again, in its update). */
+    private static void requireUnfinished(Handle handle, String runId) {
+        Optional<RunState> state = handle.createQuery("SELECT state FROM runs WHERE id = :id").bind("id", runId)
+                .map((row, context) -> RunState.parse(row.getString("state"))).findFirst();
+        if (state.isEmpty() || state.get().finished()) {
+            throw new PolderException(ErrorCode.CONFLICT, "run '" + runId + "' is not queued or running");
+        }
     }
 
     private void finish(Handle handle, String runId, Finish finish) {

@@ -114,6 +114,16 @@ public final class Database implements AutoCloseable {
         jdbi.useTransaction(callback::accept);
     }
 
+    /**
+     * The database's clock: each reading is one query of the database's current time. Servers that share the store
+     * (replicas on other machines) agree on it whatever their own clocks say, so it is what times written by one
+     * server and compared by another (the runners' heartbeats) are measured with; everything else uses the
+     * server's clock.
+     */
+    public java.time.Clock clock() {
+        return new StoreClock(java.time.ZoneOffset.UTC);
+    }
+
     /** Whether {@code error}, or one of its causes, is a broken primary key or unique constraint. */
     public boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -122,6 +132,34 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private final class StoreClock extends java.time.Clock {
+        private final java.time.ZoneId zone;
+
+        private StoreClock(java.time.ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId other) {
+            return new StoreClock(other);
+        }
+
+        @Override
+        public long millis() {
+            return read(handle -> handle.createQuery(dialect.currentTimeMillisQuery()).mapTo(Long.class).one());
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis());
+        }
     }
 
     /** The URL without credentials, fit for logs and messages. */

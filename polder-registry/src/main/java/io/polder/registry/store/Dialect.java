@@ -31,6 +31,12 @@ public interface Dialect {
      */
     <T> T inSnapshot(Handle handle, HandleCallback<T, RuntimeException> callback);
 
+    /**
+     * A query of one row and one column: the database's current time in epoch milliseconds. The registry's time,
+     * the same for every server that shares the store whatever their own clocks say (see {@link Database#clock}).
+     */
+    String currentTimeMillisQuery();
+
     /** The dialect for a JDBC URL: {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://...}. */
     static Dialect forUrl(String jdbcUrl) {
         if (jdbcUrl != null && jdbcUrl.startsWith(SqliteDialect.URL_PREFIX)) {

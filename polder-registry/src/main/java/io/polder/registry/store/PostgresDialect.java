@@ -39,6 +39,12 @@ final class PostgresDialect implements Dialect {
         return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback::withHandle);
     }
 
+    /** clock_timestamp(), not now(): the time of the statement, not of the transaction's start. */
+    @Override
+    public String currentTimeMillisQuery() {
+        return "SELECT CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT)";
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException error) {
         return UNIQUE_VIOLATION.equals(error.getSQLState());

@@ -80,6 +80,12 @@ final class SqliteDialect implements Dialect {
         return result;
     }
 
+    /** The Julian day of 'now' (millisecond precision) less that of 1970-01-01, in milliseconds. */
+    @Override
+    public String currentTimeMillisQuery() {
+        return "SELECT CAST(ROUND((julianday('now') - 2440587.5) * 86400000.0) AS INTEGER)";
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException error) {
         if (error instanceof SQLiteException sqlite) {

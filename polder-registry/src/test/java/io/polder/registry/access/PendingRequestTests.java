@@ -98,11 +98,13 @@ public abstract class PendingRequestTests extends RegistryTestBase {
     void migratingAStoreWithDuplicatesKeepsTheOldestPendingAndRejectsTheOthers() {
         AccessRequest oldest = registry.access().request(CARLA, NewAccessRequest.of(CUSTOMERS, "churn model", 30));
         AccessRequest other = registry.access().request(AccessTests.ERIK, NewAccessRequest.of(CUSTOMERS, "report", 30));
-        // the store as it was before V6 (and so before V7), with two later duplicates of Carla's request
+        // the store as it was before V6 (and so before V7 and V8), with two later duplicates of Carla's request
         registry.database().writeVoid(handle -> {
             handle.execute("DROP INDEX access_requests_one_pending");
             undoComplianceGeneration(handle, registry.database().dialect().name());
-            handle.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7')");
+            handle.execute("DROP INDEX runs_one_active_build");
+            handle.execute("DROP TABLE runners");
+            handle.execute("DELETE FROM flyway_schema_history WHERE version IN ('6', '7', '8')");
         });
         Ids ids = new Ids(clock);
         List<AccessRequest> duplicates = new ArrayList<>();

@@ -293,7 +293,7 @@ public abstract class RunTests extends RegistryTestBase {
         failure(() -> registry.lineage().graph(null, 0), ErrorCode.INVALID_ARGUMENT);
     }
 
-    private static BuildResult buildResult(String runId, boolean quarantined) {
+    static BuildResult buildResult(String runId, boolean quarantined) {
         CheckResult passed = new CheckResult("orders.order_id:required", "order_id is required", CheckKind.REQUIRED,
                 "orders", "order_id", null, Severity.ERROR, CheckOutcome.PASSED, 0L, "rows", null, "no nulls", null);
         CheckResult rowCount = new CheckResult("orders-row-count", "enough orders", CheckKind.LIBRARY, "orders", null,

@@ -95,7 +95,7 @@ public final class RunRoutes {
                 Route.get("/api/v1/runs/{id}").operation("getRun", "A run with its per-port outcomes, check results"
                                 + " (with failed-row samples) and OpenLineage events")
                         .access(read).returns(Returns.json(200, RunDetail.class))
-                        .handler(ctx -> ctx.json(builds.detail(ctx.pathParam("id"), WAIT))),
+                        .handler(ctx -> ctx.json(runs.detail(ctx.pathParam("id")))),
                 Route.get("/api/v1/products/{id}/ports/{port}/snapshots").operation("listSnapshots", "The snapshots of"
                                 + " an output port of the product's current version, newest first")
                         .access(read).returns(Returns.json(200, Snapshot[].class.componentType().isRecord()

@@ -9,6 +9,7 @@ import io.polder.registry.runs.BuildDefinitions;
 import io.polder.registry.runs.BuildTarget;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunDetail;
+import io.polder.registry.runs.RunFindings;
 import io.polder.registry.runs.RunKind;
 import io.polder.registry.runs.RunService;
 import io.polder.registry.runs.RunTrigger;
@@ -36,7 +37,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,7 @@ public final class BuildService implements AutoCloseable {
     private final Clock clock;
     private final String runner;
     private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
-    private final Function<String, List<String>> policyFindings;
+    private final RunFindings policyFindings;
     private final InputAccess inputAccess;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
 
@@ -69,17 +69,17 @@ public final class BuildService implements AutoCloseable {
      */
     public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
                         ExecutorService workers, Clock clock, String runner) {
-        this(runs, definitions, inputAccess, engine, workers, clock, runner, productId -> List.of());
+        this(runs, definitions, inputAccess, engine, workers, clock, runner, RunFindings.NONE);
     }
 
     /**
      * @param inputAccess checked before a build reads anything: the product's team may read every input
      * @param policyFindings what the policies in force say of a product once a build or contract run of it has
-     *                       finished (its new check results included); recorded as the run's warnings
+     *                       recorded its results (its new check results included); written as the run's warnings in
+     *                       the transaction that finishes it
      */
     public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
-                        ExecutorService workers, Clock clock, String runner,
-                        Function<String, List<String>> policyFindings) {
+                        ExecutorService workers, Clock clock, String runner, RunFindings policyFindings) {
         this.inputAccess = requireNonNull(inputAccess, "inputAccess is null");
         this.policyFindings = requireNonNull(policyFindings, "policyFindings is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -98,6 +98,11 @@ public final class BuildService implements AutoCloseable {
     public interface InputAccess {
         /** @throws PolderException FORBIDDEN, saying which input lacks a grant and what to do about it */
         void require(String productId, java.time.Instant now);
+    }
+
+    /** This server process among replicas: the runner its runs are recorded with. */
+    public String runner() {
+        return runner;
     }
 
     /** Fails the runs this process had queued or running when it last stopped; they will never finish. */
@@ -147,16 +152,6 @@ public final class BuildService implements AutoCloseable {
         return runs.detail(runId);
     }
 
-    /**
-     * A run with its details. A run of this server that is finished in the registry but whose policy findings are
-     * still being recorded (the last step of a build or test) is waited for, at most {@code timeout}: so whoever
-     * sees a run finished sees its warnings too.
-     */
-    public RunDetail detail(String runId, Duration timeout) {
-        RunDetail detail = runs.detail(runId);
-        return detail.run().state().finished() && running.containsKey(runId) ? await(runId, timeout) : detail;
-    }
-
     /** The snapshots of an output port, newest first. */
     public List<SnapshotInfo> snapshots(String productId, String portName, int majorVersion) {
         return engine.snapshots(new PortRef(productId, portName, majorVersion));
@@ -183,12 +178,14 @@ public final class BuildService implements AutoCloseable {
     }
 
     private Run executeBuild(Run run) {
-        runs.start(run.id());
+        if (!runs.start(run.id())) {
+            return endedMeanwhile(run.id());
+        }
         try {
             BuildTarget target = definitions.target(run.productId());
             inputAccess.require(run.productId(), clock.instant());
             BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
-            Run finished = withPolicyFindings(runs.finishBuild(run.id(), result));
+            Run finished = runs.finishBuild(run.id(), result, policyFindings);
             LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
                     finished.errorMessage() == null ? "" : " (" + finished.errorMessage() + ")");
             if (result.ports().stream().anyMatch(port -> port.outcome() == PortOutcome.PUBLISHED)) {
@@ -196,15 +193,17 @@ public final class BuildService implements AutoCloseable {
             }
             return finished;
         } catch (PolderException e) {
-            return runs.fail(run.id(), e.code(), e.getMessage(), "resolve-inputs");
+            return fail(run.id(), e.code(), e.getMessage(), "resolve-inputs");
         } catch (RuntimeException e) {
             LOG.error("build {} of {} failed unexpectedly", run.id(), run.productId(), e);
-            return runs.fail(run.id(), ErrorCode.INTERNAL, "the build failed unexpectedly: " + e, "write");
+            return fail(run.id(), ErrorCode.INTERNAL, "the build failed unexpectedly: " + e, "write");
         }
     }
 
     private Run executeTest(Run run, String portName) {
-        runs.start(run.id());
+        if (!runs.start(run.id())) {
+            return endedMeanwhile(run.id());
+        }
         try {
             BuildTarget target = definitions.target(run.productId());
             List<OutputPortDefinition> ports = target.definition().outputPorts().stream()
@@ -221,25 +220,38 @@ public final class BuildService implements AutoCloseable {
                 rows += engine.published(port.ref()).map(info -> info.tables().stream().mapToLong(TableInfo::rows).sum())
                         .orElse(0L);
             }
-            return withPolicyFindings(runs.finishTest(run.id(), checks, rows));
+            return runs.finishTest(run.id(), checks, rows, policyFindings);
         } catch (PolderException e) {
-            return runs.fail(run.id(), e.code(), e.getMessage(), "check");
+            return fail(run.id(), e.code(), e.getMessage(), "check");
         } catch (RuntimeException e) {
             LOG.error("test {} of {} failed unexpectedly", run.id(), run.productId(), e);
-            return runs.fail(run.id(), ErrorCode.INTERNAL, "the test failed unexpectedly: " + e, "check");
+            return fail(run.id(), ErrorCode.INTERNAL, "the test failed unexpectedly: " + e, "check");
         }
     }
 
+    /** A queued run that another server failed (it took this one for silent) before a worker took it: not run. */
+    private Run endedMeanwhile(String runId) {
+        Run ended = runs.get(runId);
+        LOG.warn("run {} was ended before it started, by another server that took this one for silent ({}); it is"
+                + " not run", runId, ended.errorMessage());
+        return ended;
+    }
+
     /**
-     * Governance on every run: the product is evaluated again with its new check results, and what fails is
-     * recorded with the run. A policy that cannot be evaluated is reported, never fails the run.
+     * Fails the run, unless it has ended already: another server failed it when this one was taken for silent (no
+     * heartbeat within its time; see {@link RunnerHeartbeat}), and its record stands.
      */
-    private Run withPolicyFindings(Run finished) {
+    private Run fail(String runId, ErrorCode code, String message, String stage) {
         try {
-            return runs.addWarnings(finished.id(), policyFindings.apply(finished.productId()));
-        } catch (RuntimeException e) {
-            LOG.warn("the policies could not be evaluated after run {} of {}", finished.id(), finished.productId(), e);
-            return finished;
+            return runs.fail(runId, code, message, stage);
+        } catch (PolderException e) {
+            if (e.code() != ErrorCode.CONFLICT) {
+                throw e;
+            }
+            Run ended = runs.get(runId);
+            LOG.warn("run {} was ended meanwhile, by another server that took this one for silent ({}); what this"
+                    + " server found is not recorded: {}", runId, ended.errorMessage(), message);
+            return ended;
         }
     }
 

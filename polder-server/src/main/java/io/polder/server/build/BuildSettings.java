@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,10 +16,16 @@ import java.util.Map;
  * @param openLineageUrl an OpenLineage endpoint that gets every build's events as well; null for none
  * @param scheduler whether builds start on their own (cron of polder.yaml, upstream publishes)
  * @param workers how many builds and tests run at once (each product builds one at a time)
+ * @param heartbeat how often the server records in the registry that it is alive, and looks for the runs of
+ *                  replicas that stopped doing so ({@link RunnerHeartbeat}); {@link #DEFAULT_HEARTBEAT} by default
+ * @param silentAfter how long the server may go without a heartbeat before the other replicas fail its unfinished
+ *                    runs; at least twice {@code heartbeat}; {@link #DEFAULT_SILENT_AFTER} by default
  */
 public record BuildSettings(String engine, Map<String, String> engineProperties, Path sourcesDir, URI openLineageUrl,
-                            boolean scheduler, int workers) {
+                            boolean scheduler, int workers, Duration heartbeat, Duration silentAfter) {
     public static final String DEFAULT_ENGINE = "duckdb";
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_SILENT_AFTER = Duration.ofMinutes(2);
 
     public BuildSettings {
         requireNonNull(engine, "engine is null");
@@ -26,28 +33,50 @@ public record BuildSettings(String engine, Map<String, String> engineProperties,
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, found " + workers);
         }
+        requireNonNull(heartbeat, "heartbeat is null");
+        requireNonNull(silentAfter, "silentAfter is null");
+        if (heartbeat.toMillis() < 1) {
+            throw new IllegalArgumentException("the heartbeat interval must be at least 1 ms, found " + heartbeat);
+        }
+        if (silentAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            // a single late heartbeat must not make the other replicas fail this server's runs
+            throw new IllegalArgumentException("silentAfter (" + silentAfter + ") must be at least twice the heartbeat"
+                    + " interval (" + heartbeat + ")");
+        }
     }
 
-    /** DuckDB, its default settings, sources under the data directory, no lineage endpoint, the scheduler on. */
+    /**
+     * DuckDB, its default settings, sources under the data directory, no lineage endpoint, the scheduler on, a
+     * heartbeat every 10 s, silent after 2 minutes.
+     */
     public static BuildSettings defaults() {
         return new BuildSettings(DEFAULT_ENGINE, Map.of(), null, null, true,
-                Math.max(2, Runtime.getRuntime().availableProcessors() / 2));
+                Math.max(2, Runtime.getRuntime().availableProcessors() / 2), DEFAULT_HEARTBEAT, DEFAULT_SILENT_AFTER);
     }
 
     public BuildSettings withSourcesDir(Path value) {
-        return new BuildSettings(engine, engineProperties, value, openLineageUrl, scheduler, workers);
+        return new BuildSettings(engine, engineProperties, value, openLineageUrl, scheduler, workers, heartbeat,
+                silentAfter);
     }
 
     public BuildSettings withOpenLineageUrl(URI value) {
-        return new BuildSettings(engine, engineProperties, sourcesDir, value, scheduler, workers);
+        return new BuildSettings(engine, engineProperties, sourcesDir, value, scheduler, workers, heartbeat, silentAfter);
     }
 
     public BuildSettings withScheduler(boolean value) {
-        return new BuildSettings(engine, engineProperties, sourcesDir, openLineageUrl, value, workers);
+        return new BuildSettings(engine, engineProperties, sourcesDir, openLineageUrl, value, workers, heartbeat,
+                silentAfter);
     }
 
     public BuildSettings withEngine(String name, Map<String, String> properties) {
-        return new BuildSettings(name, properties, sourcesDir, openLineageUrl, scheduler, workers);
+        return new BuildSettings(name, properties, sourcesDir, openLineageUrl, scheduler, workers, heartbeat,
+                silentAfter);
+    }
+
+    /** How often this server's heartbeat is written, and how long it may be missing before its runs are failed. */
+    public BuildSettings withLiveness(Duration heartbeatInterval, Duration silentAfterMissing) {
+        return new BuildSettings(engine, engineProperties, sourcesDir, openLineageUrl, scheduler, workers,
+                heartbeatInterval, silentAfterMissing);
     }
 
     /** Where sources resolve for a server whose data directory is {@code dataDir}. */
