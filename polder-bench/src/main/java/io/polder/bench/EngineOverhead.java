@@ -41,24 +41,19 @@ final class EngineOverhead {
     }
 
     static boolean run(BenchOptions options, PrintStream out) throws Exception {
-        long rows = options.number("rows", 1_000L);
-        int runs = options.integer("runs", 21);
-        int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
-        String memory = options.values().getOrDefault("memory", "4GB");
+        EngineWorkload workload = EngineWorkload.of(options, 1_000L, 21);
         Path directory = Files.createTempDirectory("polder-bench-overhead");
         try {
-            Path source = directory.resolve("sources/big.parquet");
-            Files.createDirectories(source.getParent());
-            BenchDataset.write(source, rows);
+            Path source = workload.writeDataset(directory);
             out.printf(Locale.ROOT, "engine overhead: %,d rows x 20 columns, %,d bytes of Parquet; %d threads, memory %s;"
-                    + " median of %d runs, interleaved%n", rows, Files.size(source), threads, memory, runs);
-            EngineConfig config = EngineConfig.empty().with("threads", Integer.toString(threads)).with("memory-limit", memory)
-                    .with("source-directory", source.getParent().toString());
+                    + " median of %d runs, interleaved%n", workload.rows(), Files.size(source), workload.threads(),
+                    workload.memory(), workload.runs());
+            EngineConfig config = workload.engineConfig(source);
             try (Engine engine = new DuckDbEngineFactory().create(config, EngineContext.of(directory.resolve("data")));
                  Engine inline = new DuckDbEngineFactory().create(config.with("open-sessions-ahead", "false"),
                          EngineContext.of(directory.resolve("data")));
-                 Connection duckdb = EngineSuite.duckdb(threads, memory)) {
-                measure(engine, inline, duckdb, source, runs, out);
+                 Connection duckdb = EngineSuite.duckdb(workload.threads(), workload.memory())) {
+                measure(engine, inline, duckdb, source, workload.runs(), out);
             }
             return true;
         } finally {

@@ -79,21 +79,18 @@ final class EngineSuite implements Suite {
             throw new IllegalArgumentException("--only takes overhead (the fixed cost of a contract run and a build, step"
                     + " by step, on a small snapshot), found " + only);
         }
-        long rows = options.number("rows", 10_000_000L);
-        int runs = options.integer("runs", 3);
-        int threads = options.integer("threads", Runtime.getRuntime().availableProcessors());
-        String memory = options.values().getOrDefault("memory", "4GB");
+        EngineWorkload workload = EngineWorkload.of(options, 10_000_000L, 3);
+        int runs = workload.runs();
+        int threads = workload.threads();
+        String memory = workload.memory();
         Path directory = Files.createTempDirectory("polder-bench-engine");
         try {
-            Path source = directory.resolve("sources/big.parquet");
-            Files.createDirectories(source.getParent());
             long generating = System.nanoTime();
-            BenchDataset.write(source, rows);
+            Path source = workload.writeDataset(directory);
             out.printf("engine: %,d rows x 20 columns, %,d bytes of Parquet (written in %s); %d threads, memory %s;"
-                    + " median of %d runs%n", rows, Files.size(source), Measure.millis(System.nanoTime() - generating),
-                    threads, memory, runs);
-            EngineConfig config = EngineConfig.empty().with("threads", Integer.toString(threads)).with("memory-limit", memory)
-                    .with("source-directory", source.getParent().toString()).with("statement-timeout", "2h");
+                    + " median of %d runs%n", workload.rows(), Files.size(source),
+                    Measure.millis(System.nanoTime() - generating), threads, memory, runs);
+            EngineConfig config = workload.engineConfig(source).with("statement-timeout", "2h");
             try (Engine engine = new DuckDbEngineFactory().create(config, EngineContext.of(directory.resolve("data")))) {
                 boolean buildMet = buildBenchmark(engine, source, directory, threads, memory, runs, out);
                 boolean checksMet = checkBenchmark(engine, config, directory.resolve("data"), threads, memory, runs, out);

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,13 +72,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        args = helpOfNestedCommand(args);
-        CommandLine commandLine = helpLayout(withSubcommands(new CommandLine(new Main()), args))
+        String[] asked = helpOfNestedCommand(args);
+        CommandLine commandLine = helpLayout(withSubcommands(new CommandLine(new Main()), asked))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::handleFailure);
-        int code = commandLine.execute(args);
+        Optional<String> unknown = unknownHelpTopic(commandLine, args);
+        if (unknown.isPresent()) {
+            err.println("polder: " + unknown.get());
+            err.flush();
+            return ErrorCode.INVALID_ARGUMENT.exitCode();
+        }
+        int code = commandLine.execute(asked);
         out.flush();
         err.flush();
         return code;
@@ -109,6 +116,37 @@ public final class Main implements Runnable {
         String[] asked = Arrays.copyOfRange(args, 1, args.length + 1);
         asked[asked.length - 1] = "--help";
         return asked;
+    }
+
+    /**
+     * What is wrong with {@code polder help WORD...} when a word names no subcommand of the command before it
+     * ({@code polder help token nope}), with the subcommands there are; empty for any other command line. Without
+     * this the help of the last command found would be shown, as if it had been asked for.
+     */
+    static Optional<String> unknownHelpTopic(CommandLine root, String[] args) {
+        if (args.length < 2 || !args[0].equals("help")) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.asList(args).subList(1, args.length);
+        if (words.stream().anyMatch(word -> word.startsWith("-"))) {
+            return Optional.empty();
+        }
+        CommandLine current = root;
+        for (String word : words) {
+            CommandLine next = current.getSubcommands().get(word);
+            if (next == null) {
+                String parent = current.getCommandSpec().qualifiedName();
+                List<String> names = current.getSubcommands().values().stream().map(CommandLine::getCommandName)
+                        .distinct().toList();
+                return Optional.of(names.isEmpty()
+                        ? "unknown subcommand '" + word + "' in `polder " + String.join(" ", args) + "`: " + parent
+                                + " has no subcommands (see `" + parent + " --help`)"
+                        : "unknown subcommand '" + word + "' in `polder " + String.join(" ", args) + "`: the subcommands of "
+                                + parent + " are " + String.join(", ", names));
+            }
+            current = next;
+        }
+        return Optional.empty();
     }
 
     /** The subcommand {@code args} names, or all of them when it names none (help, --version, a typo). */

@@ -86,8 +86,10 @@ final class PolicyCommand implements Runnable {
                 "  polder policy preview examples/mesh/customer/policies/personal-data.yaml -o json",
                 "  polder policy preview --local examples/mesh/policies/dependencies.yaml",
                 "",
-                "A new rule goes into a file of the mesh's policies/ (or a domain's) before it is previewed;",
-                "PASSING counts the products a policy passes or does not apply to.",
+                "A new rule goes into a file of the mesh's policies/ (or a domain's) before it is previewed.",
+                "PASSING counts the products a policy passes; NOT APPLICABLE those it does not apply to (of",
+                "another domain than its scope, without its target, or excluded by its `when`). Each product's",
+                "outcome follows, then the findings on the products a policy would fail, warn on or not evaluate.",
                 "",
                 "Exit codes: 0 previewed (whatever the products' outcomes), 1 the file has problems (printed as",
                 "FILE:LINE:COLUMN: message), 2 wrong usage, 5 no or insufficient token, 10 server unreachable."
@@ -169,12 +171,18 @@ final class PolicyCommand implements Runnable {
         private static void print(PolicyPreview preview, String where, PrintWriter out) {
             out.println(where + ".");
             Table table = new Table("POLICY", "SEVERITY", "SCOPE", "PASSING", "FAILING", "WARNING", "ERRORS", "EXEMPTED",
-                    "IN FORCE");
+                    "NOT APPLICABLE", "IN FORCE");
             preview.policies().forEach(policy -> table.row(policy.id(), policy.severity(), policy.scope(),
                     String.valueOf(policy.passing()), String.valueOf(policy.failing()), String.valueOf(policy.warning()),
                     String.valueOf(policy.erroring()), String.valueOf(policy.exempted()),
-                    policy.replaces() ? "replaced by this one" : "no"));
+                    String.valueOf(policy.notApplicable()), policy.replaces() ? "replaced by this one" : "no"));
             table.print(out);
+            out.println();
+            Table products = new Table("PRODUCT", "DOMAIN", "POLICY", "OUTCOME").whole("PRODUCT", "POLICY");
+            preview.outcomes().forEach(outcome -> products.row(outcome.product(), outcome.domain(), outcome.policy(),
+                    shown(outcome)));
+            products.print(out, "No product to evaluate.");
+            out.println();
             if (preview.affected().isEmpty()) {
                 out.println("No product would fail.");
                 out.flush();
@@ -192,6 +200,19 @@ final class PolicyCommand implements Runnable {
             }
             out.flush();
         }
+    }
+
+    /** An outcome as people read it: {@code not applicable (scope)} rather than {@code not-applicable}. */
+    private static String shown(PolicyPreview.ProductOutcome outcome) {
+        if (!outcome.outcome().equals(PolicyCheck.NOT_APPLICABLE)) {
+            return outcome.outcome();
+        }
+        return "not applicable" + (outcome.reason().isEmpty() ? "" : " (" + switch (outcome.reason()) {
+            case "scope" -> "its scope is another domain";
+            case "target" -> "no instance of its target";
+            case "when" -> "excluded by its when";
+            default -> outcome.reason();
+        } + ")");
     }
 
     @Command(name = "test",

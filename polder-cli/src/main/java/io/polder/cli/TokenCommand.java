@@ -77,10 +77,10 @@ final class TokenCommand implements Runnable {
                 description = "platform-admin, governance, domain-owner, member or consumer.")
         String role;
 
-        @Option(names = "--domain", paramLabel = "DOMAIN", description = "The domain a domain-owner owns.")
+        @Option(names = "--domain", paramLabel = "DOMAIN", description = "The domain a domain-owner owns; it must be in the registry (`polder get domains`).")
         String domain;
 
-        @Option(names = "--team", paramLabel = "TEAM", description = "The team a member belongs to.")
+        @Option(names = "--team", paramLabel = "TEAM", description = "The team a member belongs to; it must be in the registry (`polder get teams`).")
         String team;
 
         @Option(names = "--days", paramLabel = "N", defaultValue = "90", description = "Valid for N days (default 90).")

@@ -109,16 +109,22 @@ class GovernanceStoryTest {
         CliRun preview = server.admin("policy", "preview", rule.toString());
         assertThat(preview.exitCode()).as(preview.err()).isZero();
         assertThat(preview.out()).startsWith("Previewed against the registry at " + server.url() + ": 7 current products.")
-                .containsPattern("(?m)^logistics-products-are-gold +error +global +5 +2 +0 +0 +0")
+                .containsPattern("(?m)^logistics-products-are-gold +error +global +0 +2 +0 +0 +0 +5 ")
+                .containsPattern("(?m)^sales-orders +sales +logistics-products-are-gold +not applicable \\(excluded by its when\\)$")
+                .containsPattern("(?m)^logistics-shipments +logistics +logistics-products-are-gold +fail$")
                 .contains("logistics-shipments (logistics): fail: product logistics-shipments is not tagged gold");
         assertThat(server.admin("get", "products").exitCode()).isZero();
         JsonNode policies = JSON.readTree(server.admin("policy", "preview", rule.toString(), "-o", "json").out());
         assertThat(policies.path("affected").size()).isEqualTo(2);
+        assertThat(policies.path("policies").path(0).path("passing").asInt()).isZero();
+        assertThat(policies.path("policies").path(0).path("notApplicable").asInt()).isEqualTo(5);
+        assertThat(policies.path("outcomes").findValuesAsText("outcome")).hasSize(7)
+                .containsOnly("fail", "not-applicable");
 
         CliRun local = CliRun.of("policy", "preview", "--local", rule.toString());
         assertThat(local.exitCode()).as(local.err()).isZero();
         assertThat(local.out()).startsWith("Previewed locally against the mesh folder ")
-                .containsPattern("(?m)^logistics-products-are-gold +error +global +5 +2 +0 +0 +0");
+                .containsPattern("(?m)^logistics-products-are-gold +error +global +0 +2 +0 +0 +0 +5 ");
 
         Files.writeString(rule, NEW_RULE.replace("rule: has(product.tags)", "rule: has(product.tagz)"));
         CliRun broken = server.admin("policy", "preview", rule.toString());

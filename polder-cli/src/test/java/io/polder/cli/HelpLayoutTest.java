@@ -93,6 +93,27 @@ class HelpLayoutTest {
         assertThat(CliRun.of("help", "token").out()).startsWith("Usage: polder token ");
     }
 
+    @Test
+    void helpOfAnUnknownSubcommandIsAUsageErrorNamingItAndTheSubcommandsThereAre() {
+        CliRun nested = CliRun.of("help", "token", "nope");
+        assertThat(nested.exitCode()).isEqualTo(2);
+        assertThat(nested.out()).isEmpty();
+        assertThat(nested.err()).contains("unknown subcommand 'nope'").contains("polder help token nope")
+                .contains("the subcommands of polder token are create, list, revoke");
+        CliRun top = CliRun.of("help", "nope", "create");
+        assertThat(top.exitCode()).isEqualTo(2);
+        assertThat(top.out()).isEmpty();
+        assertThat(top.err()).contains("unknown subcommand 'nope'").contains("the subcommands of polder are ")
+                .contains("token").contains("validate");
+        CliRun alone = CliRun.of("help", "nope");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("unknown subcommand 'nope'");
+        CliRun leaf = CliRun.of("help", "token", "create", "nope");
+        assertThat(leaf.exitCode()).isEqualTo(2);
+        assertThat(leaf.out()).isEmpty();
+        assertThat(leaf.err()).contains("unknown subcommand 'nope'").contains("polder token create has no subcommands");
+    }
+
     private static String help(List<String> path) {
         List<String> args = new ArrayList<>(path);
         args.add("--help");

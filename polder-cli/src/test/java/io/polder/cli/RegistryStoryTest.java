@@ -67,6 +67,14 @@ class RegistryStoryTest {
         assertThat(created.err()).contains("Created token").contains("'ci-sales', role domain-owner of domain sales")
                 .doesNotContain(token);
 
+        CliRun unknownDomain = server.admin("token", "create", "--name", "ci-sails", "--role", "domain-owner", "--domain",
+                "sails");
+        assertThat(unknownDomain.exitCode()).as(unknownDomain.err()).isEqualTo(3);
+        assertThat(unknownDomain.err()).contains("no domain 'sails'").contains("polder get domains");
+        assertThat(unknownDomain.out()).isEmpty();
+        CliRun unknownTeam = server.admin("token", "create", "--name", "omar", "--role", "member", "--team", "nobody");
+        assertThat(unknownTeam.exitCode()).isEqualTo(3);
+        assertThat(unknownTeam.err()).contains("no team 'nobody'").contains("polder get teams");
         CliRun noDomain = server.admin("token", "create", "--name", "ci-sales", "--role", "domain-owner");
         assertThat(noDomain.exitCode()).isEqualTo(2);
         assertThat(noDomain.err()).contains("a domain-owner is scoped to the domain it owns").contains("--domain DOMAIN");

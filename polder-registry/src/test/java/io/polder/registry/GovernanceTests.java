@@ -3,6 +3,7 @@ package io.polder.registry;
 import static io.polder.registry.ExampleMesh.withPolicyFile;
 import static io.polder.registry.Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
@@ -356,9 +357,16 @@ abstract class GovernanceTests extends RegistryTestBase {
         assertThat(preview.products()).isEqualTo(7);
         assertThat(preview.policies()).singleElement().satisfies(policy -> {
             assertThat(policy.failing()).isEqualTo(2);
-            assertThat(policy.passing()).isEqualTo(5);
+            assertThat(policy.passing()).as("the other domains' products are not applicable, not passing").isZero();
+            assertThat(policy.notApplicable()).isEqualTo(5);
             assertThat(policy.replaces()).isFalse();
         });
+        assertThat(preview.outcomes()).hasSize(7)
+                .filteredOn(outcome -> !outcome.domain().equals("sales"))
+                .extracting(PolicyPreview.ProductOutcome::outcome, PolicyPreview.ProductOutcome::reason)
+                .containsOnly(tuple(PolicyCheck.NOT_APPLICABLE, "when"));
+        assertThat(preview.outcomes()).filteredOn(outcome -> outcome.domain().equals("sales"))
+                .extracting(PolicyPreview.ProductOutcome::outcome).containsExactly(PolicyCheck.FAIL, PolicyCheck.FAIL);
         assertThat(preview.affected()).extracting(ProductPolicies::product)
                 .containsExactlyInAnyOrder("sales-orders", "sales-daily-revenue");
         assertThat(registry.policies().list(admin()).policies()).noneMatch(policy -> policy.id().equals("products-are-tagged"));
@@ -368,6 +376,35 @@ abstract class GovernanceTests extends RegistryTestBase {
         assertThat(broken.getMessage()).contains("policies/new-rule.yaml:7:");
         failure(() -> registry.policies().preview(Principal.consumer("reader"), new PreviewRequest(null, "x: 1")),
                 ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void previewCountsTheProductsOfOtherDomainsAsNotApplicableToADomainPolicy() {
+        apply(example);
+        PolicyPreview preview = registry.policies().preview(Principal.governance("gov"), new PreviewRequest(
+                "customer/policies/described.yaml", """
+                apiVersion: polder/v1
+                kind: Policy
+                id: customer-products-are-described
+                version: 1.0.0
+                target: product
+                severity: warning
+                rule: has(product.description)
+                message: product {{ product.id }} has no description
+                """));
+        assertThat(preview.policies()).singleElement().satisfies(policy -> {
+            assertThat(policy.scope()).isEqualTo("customer");
+            assertThat(policy.passing()).isEqualTo(2);
+            assertThat(policy.notApplicable()).isEqualTo(5);
+            assertThat(policy.failing() + policy.warning() + policy.erroring() + policy.exempted()).isZero();
+        });
+        assertThat(preview.outcomes())
+                .extracting(PolicyPreview.ProductOutcome::domain, PolicyPreview.ProductOutcome::outcome,
+                        PolicyPreview.ProductOutcome::reason)
+                .containsOnly(tuple("customer", PolicyCheck.PASS, ""), tuple("sales", PolicyCheck.NOT_APPLICABLE, "scope"),
+                        tuple("logistics", PolicyCheck.NOT_APPLICABLE, "scope"),
+                        tuple("finance", PolicyCheck.NOT_APPLICABLE, "scope"));
+        assertThat(preview.affected()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.audit.AuditFilter;
 import io.polder.registry.audit.AuditOutcome;
 import io.polder.registry.auth.ApiToken;
@@ -30,8 +31,14 @@ abstract class TokenTests extends RegistryTestBase {
         return registry.tokens().create(admin(), request);
     }
 
+    /** The example mesh's domains and teams, which scoped tokens name. */
+    private void applyExampleMesh() {
+        registry.apply().apply(admin(), ExampleMesh.bundle(), ApplyOptions.defaults());
+    }
+
     @Test
     void secretHasTheDocumentedShapeAndOnlyItsHashIsStored() throws Exception {
+        applyExampleMesh();
         CreatedToken created = create(new NewToken("ci-sales", Role.DOMAIN_OWNER, "sales", null, null));
         assertThat(created.secret()).matches("pld_" + created.token().id() + "_[A-Za-z0-9_-]{43}");
         assertThat(created.toString()).doesNotContain(created.secret());
@@ -45,6 +52,7 @@ abstract class TokenTests extends RegistryTestBase {
 
     @Test
     void aTokenAuthenticatesAsItsPrincipal() {
+        applyExampleMesh();
         CreatedToken owner = create(new NewToken("ci-sales", Role.DOMAIN_OWNER, "sales", null, null));
         CreatedToken member = create(new NewToken("builder", Role.MEMBER, null, "sales-order-team", null));
         assertThat(registry.tokens().authenticate(owner.secret()))
@@ -125,6 +133,43 @@ abstract class TokenTests extends RegistryTestBase {
                 .hasMessageContaining("token name");
         assertThatThrownBy(() -> new NewToken("neg", Role.CONSUMER, null, null, Duration.ofSeconds(-1)))
                 .hasMessageContaining("positive");
+    }
+
+    @Test
+    void aScopedTokenNeedsItsDomainOrTeamToExist() {
+        for (NewToken request : List.of(new NewToken("ci-sales", Role.DOMAIN_OWNER, "sales", null, null),
+                new NewToken("builder", Role.MEMBER, null, "sales-order-team", null))) {
+            assertThatThrownBy(() -> create(request)).as("before the mesh is applied: " + request)
+                    .satisfies(error -> assertThat(((PolderException) error).code()).isEqualTo(ErrorCode.NOT_FOUND));
+        }
+        applyExampleMesh();
+        assertThatThrownBy(() -> create(new NewToken("ci-sails", Role.DOMAIN_OWNER, "sails", null, null)))
+                .hasMessageContaining("no domain 'sails'").hasMessageContaining("polder get domains")
+                .satisfies(error -> assertThat(((PolderException) error).code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .satisfies(error -> assertThat(((PolderException) error).details()).containsEntry("domain", "sails"));
+        assertThatThrownBy(() -> create(new NewToken("builder", Role.MEMBER, null, "sales-order-teem", null)))
+                .hasMessageContaining("no team 'sales-order-teem'").hasMessageContaining("polder get teams")
+                .satisfies(error -> assertThat(((PolderException) error).code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(registry.tokens().list(admin(), PageRequest.first()).items()).isEmpty();
+        assertThat(create(new NewToken("ci-sales", Role.DOMAIN_OWNER, "sales", null, null)).token().domain())
+                .isEqualTo("sales");
+        assertThat(create(new NewToken("builder", Role.MEMBER, null, "sales-order-team", null)).token().team())
+                .isEqualTo("sales-order-team");
+    }
+
+    @Test
+    void aTokenStoredForADomainTheRegistryDoesNotHoldIsStillReadAndStillAuthenticates() throws Exception {
+        String id = "01jq3z8k6w2v0rsm4tcx9e5n7b";
+        String secret = "pld_" + id + "_" + "x".repeat(43);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        registry.database().writeVoid(handle -> handle.createUpdate("""
+                INSERT INTO api_tokens (id, name, role, domain_id, team_id, secret_hash, created_at, created_by)
+                VALUES (:id, 'old-owner', 'domain-owner', 'gone', NULL, :hash, :now, 'root-admin')""")
+                .bind("id", id).bind("hash", hash).bind("now", START.toEpochMilli()).execute());
+        assertThat(registry.tokens().get(admin(), id).domain()).isEqualTo("gone");
+        assertThat(registry.tokens().list(admin(), PageRequest.first()).items()).extracting(ApiToken::id).containsExactly(id);
+        assertThat(registry.tokens().authenticate(secret)).contains(Principal.domainOwner("old-owner", "gone"));
     }
 
     @Test

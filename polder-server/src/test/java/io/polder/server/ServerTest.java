@@ -302,6 +302,17 @@ class ServerTest {
 
     @Test
     void tokensAreCreatedShownOnceListedWithoutSecretsAndRevoked() {
+        Answer unknownDomain = api.post("/api/v1/tokens", admin,
+                Map.of("name", "ci-sales", "role", "domain-owner", "domain", "sales", "validForDays", 30));
+        assertThat(unknownDomain.status()).as("no mesh applied yet: " + unknownDomain).isEqualTo(404);
+        assertThat(unknownDomain.json().path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unknownDomain.json().path("message").asText()).contains("no domain 'sales'").contains("GET /api/v1/domains");
+        assertThat(unknownDomain.json().path("details").path("domain").asText()).isEqualTo("sales");
+        assertThat(api.post("/api/v1/apply", admin, Meshes.example()).status()).isEqualTo(200);
+        Answer unknownTeam = api.post("/api/v1/tokens", admin, Map.of("name", "omar", "role", "member", "team", "nobody"));
+        assertThat(unknownTeam.status()).isEqualTo(404);
+        assertThat(unknownTeam.json().path("message").asText()).contains("no team 'nobody'").contains("GET /api/v1/teams");
+        assertThat(ids(api.get("/api/v1/tokens", admin), "name")).containsExactly("admin");
         Answer created = api.post("/api/v1/tokens", admin,
                 Map.of("name", "ci-sales", "role", "domain-owner", "domain", "sales", "validForDays", 30));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

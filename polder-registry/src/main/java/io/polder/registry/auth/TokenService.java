@@ -61,6 +61,8 @@ public final class TokenService implements Authenticator {
     static final String SELECT = "SELECT " + COLUMNS + " FROM api_tokens WHERE id = :id";
     static final String LIST = "SELECT " + COLUMNS + " FROM api_tokens WHERE (:after IS NULL OR id > :after) ORDER BY id LIMIT :limit";
     static final String REVOKE = "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL";
+    static final String DOMAIN_EXISTS = "SELECT COUNT(*) FROM domains WHERE id = :id";
+    static final String TEAM_EXISTS = "SELECT COUNT(*) FROM teams WHERE id = :id";
     static final String SELECT_SETTING = "SELECT setting_value FROM registry_settings WHERE setting_key = :key";
     static final String INSERT_SETTING = "INSERT INTO registry_settings (setting_key, setting_value) VALUES (:key, :value)";
 
@@ -82,11 +84,13 @@ public final class TokenService implements Authenticator {
     /**
      * Creates a token for {@code request}; the returned secret is never shown again.
      *
-     * @throws PolderException FORBIDDEN unless {@code creator} is a platform-admin
+     * @throws PolderException FORBIDDEN unless {@code creator} is a platform-admin; NOT_FOUND when the domain of a
+     *         domain-owner or the team of a member is not in the registry
      */
     public CreatedToken create(Principal creator, NewToken request) {
         authorizer.require(creator, Action.MANAGE_TOKENS, "token/" + request.name());
         return database.write(handle -> {
+            requireScopeExists(handle, request);
             CreatedToken created = insert(handle, request, creator.name());
             audit.record(handle, creator, Action.MANAGE_TOKENS, "token/" + created.token().id(), AuditOutcome.SUCCEEDED,
                     describe("create", created.token()));
@@ -209,6 +213,27 @@ public final class TokenService implements Authenticator {
                 AuditOutcome.SUCCEEDED, describe("bootstrap", created.token()));
         // Written before the commit: if the commit fails, the next start finds no claim and writes a new one.
         OwnerOnlyFiles.write(file, created.secret() + "\n");
+    }
+
+    /**
+     * A token scoped to a domain or team that does not exist would authenticate but own nothing, silently: a typo in
+     * {@code --domain} must show at once. Tokens stored before keep working whatever their scope names.
+     */
+    private static void requireScopeExists(Handle handle, NewToken request) {
+        if (request.domain() != null && !exists(handle, DOMAIN_EXISTS, request.domain())) {
+            throw new PolderException(ErrorCode.NOT_FOUND, "no domain '" + request.domain() + "' in the registry: a "
+                    + request.role() + " token needs an existing domain (list them with `polder get domains`,"
+                    + " GET /api/v1/domains)", Map.of("domain", request.domain()), null);
+        }
+        if (request.team() != null && !exists(handle, TEAM_EXISTS, request.team())) {
+            throw new PolderException(ErrorCode.NOT_FOUND, "no team '" + request.team() + "' in the registry: a "
+                    + request.role() + " token needs an existing team (list them with `polder get teams`,"
+                    + " GET /api/v1/teams)", Map.of("team", request.team()), null);
+        }
+    }
+
+    private static boolean exists(Handle handle, String query, String id) {
+        return handle.createQuery(query).bind("id", id).mapTo(Long.class).one() > 0;
     }
 
     private CreatedToken insert(Handle handle, NewToken request, String createdBy) {

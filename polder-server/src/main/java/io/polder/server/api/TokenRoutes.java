@@ -3,6 +3,7 @@ package io.polder.server.api;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.http.Context;
+import io.polder.error.ErrorCode;
 import io.polder.registry.auth.Action;
 import io.polder.registry.auth.ApiToken;
 import io.polder.registry.auth.CreatedToken;
@@ -35,7 +36,8 @@ public final class TokenRoutes {
     /**
      * The body of a token creation.
      *
-     * @param role platform-admin, governance, domain-owner (with domain), member (with team) or consumer
+     * @param role platform-admin, governance, domain-owner (with domain), member (with team) or consumer; the domain
+     *             or team must be in the registry
      * @param validForDays how many days it works; null for a token that does not expire
      */
     public record TokenRequest(String name, String role, String domain, String team, Integer validForDays) {
@@ -46,9 +48,10 @@ public final class TokenRoutes {
                 Route.get("/api/v1/tokens").operation("listTokens", "List API tokens (never their secrets)")
                         .access(MANAGE).pageOf(ApiToken.class)
                         .handler(ctx -> ctx.json(tokens.list(Requests.principal(ctx), Requests.page(ctx)))),
-                Route.post("/api/v1/tokens").operation("createToken", "Create an API token; its secret is shown once")
+                Route.post("/api/v1/tokens").operation("createToken", "Create an API token; its secret is shown once;"
+                                + " 404 when the domain of a domain-owner or the team of a member is not in the registry")
                         .access(MANAGE).body(TokenRequest.class).returns(Returns.json(201, CreatedToken.class))
-                        .handler(this::create),
+                        .errors(ErrorCode.NOT_FOUND).handler(this::create),
                 Route.get("/api/v1/tokens/{id}").operation("getToken", "One API token").access(MANAGE)
                         .returns(Returns.json(200, ApiToken.class))
                         .handler(ctx -> ctx.json(tokens.get(Requests.principal(ctx), ctx.pathParam("id")))),
