@@ -309,6 +309,18 @@ class WebPagesTest extends WebServerTest {
                 .doesNotContain("<img src=x");
         assertThat(governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", " ")).statusCode())
                 .isEqualTo(400);
+
+        String narrow = file.replace("id: tagged-products", "id: sales-only")
+                .replace("rule: product.id == 'sales-orders'", "when: product.id == 'sales-orders'\nrule: true");
+        HttpResponse<String> scoped = governance.post("/ui/governance/preview", Map.of("csrf", csrf, "text", narrow,
+                "path", "policies/sales-only.yaml"));
+        assertThat(scoped.statusCode()).isEqualTo(200);
+        String row = section(scoped.body(), "id=\"preview-policies\"");
+        assertThat(row).contains("<th>Not applicable</th>");
+        int products = server.registry.catalog().listProducts(io.polder.registry.catalog.ProductFilter.all(),
+                io.polder.registry.PageRequest.first(1000)).items().size();
+        assertThat(row).containsPattern("<td>1</td><td>0</td><td>0</td>\\s*<td>0</td><td>0</td><td>"
+                + (products - 1) + "</td>");
     }
 
     @Test
