@@ -117,6 +117,17 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}).")
     Duration queryMaxTimeout;
 
+    @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How often this server records in the registry that it is alive, for the other servers"
+                    + " sharing it (default ${DEFAULT-VALUE}).")
+    Duration heartbeat;
+
+    @Option(names = "--silent-after", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+            description = "How long this server's heartbeat may be missing before another server sharing the"
+                    + " registry marks its queued and running runs failed; at least twice --heartbeat"
+                    + " (default ${DEFAULT-VALUE}).")
+    Duration silentAfter;
+
     @Override
     public Integer call() {
         ServerConfig config = config();
@@ -147,7 +158,8 @@ final class ServeCommand implements Callable<Integer> {
             QueryLimits queries = QueryLimits.defaults().withRowCaps(queryRowCap, queryMaxRowCap)
                     .withTimeouts(queryTimeout, queryMaxTimeout);
             return local.config(host, database).withBuilds(BuildSettings.defaults()
-                    .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler))
+                    .withSourcesDir(sourcesDir).withOpenLineageUrl(openLineageUrl).withScheduler(!noScheduler)
+                    .withLiveness(heartbeat, silentAfter))
                     .withQueryLimits(queryConcurrency == null ? queries : queries.withConcurrentQueries(queryConcurrency));
         } catch (IllegalArgumentException e) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, e.getMessage());

@@ -79,12 +79,15 @@ class ServeCommandTest {
         CliRun notADuration = CliRun.of("serve", "--data-dir", dataDir, "--query-max-timeout", "soon");
         assertThat(notADuration.exitCode()).isEqualTo(2);
         assertThat(notADuration.err()).contains("--query-max-timeout", "'soon' is not a duration");
+        CliRun silent = CliRun.of("serve", "--data-dir", dataDir, "--heartbeat", "30s", "--silent-after", "45s");
+        assertThat(silent.exitCode()).isEqualTo(2);
+        assertThat(silent.err()).contains("--silent-after", "--heartbeat, 30s", "found 45s");
         assertThat(Files.exists(dir.resolve("never"))).as("nothing was started").isFalse();
 
         CliRun help = CliRun.of("serve", "--help");
         assertThat(help.out().replaceAll("\\s+", " ")).as("the help, however it wraps").contains("--query-concurrency=N",
                 "--query-row-cap=N", "--query-max-row-cap=N", "--query-timeout=DURATION", "--query-max-timeout=DURATION",
-                "(default 10000)", "(default 5m)");
+                "(default 10000)", "(default 5m)", "--heartbeat=DURATION", "--silent-after=DURATION", "(default 2m)");
     }
 
     @Test

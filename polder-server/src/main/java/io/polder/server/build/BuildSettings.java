@@ -36,12 +36,13 @@ public record BuildSettings(String engine, Map<String, String> engineProperties,
         requireNonNull(heartbeat, "heartbeat is null");
         requireNonNull(silentAfter, "silentAfter is null");
         if (heartbeat.toMillis() < 1) {
-            throw new IllegalArgumentException("the heartbeat interval must be at least 1 ms, found " + heartbeat);
+            throw new IllegalArgumentException("the heartbeat interval (--heartbeat) must be at least 1ms, found "
+                    + human(heartbeat));
         }
         if (silentAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
             // a single late heartbeat must not make the other replicas fail this server's runs
-            throw new IllegalArgumentException("silentAfter (" + silentAfter + ") must be at least twice the heartbeat"
-                    + " interval (" + heartbeat + ")");
+            throw new IllegalArgumentException("how long a heartbeat may be missing (--silent-after) must be at least"
+                    + " twice the heartbeat interval (--heartbeat, " + human(heartbeat) + "), found " + human(silentAfter));
         }
     }
 
@@ -77,6 +78,11 @@ public record BuildSettings(String engine, Map<String, String> engineProperties,
     public BuildSettings withLiveness(Duration heartbeatInterval, Duration silentAfterMissing) {
         return new BuildSettings(engine, engineProperties, sourcesDir, openLineageUrl, scheduler, workers,
                 heartbeatInterval, silentAfterMissing);
+    }
+
+    /** As {@code polder serve} takes it: {@code 10s}, {@code 2m}, {@code 1m30s}. */
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Where sources resolve for a server whose data directory is {@code dataDir}. */

@@ -25,8 +25,9 @@ class BuildSettingsTest {
                 .isEqualTo(Duration.ofSeconds(20));
         assertThatThrownBy(() -> defaults.withLiveness(Duration.ofSeconds(10), Duration.ofSeconds(19)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("silentAfter (PT19S) must be at least twice the heartbeat interval (PT10S)");
+                .hasMessage("how long a heartbeat may be missing (--silent-after) must be at least twice the heartbeat"
+                        + " interval (--heartbeat, 10s), found 19s");
         assertThatThrownBy(() -> defaults.withLiveness(Duration.ZERO, Duration.ofMinutes(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the heartbeat interval (--heartbeat) must be at least 1ms, found 0s");
     }
 }
