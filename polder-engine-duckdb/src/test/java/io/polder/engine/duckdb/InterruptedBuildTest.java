@@ -121,6 +121,25 @@ class InterruptedBuildTest {
     }
 
     @Test
+    void aStatementRunningWhenTheEngineClosesIsCancelled() throws Exception {
+        AtomicReference<Path> table = new AtomicReference<>();
+        CompletableFuture<BuildResult> build = CompletableFuture.supplyAsync(() -> engine.build(SlowBuild.request(csv),
+                progress -> {
+                    if (progress.stage() == Stage.WRITE && progress.rows() < 0) {
+                        table.set(Warehouse.tableFile(((DuckDbEngine) engine).warehouse().partialDirectory(ORDERS,
+                                progress.snapshot()), progress.subject()));
+                    }
+                }));
+        waitUntilWritten(table);
+
+        engine.close();
+
+        BuildResult result = build.get(60, TimeUnit.SECONDS);
+        assertThat(result.failure().message()).contains("the engine is closing");
+        assertThat(partials()).isEmpty();
+    }
+
+    @Test
     void aBuildKilledWithItsProcessLeavesThePublishedSnapshotIntact() throws Exception {
         engine.close();
         Process child = new ProcessBuilder(javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-cp",
@@ -188,6 +207,18 @@ class InterruptedBuildTest {
         assertThat(result.failure().code()).as("the session resolves links before it checks a path")
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(engine.published(ORDERS)).map(SnapshotInfo::id).contains(good);
+    }
+
+    /** Until the COPY of {@code table} has written its first bytes: the statement is running in DuckDB. */
+    private static void waitUntilWritten(AtomicReference<Path> table) throws InterruptedException {
+        for (int look = 0; look < 600; look++) {
+            Path file = table.get();
+            if (file != null && Files.isRegularFile(file) && file.toFile().length() > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the write of " + table.get() + " did not start within a minute");
     }
 
     private static String waitFor(BufferedReader output, String prefix) throws IOException {
