@@ -42,6 +42,11 @@ public final class DuckDbSession implements AutoCloseable {
         properties.setProperty("extension_directory", settings.dataDirectory().resolve("duckdb/extensions").toString());
         properties.setProperty("memory_limit", settings.memoryLimit());
         properties.setProperty("threads", Integer.toString(settings.threads()));
+        // no asynchronous I/O threads: DuckDB 2.0 hands Parquet writes to them, and aborting such a write deadlocks
+        // (the failing COPY holds the writer's lock while it waits for a write in flight, whose completion needs
+        // that lock), so a COPY cancelled or failing mid-write never returned; written on the statement's own
+        // threads, it stops at the next chunk
+        properties.setProperty("async_threads", "0");
         properties.setProperty("temp_directory", tempDirectory.toString());
         properties.setProperty("max_temp_directory_size", settings.tempDirectoryLimit());
         TemporaryDirectories.Held held = TemporaryDirectories.hold(tempDirectory);

@@ -5,9 +5,9 @@ import io.polder.spi.exceptions.ResourceLimitException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,17 +19,21 @@ import java.util.concurrent.atomic.AtomicReference;
 final class QueryGuard implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
-    private final ScheduledExecutorService watchdog;
+    private final ScheduledThreadPoolExecutor watchdog;
     private final Duration timeout;
     private volatile boolean closed;
 
     QueryGuard(Duration timeout) {
         this.timeout = timeout;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "polder-duckdb-watchdog");
             thread.setDaemon(true);
             return thread;
         });
+        // closing stops new watches, not the ones running: they see the engine closed and cancel their statements
+        // (by default a shut-down executor drops its periodic tasks, and a statement running then ran on unwatched)
+        watchdog.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);
+        watchdog.setRemoveOnCancelPolicy(true);
     }
 
     @FunctionalInterface
@@ -50,19 +54,12 @@ final class QueryGuard implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         AtomicReference<Reason> reason = new AtomicReference<>();
-        ScheduledFuture<?> task = watchdog.scheduleAtFixedRate(() -> {
-            Reason cause = closed ? Reason.CLOSED : caller.isInterrupted() ? Reason.INTERRUPTED
-                    : System.nanoTime() > deadline ? Reason.TIMEOUT : null;
-            if (cause != null) {
-                reason.compareAndSet(null, cause);
-            }
-            if (reason.get() != null) {
-                // at every look until the call returns: DuckDB's driver ignores a cancel that comes before the
-                // statement runs (a thread kept waiting on a busy machine between here and DuckDB) or as it starts
-                // (with the driver alone, 4 of 40 cancels in a statement's first 10 ms were lost)
-                cancel(statement);
-            }
-        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> task;
+        try {
+            task = watch(statement, caller, deadline, reason);
+        } catch (RejectedExecutionException closing) {
+            throw new BuildInterruptedException("the engine is closed");
+        }
         try {
             return call.run();
         } catch (SQLException e) {
@@ -80,6 +77,23 @@ final class QueryGuard implements AutoCloseable {
         } finally {
             task.cancel(false);
         }
+    }
+
+    /** Looks every {@link #POLL_MILLIS} ms whether {@code statement} must stop, and once it must, cancels it. */
+    private ScheduledFuture<?> watch(Statement statement, Thread caller, long deadline, AtomicReference<Reason> reason) {
+        return watchdog.scheduleAtFixedRate(() -> {
+            Reason cause = closed ? Reason.CLOSED : caller.isInterrupted() ? Reason.INTERRUPTED
+                    : System.nanoTime() > deadline ? Reason.TIMEOUT : null;
+            if (cause != null) {
+                reason.compareAndSet(null, cause);
+            }
+            if (reason.get() != null) {
+                // at every look until the call returns: DuckDB's driver ignores a cancel that comes before the
+                // statement runs (a thread kept waiting on a busy machine between here and DuckDB) or as it starts
+                // (with the driver alone, 4 of 40 cancels in a statement's first 10 ms were lost)
+                cancel(statement);
+            }
+        }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static void cancel(Statement statement) {
