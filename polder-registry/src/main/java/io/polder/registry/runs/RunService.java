@@ -446,9 +446,18 @@ public final class RunService {
      * server as still running.
      */
     public Page<Run> list(RunFilter filter, PageRequest page) {
+        return list(filter, page, null);
+    }
+
+    /**
+     * As {@link #list(RunFilter, PageRequest)}, read by the server whose runner is {@code self}: a server answering
+     * is alive, so its own runs are never taken for abandoned, whatever its last heartbeat (after a long pause of
+     * its process, say).
+     */
+    public Page<Run> list(RunFilter filter, PageRequest page, String self) {
         String before = page.cursor() == null ? null : Cursor.decode("runs", page.cursor(), 1).getFirst();
         List<Run> runs = listRuns(filter, before, page.limit());
-        if (runs.stream().anyMatch(run -> !run.state().finished()) && failAbandoned(null) > 0) {
+        if (runs.stream().anyMatch(run -> !run.state().finished()) && failAbandoned(self) > 0) {
             runs = listRuns(filter, before, page.limit());
         }
         return Pages.of(runs, page.limit(), last -> Cursor.encode("runs", last.id()));
@@ -475,9 +484,14 @@ public final class RunService {
      * {@link #failAbandoned}).
      */
     public RunDetail detail(String id) {
+        return detail(id, null);
+    }
+
+    /** As {@link #detail(String)}, read by the server whose runner is {@code self} (see {@link #list(RunFilter, PageRequest, String)}). */
+    public RunDetail detail(String id, String self) {
         requireRunId(id);
         RunDetail detail = readDetail(id);
-        if (!detail.run().state().finished() && failAbandoned(null) > 0) {
+        if (!detail.run().state().finished() && failAbandoned(self) > 0) {
             detail = readDetail(id);
         }
         return detail;

@@ -143,6 +143,20 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
     }
 
     @Test
+    void aServerReadingItsOwnRunsNeverTakesThemForAbandoned() {
+        RunService runs = registry.runs();
+        runs.heartbeat(A, SILENT_AFTER);
+        Run orders = runs.create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
+        runs.start(orders.id());
+        clock.advance(SILENT_AFTER.plusSeconds(1)); // A's process paused past its limit, and now answers again
+
+        assertThat(runs.detail(orders.id(), A).run().state()).isEqualTo(RunState.RUNNING);
+        assertThat(runs.list(new RunFilter("sales-orders", RunKind.BUILD, null), PageRequest.first(), A).items())
+                .extracting(Run::state).containsExactly(RunState.RUNNING);
+        assertThat(runs.detail(orders.id(), B).run().state()).as("another server judges it").isEqualTo(RunState.FAILED);
+    }
+
+    @Test
     void theStoreKeepsOneActiveBuildPerProductWhateverTheServers() {
         Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
         String second = new Ids(clock).next();

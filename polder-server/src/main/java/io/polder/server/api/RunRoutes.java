@@ -95,11 +95,10 @@ public final class RunRoutes {
                 Route.get("/api/v1/runs/{id}").operation("getRun", "A run with its per-port outcomes, check results"
                                 + " (with failed-row samples) and OpenLineage events")
                         .access(read).returns(Returns.json(200, RunDetail.class))
-                        .handler(ctx -> ctx.json(runs.detail(ctx.pathParam("id")))),
+                        .handler(ctx -> ctx.json(runs.detail(ctx.pathParam("id"), builds.runner()))),
                 Route.get("/api/v1/products/{id}/ports/{port}/snapshots").operation("listSnapshots", "The snapshots of"
                                 + " an output port of the product's current version, newest first")
-                        .access(read).returns(Returns.json(200, Snapshot[].class.componentType().isRecord()
-                                ? SnapshotList.class : SnapshotList.class))
+                        .access(read).returns(Returns.json(200, SnapshotList.class))
                         .handler(this::snapshots));
     }
 
@@ -126,14 +125,14 @@ public final class RunRoutes {
         if (wait) {
             ctx.json(builds.await(run.id(), WAIT));
         } else {
-            ctx.status(202).json(runs.detail(run.id()));
+            ctx.status(202).json(runs.detail(run.id(), builds.runner()));
         }
     }
 
     private void list(Context ctx) {
         RunFilter filter = InvalidRequest.checking(() -> new RunFilter(Requests.string(ctx, "product"),
                 Requests.parsed(ctx, "kind", RunKind::parse), Requests.parsed(ctx, "state", RunState::parse)));
-        ctx.json(runs.list(filter, Requests.page(ctx)));
+        ctx.json(runs.list(filter, Requests.page(ctx), builds.runner()));
     }
 
     private void snapshots(Context ctx) {

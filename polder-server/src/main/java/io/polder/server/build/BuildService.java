@@ -149,7 +149,7 @@ public final class BuildService implements AutoCloseable {
                 LOG.debug("waiting for run {} ended: {}", runId, e.toString());
             }
         }
-        return runs.detail(runId);
+        return runs.detail(runId, runner);
     }
 
     /** The snapshots of an output port, newest first. */
