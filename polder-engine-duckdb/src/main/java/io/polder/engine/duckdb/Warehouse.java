@@ -68,7 +68,21 @@ final class Warehouse {
     private final Path root;
 
     Warehouse(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.root = realPath(root.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The folder's real path (made if missing), through symbolic links: one warehouse reached by two paths is one
+     * key of {@link #PRODUCT_LOCKS}, or the second engine's lock file would be opened again and closing it could
+     * release the first one's lock. Where the folder cannot be made yet, its path as given.
+     */
+    private static Path realPath(Path folder) {
+        try {
+            createDirectories(folder);
+            return folder.toRealPath();
+        } catch (IOException | StorageException notYet) {
+            return folder;
+        }
     }
 
     Path root() {

@@ -18,9 +18,10 @@ import java.util.Optional;
  *       stopped between sealing and checking it: it is quarantined as abandoned, saying so, so that it is never
  *       published and shows in the list of snapshots for what it is (retention deletes it like any other);</li>
  *   <li>the status of the snapshot the pointer names gets the publication the pointer records, if a kill came
- *       between moving the pointer and writing the status; and a status that claims a publication on a port that
- *       never had a pointer (written by a publication killed before its pointer moved, in the order in which
- *       earlier engines wrote them) loses it.</li>
+ *       between moving the pointer and writing the status; and a status that claims a publication the pointer
+ *       never recorded (on a port that never had a pointer, or later than the publication the pointer records:
+ *       written by a publication killed before its pointer moved, in the order in which earlier engines wrote
+ *       them) loses it.</li>
  * </ul>
  * A step that fails (a full disk, a file the engine cannot read) is left for the next recovery: what the
  * engine answers about snapshots is derived from the pointer first, so it stays true meanwhile, and a
@@ -79,7 +80,8 @@ final class WarehouseRecovery {
             }
             return;
         }
-        if (pointer.isEmpty() && status.publishedAt() != null) {
+        if (status.publishedAt() != null
+                && (pointer.isEmpty() || status.publishedAt().isAfter(pointer.get().publishedAt()))) {
             status = status.published(null);
             warehouse.writeStatus(port, id, status);
         }

@@ -157,6 +157,10 @@ class KilledBuildRecoveryTest {
         try (Warehouse.ProductLock again = another.lock(ORDERS.productId())) {
             assertThat(again).isNotNull();
         }
+        // through a symbolic link it is the same warehouse, so the same lock: a lock file opened a second time and
+        // closed on refusal would release this process's lock for the other processes
+        Path link = Files.createSymbolicLink(data.resolve("warehouse-link"), one.root());
+        assertThat(new Warehouse(link).root()).isEqualTo(one.root());
     }
 
     @Test
@@ -199,6 +203,23 @@ class KilledBuildRecoveryTest {
         assertThat(repaired.publishedAt()).isNull();
         assertThat(engine.publish(candidate.port(), candidate.id()).state()).as("it passed its checks")
                 .isEqualTo(SnapshotState.PUBLISHED);
+    }
+
+    @Test
+    void aStatusClaimingAPublicationLaterThanThePointersIsRepaired() {
+        SnapshotId second = engine.build(KitFixtures.buildOrders(csv).withoutPublishing(), null).port(ORDERS)
+                .orElseThrow().snapshot();
+        Instant goodSince = snapshot(good).publishedAt();
+        // an older engine wrote the status first, and was killed before the pointer moved from the good snapshot
+        warehouse().writeStatus(ORDERS, second, warehouse().status(ORDERS, second).published(goodSince.plusSeconds(60)));
+        assertThat(snapshot(second).state()).as("the lie").isEqualTo(SnapshotState.SUPERSEDED);
+
+        engine.close();
+        engine = start();
+
+        assertThat(snapshot(second).state()).isEqualTo(SnapshotState.CANDIDATE);
+        assertThat(snapshot(second).publishedAt()).isNull();
+        assertGoodSnapshotIsPublished();
     }
 
     @Test

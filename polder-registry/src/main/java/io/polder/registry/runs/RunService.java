@@ -64,9 +64,13 @@ public final class RunService {
             + " rows_processed, query_count, triggered_by, requested_by, created_at, started_at, finished_at,"
             + " error_code, error_message, warnings";
     static final String PRODUCT = "SELECT domain_id, team_id, current_version, status FROM products WHERE id = :id";
-    /** The product's active build, and whether its runner went silent (no heartbeat within what it set). */
+    /**
+     * The product's active build, and whether its runner went silent (no heartbeat within what it set); the runner
+     * asking ({@code :self}) is alive, whatever its last heartbeat.
+     */
     static final String ACTIVE_BUILD = """
-            SELECT r.id, CASE WHEN w.heartbeat_at + w.silent_after_ms < :now THEN 1 ELSE 0 END AS silent
+            SELECT r.id, CASE WHEN (:self IS NULL OR r.runner <> :self) AND w.heartbeat_at + w.silent_after_ms < :now
+                THEN 1 ELSE 0 END AS silent
             FROM runs r LEFT JOIN runners w ON w.runner = r.runner
             WHERE r.product_id = :product AND r.run_kind = 'build' AND r.state IN ('queued', 'running')""";
     static final String HEARTBEAT = """
@@ -80,14 +84,16 @@ public final class RunService {
               AND (:self IS NULL OR r.runner <> :self)
             LIMIT 1""";
     static final String FAIL_ABANDONED = """
-            UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL',
+            UPDATE runs SET state = 'failed', finished_at = :finished, error_code = 'INTERNAL',
                 error_message = :before || runner || :after
             WHERE state IN ('queued', 'running') AND (:self IS NULL OR runner <> :self) AND runner IN (
                 SELECT w.runner FROM runners w WHERE w.heartbeat_at + w.silent_after_ms < :now)""";
+    /** As FAIL_ABANDONED for one run, its runner's silence judged again (a heartbeat may have come meanwhile). */
     static final String FAIL_ABANDONED_RUN = """
-            UPDATE runs SET state = 'failed', finished_at = :now, error_code = 'INTERNAL',
+            UPDATE runs SET state = 'failed', finished_at = :finished, error_code = 'INTERNAL',
                 error_message = :before || runner || :after
-            WHERE id = :id AND state IN ('queued', 'running')""";
+            WHERE id = :id AND state IN ('queued', 'running') AND runner IN (
+                SELECT w.runner FROM runners w WHERE w.heartbeat_at + w.silent_after_ms < :now)""";
     /** The message of a run whose runner went silent, around the runner's name. */
     static final String ABANDONED_BEFORE = "the server ";
     static final String ABANDONED_AFTER = " that ran this run stopped answering (it sent no heartbeat to the registry"
@@ -211,7 +217,7 @@ public final class RunService {
         try {
             database.writeVoid(handle -> {
                 if (kind == RunKind.BUILD) {
-                    requireNoActiveBuild(handle, productId, registryNow);
+                    requireNoActiveBuild(handle, productId, runner, registryNow, now);
                 }
                 handle.createUpdate(INSERT_RUN).bind("id", id).bind("kind", kind.value()).bind("product", productId)
                         .bind("version", product.currentVersion()).bind("port", port).bind("trigger", trigger.value())
@@ -222,8 +228,8 @@ public final class RunService {
         } catch (RuntimeException e) {
             if (kind == RunKind.BUILD && database.isUniqueViolation(e)) {
                 // another server created a build of the product between the look and the insert (runs_one_active_build)
-                Optional<ActiveBuild> active = database.read(handle -> activeBuild(handle, productId, registryNow));
-                throw beingBuilt(productId, active.map(ActiveBuild::id).orElse("of another server"));
+                Optional<ActiveBuild> active = database.read(handle -> activeBuild(handle, productId, runner, registryNow));
+                throw beingBuilt(productId, active.map(ActiveBuild::id).orElse(null));
             }
             throw e;
         }
@@ -234,9 +240,10 @@ public final class RunService {
      * @throws PolderException CONFLICT naming the product's active build, unless that build's runner went silent:
      *                         then the build is failed (in the caller's transaction) and no longer stands in the way
      */
-    private static void requireNoActiveBuild(Handle handle, String productId, long registryNow) {
+    private static void requireNoActiveBuild(Handle handle, String productId, String self, long registryNow,
+                                             long now) {
         for (int attempt = 0; ; attempt++) {
-            Optional<ActiveBuild> active = activeBuild(handle, productId, registryNow);
+            Optional<ActiveBuild> active = activeBuild(handle, productId, self, registryNow);
             if (active.isEmpty()) {
                 return;
             }
@@ -244,22 +251,25 @@ public final class RunService {
                 throw beingBuilt(productId, active.get().id());
             }
             if (handle.createUpdate(FAIL_ABANDONED_RUN).bind("id", active.get().id()).bind("now", registryNow)
-                    .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
+                    .bind("finished", now).bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
                 return;
             }
-            // another server failed it first (on PostgreSQL, after waiting for its transaction): look again, once,
+            // another server failed it first (on PostgreSQL, after waiting for its transaction), or its runner beat
+            // meanwhile: look again, once,
             // so that a conflict names the build that server may have queued in its place
         }
     }
 
-    private static Optional<ActiveBuild> activeBuild(Handle handle, String productId, long registryNow) {
-        return handle.createQuery(ACTIVE_BUILD).bind("product", productId).bind("now", registryNow)
+    private static Optional<ActiveBuild> activeBuild(Handle handle, String productId, String self, long registryNow) {
+        return handle.createQuery(ACTIVE_BUILD).bind("product", productId).bind("self", self).bind("now", registryNow)
                 .map((row, context) -> new ActiveBuild(row.getString("id"), row.getInt("silent") == 1)).findFirst();
     }
 
+    /** @param runId the build in the way, or null when another server's was seen only by the unique index */
     private static PolderException beingBuilt(String productId, String runId) {
         return new PolderException(ErrorCode.CONFLICT, "product '" + productId + "' is being built already"
-                + " (run " + runId + "); one build of a product runs at a time", Map.of("runId", runId), null);
+                + (runId == null ? " (by another server)" : " (run " + runId + ")") + "; one build of a product runs at"
+                + " a time", runId == null ? Map.of() : Map.of("runId", runId), null);
     }
 
     /** A build queued or running, and whether the server running it went silent. */
@@ -298,7 +308,7 @@ public final class RunService {
             return 0;
         }
         return database.write(handle -> handle.createUpdate(FAIL_ABANDONED).bind("now", now).bind("self", self)
-                .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute());
+                .bind("finished", clock.millis()).bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute());
     }
 
     /**

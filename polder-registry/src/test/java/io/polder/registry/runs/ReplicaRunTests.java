@@ -2,6 +2,7 @@ package io.polder.registry.runs;
 
 import static io.polder.registry.Failures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.polder.error.ErrorCode;
@@ -153,6 +154,11 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
         assertThat(runs.detail(orders.id(), A).run().state()).isEqualTo(RunState.RUNNING);
         assertThat(runs.list(new RunFilter("sales-orders", RunKind.BUILD, null), PageRequest.first(), A).items())
                 .extracting(Run::state).containsExactly(RunState.RUNNING);
+        assertThatThrownBy(() -> runs.create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A))
+                .as("asked again on A, the build A is running stands in the way")
+                .isInstanceOfSatisfying(PolderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                .hasMessageContaining(orders.id());
+        assertThat(runs.get(orders.id()).state()).isEqualTo(RunState.RUNNING);
         assertThat(runs.detail(orders.id(), B).run().state()).as("another server judges it").isEqualTo(RunState.FAILED);
     }
 

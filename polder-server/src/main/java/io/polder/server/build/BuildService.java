@@ -185,10 +185,10 @@ public final class BuildService implements AutoCloseable {
             BuildTarget target = definitions.target(run.productId());
             inputAccess.require(run.productId(), clock.instant());
             BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
-            Run finished = runs.finishBuild(run.id(), result, policyFindings);
-            LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
-                    finished.errorMessage() == null ? "" : " (" + finished.errorMessage() + ")");
-            if (result.ports().stream().anyMatch(port -> port.outcome() == PortOutcome.PUBLISHED)) {
+            List<String> published = result.ports().stream().filter(port -> port.outcome() == PortOutcome.PUBLISHED)
+                    .map(port -> port.port() + " snapshot " + port.snapshot().value()).toList();
+            Run finished = finishBuild(run, result, published);
+            if (!published.isEmpty()) {
                 publishListeners.forEach(listener -> notify(listener, run.productId()));
             }
             return finished;
@@ -197,6 +197,29 @@ public final class BuildService implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("build {} of {} failed unexpectedly", run.id(), run.productId(), e);
             return fail(run.id(), ErrorCode.INTERNAL, "the build failed unexpectedly: " + e, "write");
+        }
+    }
+
+    /**
+     * Records the build's result. When another server failed the run meanwhile (it took this one for silent), the
+     * registry keeps that server's record; what this build published is still published, so it is logged, and
+     * downstream builds are still triggered by the caller.
+     */
+    private Run finishBuild(Run run, BuildResult result, List<String> published) {
+        try {
+            Run finished = runs.finishBuild(run.id(), result, policyFindings);
+            LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
+                    finished.errorMessage() == null ? "" : " (" + finished.errorMessage() + ")");
+            return finished;
+        } catch (PolderException e) {
+            Run ended = runs.get(run.id());
+            if (e.code() != ErrorCode.CONFLICT || !ended.state().finished()) {
+                throw e;
+            }
+            LOG.warn("build {} of {} ended here ({}) after another server had recorded it as {} ({}); that record"
+                    + " stands{}", run.id(), run.productId(), result.outcome(), ended.state().value(), ended.errorMessage(),
+                    published.isEmpty() ? "" : ", but this build published " + String.join(", ", published));
+            return ended;
         }
     }
 

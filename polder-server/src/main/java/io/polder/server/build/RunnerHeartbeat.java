@@ -66,6 +66,9 @@ public final class RunnerHeartbeat implements AutoCloseable {
             beat();
         } catch (RuntimeException e) {
             LOG.warn("the heartbeat of {} could not be recorded: {}", runner, e.getMessage());
+        } catch (Error e) {
+            // thrown on, a periodic task would stop for good and the other servers take this live one for silent
+            LOG.error("the heartbeat of {} could not be recorded; trying again at the next beat", runner, e);
         }
     }
 
