@@ -207,7 +207,7 @@ final class PolicyCommand implements Runnable {
         if (!outcome.outcome().equals(PolicyCheck.NOT_APPLICABLE)) {
             return outcome.outcome();
         }
-        return "not applicable" + (outcome.reason().isEmpty() ? "" : " (" + switch (outcome.reason()) {
+        return "not applicable" + (outcome.reason() == null ? "" : " (" + switch (outcome.reason()) {
             case "scope" -> "its scope is another domain";
             case "target" -> "no instance of its target";
             case "when" -> "excluded by its when";

@@ -401,7 +401,7 @@ abstract class GovernanceTests extends RegistryTestBase {
         assertThat(preview.outcomes())
                 .extracting(PolicyPreview.ProductOutcome::domain, PolicyPreview.ProductOutcome::outcome,
                         PolicyPreview.ProductOutcome::reason)
-                .containsOnly(tuple("customer", PolicyCheck.PASS, ""), tuple("sales", PolicyCheck.NOT_APPLICABLE, "scope"),
+                .containsOnly(tuple("customer", PolicyCheck.PASS, null), tuple("sales", PolicyCheck.NOT_APPLICABLE, "scope"),
                         tuple("logistics", PolicyCheck.NOT_APPLICABLE, "scope"),
                         tuple("finance", PolicyCheck.NOT_APPLICABLE, "scope"));
         assertThat(preview.affected()).isEmpty();

@@ -138,7 +138,9 @@ class GovernanceApiTest {
         assertThat(policy.path("failing").asInt()).isEqualTo(2);
         assertThat(policy.path("passing").asInt()).as("the products of other domains are not applicable").isZero();
         assertThat(policy.path("notApplicable").asInt()).isEqualTo(5);
-        assertThat(preview.json().path("outcomes").findValuesAsText("reason")).hasSize(7).containsOnly("", "when");
+        assertThat(preview.json().path("outcomes").findValues("reason")).hasSize(7)
+                .allMatch(reason -> reason.isNull() || reason.asText().equals("when"))
+                .anyMatch(JsonNode::isNull);
         assertThat(preview.json().path("affected").findValuesAsText("product"))
                 .containsExactlyInAnyOrder("logistics-shipments", "logistics-delivery-performance");
         assertThat(preview.json().path("affected").path(0).path("policies").path(0).path("findings").path(0)

@@ -71,7 +71,7 @@ public record PolicyPreview(String policySet, int products, List<PreviewedPolicy
             PolicyResult.Reason reason = notApplicable.get(candidate.id());
             outcomes.add(new ProductOutcome(verdict.product(), verdict.domain(), candidate.id(), outcome,
                     outcome.equals(PolicyCheck.NOT_APPLICABLE) && reason != null
-                            ? reason.name().toLowerCase(Locale.ROOT) : ""));
+                            ? reason.name().toLowerCase(Locale.ROOT) : null));
         }
         return outcomes;
     }
@@ -125,7 +125,7 @@ public record PolicyPreview(String policySet, int products, List<PreviewedPolicy
      * @param outcome {@code pass}, {@code fail}, {@code warn}, {@code error}, {@code exempted} or {@code not-applicable}
      *                (as in {@link PolicyCheck})
      * @param reason why it does not apply: {@code scope} (it governs another domain), {@code target} (the product has
-     *               no instance of its target) or {@code when} (its {@code when} excluded every instance); "" when
+     *               no instance of its target) or {@code when} (its {@code when} excluded every instance); null when
      *               it applies
      */
     public record ProductOutcome(String product, String domain, String policy, String outcome, String reason) {
