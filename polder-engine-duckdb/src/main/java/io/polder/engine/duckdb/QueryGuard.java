@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs statements under a watchdog that cancels them when they run past the statement timeout, when the
- * thread that runs them is interrupted, or when the engine closes. DuckDB has no statement timeout of its
- * own, and a JDBC call in native code does not notice a Java interrupt; cancelling the statement does.
+ * thread that runs them is interrupted, or when the engine closes. DuckDB's own {@code max_execution_time}
+ * (2.0) answers the first only, and a JDBC call in native code does not notice a Java interrupt; cancelling the
+ * statement answers all three, with one message per reason.
  */
 final class QueryGuard implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
