@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
             "",
             "Building needs a token of a platform-admin, the product's domain owner or a member of its team.",
             "See the runs with `polder get runs PRODUCT`, a run's checks with `polder get runs RUN-ID -o yaml`.",
-            "Exit codes: 0 every build succeeded, 1 a build failed, 3 no such product, 4 still being built by",
-            "others after " + RunWatcher.BUILD_ATTEMPTS + " waits, 5 not allowed, 10 server unreachable."
+            "Exit codes: 0 every build succeeded, 1 a build failed, 2 wrong usage, 3 no such product, 4 still",
+            "being built by others after " + RunWatcher.BUILD_ATTEMPTS + " waits, 5 not allowed, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {

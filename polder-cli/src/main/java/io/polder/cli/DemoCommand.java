@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
             "",
             "The scheduler is off in the demo (polder serve runs it): builds happen when you ask.",
             "The server's log goes to DATA-DIR/polder.log (appended), not to the terminal.",
-            "Exit codes: 0 every build and contract passed, 1 one failed, 10 the server could not start."
+            "Exit codes: 0 every build and contract passed, 1 one failed, 2 wrong usage, 10 the server could",
+            "not start."
         },
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {

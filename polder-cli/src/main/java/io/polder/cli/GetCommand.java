@@ -100,6 +100,7 @@ final class GetCommand implements Callable<Integer> {
             relations(client);
         } else {
             List<JsonNode> items = Listing.read(client, PolderClient.path(kind.name()), filters(), limit);
+            requireNamedExist(client, items);
             output.printListing(items, kind.table(), kind::addRow, "No " + kind.name() + ".");
         }
         return 0;
@@ -136,10 +137,30 @@ final class GetCommand implements Callable<Integer> {
         }
         List<JsonNode> items = Listing.read(client, PolderClient.path("relations"),
                 PolderClient.Query.none().with("product", product), limit);
+        requireNamedExist(client, items);
         output.printListing(items, new Table("PRODUCT", "PORT", "VERSION", "RELATION").whole("RELATION"),
                 (table, item) -> table.row(Listing.text(item, "product"), Listing.text(item, "port"),
                         Listing.text(item, "version"), Listing.text(item, "relation")),
                 "No output ports.");
+    }
+
+    /**
+     * An empty listing of a product, domain or team the registry does not hold is that one not found (exit 3),
+     * not "No runs." (exit 0), which a typo in {@code get runs PRODUCT} would otherwise look like.
+     */
+    private void requireNamedExist(PolderClient client, List<JsonNode> items) {
+        if (!items.isEmpty()) {
+            return;
+        }
+        if (product != null) {
+            client.get(PolderClient.path("products", product));
+        }
+        if (domain != null) {
+            client.get(PolderClient.path("domains", domain));
+        }
+        if (team != null) {
+            client.get(PolderClient.path("teams", team));
+        }
     }
 
     private PolderClient.Query filters() {

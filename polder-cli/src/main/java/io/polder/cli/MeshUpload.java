@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -91,22 +92,31 @@ final class MeshUpload {
 
     /** A 422 from the server: print its problems the way validate does, then fail with exit code 1. */
     static PolderException printedProblems(PolderException error, String display, PrintWriter err) {
+        return printedProblems(error, relative -> located(display, relative), display + "; nothing was changed", err);
+    }
+
+    /**
+     * A 422 from the server, its problems' files named by {@code locate} (from the name the server gives them):
+     * print them the way validate does, then fail with exit code 1, saying they were found in {@code where}.
+     */
+    static PolderException printedProblems(PolderException error, UnaryOperator<String> locate, String where,
+            PrintWriter err) {
         if (error.code() != ErrorCode.INVALID_DOCUMENT || !(error.details().get("problems") instanceof List<?> listed)) {
             return error;
         }
         List<Problem> problems = new ArrayList<>();
         for (Object item : listed) {
-            problems.add(problem(PolderClient.JSON.valueToTree(item), display));
+            problems.add(problem(PolderClient.JSON.valueToTree(item), locate));
         }
         problems.forEach(problem -> err.println(problem.format()));
         long errors = problems.stream().filter(Problem::isError).count();
         return new PolderException(ErrorCode.INVALID_DOCUMENT, "the server found "
-                + ValidateCommand.plural(errors, "error") + " in " + display + "; nothing was changed");
+                + ValidateCommand.plural(errors, "error") + " in " + where);
     }
 
-    private static Problem problem(JsonNode node, String display) {
+    private static Problem problem(JsonNode node, UnaryOperator<String> locate) {
         Severity severity = "warning".equals(node.path("severity").asText()) ? Severity.WARNING : Severity.ERROR;
-        return new Problem(located(display, node.path("file").asText("")),
+        return new Problem(locate.apply(node.path("file").asText("")),
                 new Position(Math.max(1, node.path("line").asInt(1)), Math.max(1, node.path("column").asInt(1))),
                 node.path("pointer").asText(""), severity, node.path("message").asText(""));
     }

@@ -129,7 +129,11 @@ final class PolicyCommand implements Runnable {
                     body = client.post(PolderClient.path("policies", "preview"), new PreviewRequest(relative, read(path)))
                             .body();
                 } catch (PolderException e) {
-                    throw MeshUpload.printedProblems(e, mesh == null ? "" : display(mesh), err);
+                    // the file sent is named as the user typed it, wherever it lies (outside a mesh the server
+                    // knows it as policies/NAME, a path the user never wrote)
+                    throw MeshUpload.printedProblems(e, named -> named.equals(relative) ? file
+                            : mesh == null ? named : MeshUpload.located(display(mesh), named),
+                            file + "; nothing was previewed", err);
                 }
                 preview = PolderClient.JSON.convertValue(body, PolicyPreview.class);
                 where = "Previewed against the registry at " + client.server() + ": " + preview.products()

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  polder serve --sources-dir /srv/exports --openlineage-url http://127.0.0.1:5000/api/v1/lineage",
             "  polder serve --query-concurrency 8 --query-row-cap 50000 --query-timeout 1m \\",
             "      --query-max-timeout 15m",
+            "  polder serve --db jdbc:postgresql://db:5432/polder --heartbeat 5s --silent-after 1m   # a replica",
             "",
             "Then, in another shell:",
             "  export POLDER_SERVER=http://127.0.0.1:8080 POLDER_TOKEN=$(cat polder-data/admin.token)",
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
             "GET /api/v1/health answers 200 once the server is ready; /metrics has Prometheus metrics;",
             "/api/openapi.json describes the API. The Arrow Flight SQL endpoint starts beside the ready API;",
             "when it cannot (its port taken), the server stops with exit code 10.",
-            "Exit codes: 0 stopped, 10 could not start (such as a port in use or an unreachable database)."
+            "Exit codes: 0 stopped, 2 wrong usage (such as an option out of range, named), 10 could not start",
+            "(such as a port in use or an unreachable database)."
         },
         mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "  polder test sales-orders --port orders -o json",
             "",
             "Exit codes: 0 no error-level check failed (warnings allowed), 1 an error-level check failed,",
-            "3 no such product or port, or nothing published yet (build it first), 5 not allowed."
+            "2 wrong usage, 3 no such product or port, or nothing published yet (build it first), 5 not",
+            "allowed, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class TestCommand implements Callable<Integer> {

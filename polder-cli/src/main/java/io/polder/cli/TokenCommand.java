@@ -59,7 +59,11 @@ final class TokenCommand implements Runnable {
                 "Examples:",
                 "  polder token create --name ci-sales --role domain-owner --domain sales",
                 "  polder token create --name dashboards --role consumer --days 365",
-                "  polder token create --name auditor --role governance --no-expiry"
+                "  polder token create --name auditor --role governance --no-expiry",
+                "",
+                "Exit codes: 0 created, 2 wrong usage (such as --domain for a role other than domain-owner),",
+                "3 no such domain or team in the registry, 5 not allowed (needs a platform-admin token), 10",
+                "server unreachable."
             },
             mixinStandardHelpOptions = true)
     static final class Create implements Callable<Integer> {

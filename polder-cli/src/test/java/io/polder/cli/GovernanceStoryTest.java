@@ -130,6 +130,15 @@ class GovernanceStoryTest {
         CliRun broken = server.admin("policy", "preview", rule.toString());
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.err()).contains(rule + ":9:10:").contains("tagz");
+
+        Path outside = dir.resolve("drafts/new-rule.yaml"); // in no mesh folder: the server knows it as policies/NAME
+        Files.createDirectories(outside.getParent());
+        Files.writeString(outside, NEW_RULE.replace("rule: has(product.tags)", "rule: has(product.tagz)"));
+        CliRun draft = server.admin("policy", "preview", outside.toString());
+        assertThat(draft.exitCode()).isEqualTo(1);
+        assertThat(draft.err()).startsWith(outside + ":9:10: ").contains("tagz")
+                .contains("polder: the server found 1 error in " + outside + "; nothing was previewed")
+                .doesNotContain("policies/new-rule.yaml");
     }
 
     @Test

@@ -84,6 +84,24 @@ class HelpLayoutTest {
     }
 
     @Test
+    void everyListOfExitCodesNamesTheWrongUsageEveryCommandCanMeet() {
+        for (List<String> path : commands().keySet()) {
+            String name = String.join(" ", path);
+            String help = help(path);
+            if (path.contains("help") || !help.contains("Exit codes:")) {
+                continue;
+            }
+            List<String> misused = new ArrayList<>(path);
+            misused.add("--no-such-option");
+            assertThat(CliRun.of(misused.toArray(String[]::new)).exitCode()).as("polder %s --no-such-option", name)
+                    .isEqualTo(2);
+            assertThat(help.substring(help.indexOf("Exit codes:")).replaceAll("\\s+", " "))
+                    .as("the exit codes `polder %s --help` lists", name)
+                    .containsPattern("\\b2 (wrong usage|the command was used wrongly)");
+        }
+    }
+
+    @Test
     void helpOfASubcommandNamedAfterHelpIsThatSubcommandsOwn() {
         CliRun run = CliRun.of("help", "token", "create");
         assertThat(run.exitCode()).isZero();

@@ -150,6 +150,28 @@ class RegistryStoryTest {
     }
 
     @Test
+    void anEmptyListingOfAProductDomainOrTeamTheRegistryDoesNotHoldIsNotFound() {
+        assertThat(server.admin("apply", mesh).exitCode()).isZero();
+        CliRun known = server.admin("get", "runs", "sales-orders");
+        assertThat(known.exitCode()).as(known.err()).isZero();
+        assertThat(known.out()).isEqualTo("No runs." + System.lineSeparator());
+        for (String[] args : new String[][] {{"get", "runs", "sales-ordres"}, {"get", "runs", "--product", "sales-ordres"},
+                {"get", "ports", "--product", "sales-ordres"}, {"get", "ports", "--product", "sales-ordres", "--direction",
+                    "input"}}) {
+            CliRun typo = server.admin(args);
+            assertThat(typo.exitCode()).as(String.join(" ", args)).isEqualTo(3);
+            assertThat(typo.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(typo.err()).as(String.join(" ", args)).isEqualTo("polder: no product 'sales-ordres'" + System.lineSeparator());
+        }
+        CliRun domain = server.admin("get", "products", "--domain", "sails");
+        assertThat(domain.exitCode()).isEqualTo(3);
+        assertThat(domain.err()).contains("no domain 'sails'");
+        CliRun team = server.admin("get", "members", "--team", "sales-team");
+        assertThat(team.exitCode()).isEqualTo(3);
+        assertThat(team.err()).contains("no team 'sales-team'");
+    }
+
+    @Test
     void paginationFollowsCursorsToTheEnd() throws IOException {
         assertThat(server.admin("apply", mesh).exitCode()).isZero();
         // members: 12 named principals; pages of 1000 hold them all, so --limit makes several pages of 5
