@@ -91,20 +91,36 @@ class KilledBuildTest {
         }
     }
 
-    /** The example mesh with sales-orders at {@code version}, its FROM line replaced by {@code from} if not null. */
+    /**
+     * The example mesh with sales-orders at {@code version}, its FROM line replaced by {@code from} if not null, and
+     * no product on a schedule.
+     */
     private static MeshBundle mesh(String version, String from) {
-        return Meshes.withFolder(Meshes.exampleWithPlatformFiles(), ORDERS, product -> new BundleProduct(product.path(),
+        MeshBundle example = Meshes.exampleWithPlatformFiles();
+        MeshBundle unscheduled = new MeshBundle(example.meshYaml(), example.products().stream()
+                .map(KilledBuildTest::withoutSchedule).toList(), example.policies());
+        return Meshes.withFolder(unscheduled, ORDERS, product -> new BundleProduct(product.path(),
                 version.equals("1.2.0") ? product.productYaml()
                         : Meshes.replaceLine("version", "1.2.0", version).apply(product.productYaml()),
-                product.contracts(), withoutSchedule(product.settingsYaml()),
+                product.contracts(), product.settingsYaml(),
                 product.buildFiles().stream().map(file -> from == null || !file.name().equals("orders.sql") ? file
                         : new BundleFile(file.name(), file.text().replace("FROM source.orders_export", from))).toList()));
     }
 
-    /** No cron: the scheduler must not start a build of its own during the test. */
-    private static String withoutSchedule(String settings) {
-        return settings.lines().filter(line -> !line.startsWith("schedule:") && !line.startsWith("  cron:"))
+    /**
+     * No cron and no upstream trigger: the server process runs its scheduler, and a build it started of its own (of
+     * any product: customer-profiles at 02:00 UTC, sales-daily-revenue at 04:30, ...) would be killed with the
+     * server and leave a partial candidate and a temporary folder that the test takes for the killed build's.
+     */
+    private static BundleProduct withoutSchedule(BundleProduct product) {
+        if (product.settingsYaml() == null) {
+            return product;
+        }
+        String settings = product.settingsYaml().lines().filter(line -> !line.startsWith("schedule:")
+                && !line.startsWith("  cron:") && !line.startsWith("  onUpstreamPublish:"))
                 .collect(Collectors.joining("\n", "", "\n"));
+        return new BundleProduct(product.path(), product.productYaml(), product.contracts(), settings,
+                product.buildFiles());
     }
 
     private static void awaitWriting(ApiClient api, String token, String runId) throws InterruptedException {
