@@ -60,7 +60,8 @@ class LineageEndpointTest {
     @Test
     void postsStartAndCompleteToTheEndpointAndReturnsThemToo() {
         RecordingLineage registry = new RecordingLineage();
-        HttpLineageTransport http = new HttpLineageTransport(endpoint(), Duration.ofSeconds(5), Optional.of("secret-key"));
+        // a generous timeout: a post that a busy machine slows past it would be a warning, which this test forbids
+        HttpLineageTransport http = new HttpLineageTransport(endpoint(), Duration.ofMinutes(1), Optional.of("secret-key"));
         Path csv = KitFixtures.write(data.resolve("s/orders.csv"), KitFixtures.GOOD_ORDERS);
         BuildResult result;
         try (Engine engine = new DuckDbEngineFactory().create(EngineConfig.empty(),
