@@ -105,15 +105,29 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    /**
+     * Runs the contract with the product's lock held, as a build and a publication hold it: the snapshot cannot be
+     * deleted by retention while it is read, and its status is never written over by (or over) a publication's.
+     * A check that finds the product held waits for the run that holds it (reporting that it waits), then checks
+     * what is published when that run has ended; a build that finds a check running fails as it would beside
+     * another build.
+     */
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public CheckRun check(CheckRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
-        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(request.port())
-                .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() -> new NoPublishedSnapshotException(
-                        request.port() + " has published nothing yet; build its product first"));
+        PortRef port = request.port();
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-        return checkSnapshot(request.port(), snapshot, request.contract(), request.retention(), runId,
-                progress == null ? ProgressListener.NONE : progress, false);
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        try (Warehouse.ProductLock ignored = warehouse.awaitLock(port.productId(), () -> report(listener, runId,
+                request.snapshot(), "waiting for the run that holds product " + port.productId() + " (a build,"
+                        + " publication or contract run) to end"))) {
+            recovery.recover(port);
+            SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(port)
+                    .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() ->
+                            new NoPublishedSnapshotException(port + " has published nothing yet; build its product first"));
+            return checkSnapshot(port, snapshot, request.contract(), request.retention(), runId, listener, false);
+        }
     }
 
     /** Checks a build's candidate; a blocking failure quarantines it. */
@@ -345,6 +359,10 @@ public final class DuckDbEngine implements Engine {
 
     Warehouse warehouse() {
         return warehouse;
+    }
+
+    WarehouseRecovery recovery() {
+        return recovery;
     }
 
     LineageEvents lineageEvents() {
