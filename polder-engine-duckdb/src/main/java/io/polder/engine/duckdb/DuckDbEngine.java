@@ -99,9 +99,12 @@ public final class DuckDbEngine implements Engine {
     public BuildResult build(BuildRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-        try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id())) {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id(), () -> report(listener, new Progress(
+                runId, Stage.PROVISION, request.product().id(), -1, null, "waiting for the contract run of product "
+                + request.product().id() + " that is running to end")))) {
             request.product().outputPorts().forEach(port -> recovery.recover(port.ref()));
-            return new BuildRun(this, request, runId, progress == null ? ProgressListener.NONE : progress).run();
+            return new BuildRun(this, request, runId, listener).run();
         }
     }
 
@@ -119,7 +122,7 @@ public final class DuckDbEngine implements Engine {
         PortRef port = request.port();
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        try (Warehouse.ProductLock ignored = warehouse.awaitLock(port.productId(), () -> report(listener, runId,
+        try (Warehouse.ProductLock ignored = warehouse.lockForContractRun(port.productId(), () -> report(listener, runId,
                 request.snapshot(), "waiting for the run that holds product " + port.productId() + " (a build,"
                         + " publication or contract run) to end"))) {
             recovery.recover(port);
@@ -184,10 +187,14 @@ public final class DuckDbEngine implements Engine {
 
     /** A step of a contract run, for a progress display (and the engine benchmark's stage timings). */
     private static void report(ProgressListener progress, String runId, SnapshotId snapshot, String message) {
+        report(progress, new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+    }
+
+    private static void report(ProgressListener listener, Progress progress) {
         try {
-            progress.progress(new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+            listener.progress(progress);
         } catch (RuntimeException ignored) {
-            // a progress display must not fail a contract run
+            // a progress display must not fail a run
         }
     }
 

@@ -66,6 +66,8 @@ final class Warehouse {
      * of the file may release it, so the lock file of a product held here is never opened a second time.
      */
     private static final ConcurrentHashMap<Path, ReentrantLock> PRODUCT_LOCKS = new ConcurrentHashMap<>();
+    /** The lock files of the products that a contract run of this process holds (see {@link #lock}). */
+    private static final Set<Path> CONTRACT_RUNS = ConcurrentHashMap.newKeySet();
     /** The temporary files this process is writing (see {@link #clearTemporaryFiles}). */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
@@ -187,12 +189,41 @@ final class Warehouse {
         deleteQuietly(doomed);
     }
 
-    /**
-     * Holds the product for one build, publication, retention or contract run: across threads of this process and
-     * across processes.
-     */
+    /** Holds the product as {@link #lock(String, Runnable)} does, waiting without saying so. */
     ProductLock lock(String productId) {
-        return tryLockProduct(productId).orElseThrow(() -> busy(productId));
+        return lock(productId, () -> { });
+    }
+
+    /**
+     * Holds the product for one build, publication or retention: across threads of this process and across
+     * processes. When a contract run of this process holds it (a short run), waits for that run to end, telling
+     * {@code waiting} first; when anything else holds it (a build, a publication, a run of another process), fails.
+     *
+     * @throws ConcurrentBuildException when the product is held by another run that is not a contract run
+     */
+    ProductLock lock(String productId, Runnable waiting) {
+        Optional<ProductLock> free = tryLockProduct(productId);
+        if (free.isPresent()) {
+            return free.get();
+        }
+        if (!CONTRACT_RUNS.contains(lockFile(productId))) {
+            throw busy(productId);
+        }
+        // the contract run may end and another run take the product before this one waits: it is waited for too;
+        // and in the instant between a contract run taking the product and marking it, a build fails as before
+        return awaitLock(productId, waiting);
+    }
+
+    /**
+     * Holds the product for one contract run of a snapshot already written, waiting for whatever run holds it (in
+     * this process or another) and telling {@code waiting} first; while it is held, builds, publications and
+     * retention of this process wait for it rather than fail (see {@link #lock}).
+     */
+    ProductLock lockForContractRun(String productId, Runnable waiting) {
+        ProductLock lock = awaitLock(productId, waiting);
+        lock.contractRun = true;
+        CONTRACT_RUNS.add(lock.file);
+        return lock;
     }
 
     /**
@@ -213,13 +244,13 @@ final class Warehouse {
     }
 
     /**
-     * Holds the product as {@link #lock} does, waiting while a run of this process or another holds it; {@code
+     * Holds the product, waiting while a run of this process or another holds it; {@code
      * waiting} is told once, before the wait. A run that holds the product already, on this very thread, is
      * refused as busy rather than waited for.
      *
      * @throws BuildInterruptedException when the thread is interrupted while it waits
      */
-    ProductLock awaitLock(String productId, Runnable waiting) {
+    private ProductLock awaitLock(String productId, Runnable waiting) {
         Optional<ProductLock> free = tryLockProduct(productId);
         if (free.isPresent()) {
             return free.get();
@@ -258,7 +289,7 @@ final class Warehouse {
                 inProcess.unlock();
                 return null;
             }
-            return new ProductLock(inProcess, channel, fileLock);
+            return new ProductLock(file, inProcess, channel, fileLock);
         } catch (FileLockInterruptionException | ClosedByInterruptException e) {
             closeQuietly(channel);
             inProcess.unlock();
@@ -367,11 +398,14 @@ final class Warehouse {
 
     /** The lock of one product; released by {@link #close()}, and by the operating system if the process dies. */
     static final class ProductLock implements AutoCloseable {
+        private final Path file;
         private final ReentrantLock inProcess;
         private final FileChannel channel;
         private final FileLock fileLock;
+        private boolean contractRun;
 
-        private ProductLock(ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
+        private ProductLock(Path file, ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
+            this.file = file;
             this.inProcess = inProcess;
             this.channel = channel;
             this.fileLock = fileLock;
@@ -379,6 +413,9 @@ final class Warehouse {
 
         @Override
         public void close() {
+            if (contractRun) {
+                CONTRACT_RUNS.remove(file);
+            }
             try {
                 fileLock.release();
                 channel.close();

@@ -9,6 +9,7 @@ import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
 import io.polder.spi.ProgressListener;
 import io.polder.spi.RetentionPolicy;
+import io.polder.spi.RetentionResult;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotInfo;
 import io.polder.spi.SnapshotState;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A contract run ({@code polder test}) and a build, publication or retention of the same product never overlap: the
  * check holds the product's lock as they do, so it neither reads a snapshot being deleted nor writes a status over a
- * publication's (or under one). Each race is held at a precise point by a progress listener that waits on a latch.
+ * publication's (or under one). Whichever comes second waits for the first; a build beside another build still fails
+ * at once. Each race is held at a precise point by a progress listener that waits on a latch.
  */
 class ConcurrentCheckTest {
     private static final long WAIT = 60;
@@ -94,7 +96,7 @@ class ConcurrentCheckTest {
     }
 
     @Test
-    void aBuildPublicationOrRetentionDuringACheckIsRefusedAndTheCheckRecordsItsResult() throws Exception {
+    void aBuildDuringACheckWaitsForItAndTheCheckRecordsItsResultFirst() throws Exception {
         CountDownLatch checked = new CountDownLatch(1);
         CountDownLatch releaseCheck = new CountDownLatch(1);
         CompletableFuture<CheckRun> check = CompletableFuture.supplyAsync(() -> engine.check(published(),
@@ -106,21 +108,74 @@ class ConcurrentCheckTest {
         assertThat(checked.await(WAIT, TimeUnit.SECONDS)).as("the check has run its rules, not yet recorded them")
                 .isTrue();
 
-        assertThatThrownBy(() -> engine.build(KitFixtures.buildOrders(csv), null))
-                .isInstanceOf(ConcurrentBuildException.class).hasMessageContaining("built, published or checked");
-        assertThatThrownBy(() -> engine.publish(ORDERS, good)).isInstanceOf(ConcurrentBuildException.class);
-        assertThatThrownBy(() -> engine.applyRetention(ORDERS, new RetentionPolicy(1, null)))
-                .isInstanceOf(ConcurrentBuildException.class);
+        CountDownLatch buildWaiting = new CountDownLatch(1);
+        CompletableFuture<BuildResult> build = CompletableFuture.supplyAsync(() -> engine.build(
+                KitFixtures.buildOrders(csv), progress -> {
+                    if (progress.message().equals("waiting for the contract run of product kit-orders that is running"
+                            + " to end")) {
+                        buildWaiting.countDown();
+                    }
+                }), threads);
+        assertThat(buildWaiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
+        assertThat(build).as("the check holds the product until it has recorded its result").isNotDone();
 
         releaseCheck.countDown();
         CheckRun run = check.get(WAIT, TimeUnit.SECONDS);
+        BuildResult built = build.get(WAIT, TimeUnit.SECONDS);
 
         assertThat(run.snapshot()).isEqualTo(good);
         assertThat(engine.checks(ORDERS, good).orElseThrow().runId()).isEqualTo(run.runId());
+        assertThat(built.succeeded()).as(String.valueOf(built.failure())).isTrue();
+        SnapshotId fresh = built.port(ORDERS).orElseThrow().snapshot();
+        assertPointerAndStatusesAgree(fresh);
+        assertThat(warehouse().status(ORDERS, good).checkedAt()).as("the check's result, kept by the publication after it")
+                .isEqualTo(run.startedAt());
+    }
+
+    @Test
+    void publicationAndRetentionDuringACheckWaitForItToo() throws Exception {
+        CountDownLatch checked = new CountDownLatch(1);
+        CountDownLatch releaseCheck = new CountDownLatch(1);
+        CompletableFuture<CheckRun> check = CompletableFuture.supplyAsync(() -> engine.check(published(),
+                progress -> {
+                    if (progress.message().startsWith("checked ")) {
+                        await(releaseCheck, checked);
+                    }
+                }), threads);
+        assertThat(checked.await(WAIT, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<SnapshotInfo> republish = CompletableFuture.supplyAsync(() -> engine.publish(ORDERS, good),
+                threads);
+        CompletableFuture<RetentionResult> retention = CompletableFuture.supplyAsync(() -> engine.applyRetention(ORDERS,
+                new RetentionPolicy(1, null)), threads);
+        releaseCheck.countDown();
+
+        CheckRun run = check.get(WAIT, TimeUnit.SECONDS);
+        assertThat(republish.get(WAIT, TimeUnit.SECONDS).state()).isEqualTo(SnapshotState.PUBLISHED);
+        assertThat(retention.get(WAIT, TimeUnit.SECONDS).kept()).containsExactly(good);
+        assertThat(engine.checks(ORDERS, good).orElseThrow().runId()).isEqualTo(run.runId());
         assertPointerAndStatusesAgree(good);
-        BuildResult next = engine.build(KitFixtures.buildOrders(csv), null);
-        assertThat(next.succeeded()).as(String.valueOf(next.failure())).isTrue();
-        assertPointerAndStatusesAgree(next.port(ORDERS).orElseThrow().snapshot());
+    }
+
+    @Test
+    void aBuildFailsAtOnceWhileAnotherBuildHoldsTheProductEvenWithACheckWaiting() throws Exception {
+        CountDownLatch buildChecking = new CountDownLatch(1);
+        CountDownLatch releaseBuild = new CountDownLatch(1);
+        CompletableFuture<BuildResult> build = CompletableFuture.supplyAsync(() -> engine.build(
+                KitFixtures.buildOrders(csv), pauseAt(Stage.CHECK, buildChecking, releaseBuild)), threads);
+        assertThat(buildChecking.await(WAIT, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch checkWaiting = new CountDownLatch(1);
+        CompletableFuture<CheckRun> check = CompletableFuture.supplyAsync(() -> engine.check(published(),
+                progress -> checkWaiting.countDown()), threads);
+        assertThat(checkWaiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> engine.build(KitFixtures.buildOrders(csv), null))
+                .isInstanceOf(ConcurrentBuildException.class).hasMessageContaining("is being built");
+
+        releaseBuild.countDown();
+        SnapshotId fresh = build.get(WAIT, TimeUnit.SECONDS).port(ORDERS).orElseThrow().snapshot();
+        assertThat(check.get(WAIT, TimeUnit.SECONDS).snapshot()).isEqualTo(fresh);
+        assertPointerAndStatusesAgree(fresh);
     }
 
     @Test
@@ -173,7 +228,7 @@ class ConcurrentCheckTest {
 
     /** The pointer names {@code published}, its status says so with the pointer's time, and no other snapshot does. */
     private void assertPointerAndStatusesAgree(SnapshotId published) {
-        Warehouse warehouse = ((DuckDbEngine) engine).warehouse();
+        Warehouse warehouse = warehouse();
         PublishedPointer pointer = warehouse.pointer(ORDERS).orElseThrow();
         assertThat(pointer.snapshot()).isEqualTo(published.value());
         SnapshotStatus status = warehouse.status(ORDERS, published);
@@ -189,6 +244,10 @@ class ConcurrentCheckTest {
             }
         }
         assertThat(engine.published(ORDERS)).map(SnapshotInfo::id).contains(published);
+    }
+
+    private Warehouse warehouse() {
+        return ((DuckDbEngine) engine).warehouse();
     }
 
     private SnapshotInfo snapshot(SnapshotId id) {
