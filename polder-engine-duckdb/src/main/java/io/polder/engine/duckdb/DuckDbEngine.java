@@ -112,8 +112,8 @@ public final class DuckDbEngine implements Engine {
      * Runs the contract with the product's lock held, as a build and a publication hold it: the snapshot cannot be
      * deleted by retention while it is read, and its status is never written over by (or over) a publication's.
      * A check that finds the product held waits for the run that holds it (reporting that it waits), then checks
-     * what is published when that run has ended; a build that finds a check running fails as it would beside
-     * another build.
+     * what is published when that run has ended; a build, publication or retention of this process that finds a
+     * check running waits for it in turn (see {@link Warehouse#lock(String, Runnable)}).
      */
     @Override
     @SuppressWarnings("try") // the lock is held for the block, not used in it

@@ -244,9 +244,9 @@ final class Warehouse {
     }
 
     /**
-     * Holds the product, waiting while a run of this process or another holds it; {@code
-     * waiting} is told once, before the wait. A run that holds the product already, on this very thread, is
-     * refused as busy rather than waited for.
+     * Holds the product, waiting while a run of this process or another holds it; {@code waiting} is told once,
+     * before the wait. A run that holds the product already, on this very thread, is refused as busy rather than
+     * waited for.
      *
      * @throws BuildInterruptedException when the thread is interrupted while it waits
      */
@@ -293,7 +293,8 @@ final class Warehouse {
         } catch (FileLockInterruptionException | ClosedByInterruptException e) {
             closeQuietly(channel);
             inProcess.unlock();
-            throw interruptedWaiting(productId, e);
+            throw wait ? interruptedWaiting(productId, e)
+                    : new BuildInterruptedException("interrupted while locking product " + productId, e);
         } catch (IOException e) {
             closeQuietly(channel);
             inProcess.unlock();
