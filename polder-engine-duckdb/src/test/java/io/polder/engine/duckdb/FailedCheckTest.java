@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
+import io.polder.spi.PortRef;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotInfo;
 import io.polder.spi.SnapshotState;
 import io.polder.spi.Stage;
+import io.polder.spi.build.BuildFile;
+import io.polder.spi.build.BuildRequest;
 import io.polder.spi.build.BuildResult;
 import io.polder.spi.build.PortBuild;
 import io.polder.spi.build.PortOutcome;
+import io.polder.spi.build.ProductDefinition;
 import io.polder.spi.exceptions.PublishRejectedException;
 import io.polder.spi.testkit.KitFixtures;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +94,31 @@ class FailedCheckTest {
     }
 
     @Test
+    void theCandidatesOfLaterPortsThatWereNeverCheckedAreAbandonedToo() {
+        BuildRequest twoPorts = BuildRequest.of(twoPortOrders(), List.of());
+        AtomicBoolean spoiled = new AtomicBoolean();
+        // the first port checked is orders, the first declared: its check throws, and daily's never runs
+        BuildResult failed = engine.build(twoPorts, progress -> {
+            if (progress.stage() == Stage.CHECK && progress.message().equals("opened a DuckDB session")
+                    && spoiled.compareAndSet(false, true)) {
+                spoil(((DuckDbEngine) engine).warehouse().snapshotDirectory(ORDERS, progress.snapshot()));
+            }
+        });
+
+        assertThat(failed.failure().stage()).isEqualTo(Stage.CHECK);
+        for (PortRef port : List.of(ORDERS, DAILY_OF_ORDERS)) {
+            PortBuild built = failed.port(port).orElseThrow();
+            assertThat(built.outcome()).as(port.toString()).isEqualTo(PortOutcome.FAILED);
+            SnapshotInfo candidate = engine.snapshots(port).stream()
+                    .filter(info -> info.id().equals(built.snapshot())).findFirst().orElseThrow();
+            assertThat(candidate.state()).as(port.toString()).isEqualTo(SnapshotState.QUARANTINED);
+            assertThat(candidate.note()).as(port.toString()).startsWith("abandoned: build run " + failed.runId()
+                    + " failed before the contract check of this candidate was recorded");
+        }
+        assertThat(engine.published(DAILY_OF_ORDERS)).isEmpty();
+    }
+
+    @Test
     void aCandidateThatFailedItsRulesIsNotTakenForAbandoned() {
         Path bad = KitFixtures.write(data.resolve("kit-sources/bad-orders.csv"), KitFixtures.badOrders());
 
@@ -97,6 +127,25 @@ class FailedCheckTest {
         PortBuild port = quarantined.port(ORDERS).orElseThrow();
         assertThat(port.outcome()).isEqualTo(PortOutcome.QUARANTINED);
         assertThat(snapshot(port.snapshot()).note()).startsWith("failed its contract");
+    }
+
+    private static final PortRef DAILY_OF_ORDERS = new PortRef("kit-orders", "daily", 1);
+
+    /** kit-orders with a second output port, daily, built from the same source. */
+    private ProductDefinition twoPortOrders() {
+        ProductDefinition orders = KitFixtures.orders(csv);
+        String product = KitFixtures.ORDERS_PRODUCT + """
+                  - name: daily
+                    version: 1.0.0
+                    contractId: kit-orders-daily
+                """;
+        String contract = KitFixtures.DAILY_CONTRACT.replace("id: kit-daily-daily", "id: kit-orders-daily");
+        return new ProductDefinition(KitFixtures.product(product), List.of(orders.contracts().get(0),
+                KitFixtures.contract(contract)), List.of(orders.buildFiles().get(0), new BuildFile("daily", """
+                SELECT ordered_on, count(*) AS order_count, sum(amount) AS revenue
+                FROM source.orders_csv
+                GROUP BY ordered_on
+                """, "kit-orders/build/daily.sql")), orders.settings());
     }
 
     private static void spoil(Path snapshot) {
