@@ -133,7 +133,7 @@ class ConcurrentCheckTest {
     }
 
     @Test
-    void publicationAndRetentionDuringACheckWaitForItToo() throws Exception {
+    void publicationAndRetentionStartedDuringACheckDoNotFail() throws Exception {
         CountDownLatch checked = new CountDownLatch(1);
         CountDownLatch releaseCheck = new CountDownLatch(1);
         CompletableFuture<CheckRun> check = CompletableFuture.supplyAsync(() -> engine.check(published(),
@@ -155,6 +155,28 @@ class ConcurrentCheckTest {
         assertThat(retention.get(WAIT, TimeUnit.SECONDS).kept()).containsExactly(good);
         assertThat(engine.checks(ORDERS, good).orElseThrow().runId()).isEqualTo(run.runId());
         assertPointerAndStatusesAgree(good);
+    }
+
+    @Test
+    void theLockOfAPublicationOrRetentionWaitsForAContractRunAlsoOfAnotherEngineOverTheWarehouse() throws Exception {
+        Warehouse other = new Warehouse(data.resolve("warehouse"));
+        Warehouse.ProductLock contractRun = warehouse().lockForContractRun("kit-orders", () -> { });
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Void> publication = CompletableFuture.runAsync(() -> {
+            try (Warehouse.ProductLock held = other.lock("kit-orders", waiting::countDown)) {
+                assertThat(warehouse().tryLockProduct("kit-orders")).isEmpty();
+            }
+        }, threads);
+        assertThat(waiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
+        assertThat(publication).isNotDone();
+        assertThat(other.tryLockProduct("kit-orders")).isEmpty();
+
+        contractRun.close();
+        publication.get(WAIT, TimeUnit.SECONDS);
+        try (Warehouse.ProductLock build = other.lock("kit-orders")) {
+            assertThatThrownBy(() -> warehouse().lock("kit-orders")).as("a build is not waited for")
+                    .isInstanceOf(ConcurrentBuildException.class);
+        }
     }
 
     @Test
