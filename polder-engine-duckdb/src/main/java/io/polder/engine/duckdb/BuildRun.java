@@ -55,6 +55,7 @@ final class BuildRun {
     private final List<RunEvent> events = new ArrayList<>();
     private final Map<PortRef, PortBuild> portResults = new LinkedHashMap<>();
     private final Map<PortRef, List<TableInfo>> written = new LinkedHashMap<>();
+    private final Map<PortRef, SnapshotId> candidates = new LinkedHashMap<>();
     private final List<ResolvedInput> inputs = new ArrayList<>();
     private final List<ResolvedSource> sources = new ArrayList<>();
     private final Map<String, List<ColumnInfo>> sourceColumns = new HashMap<>();
@@ -81,7 +82,7 @@ final class BuildRun {
             stage = Stage.LOAD_SOURCES;
             resolveSources();
             emitStart();
-            Map<PortRef, SnapshotId> candidates = write();
+            write();
             stage = Stage.CHECK;
             for (OutputPortDefinition port : ports) {
                 audit(port, candidates.get(port.ref()));
@@ -93,6 +94,7 @@ final class BuildRun {
             failure = new RunFailure(ErrorCode.INTERNAL, stage, "the build failed unexpectedly: " + e);
         }
         if (failure != null) {
+            abandonUnchecked(failure);
             ports.forEach(port -> portResults.putIfAbsent(port.ref(), failedPort(port.ref())));
         }
         return finish(failure);
@@ -161,8 +163,7 @@ final class BuildRun {
     }
 
     /** Runs the build SQL and writes a sealed candidate per port. */
-    private Map<PortRef, SnapshotId> write() {
-        Map<PortRef, SnapshotId> candidates = new LinkedHashMap<>();
+    private void write() {
         Map<PortRef, Path> partials = new LinkedHashMap<>();
         for (OutputPortDefinition port : ports) {
             SnapshotId id = engine.nextSnapshotId();
@@ -197,7 +198,6 @@ final class BuildRun {
             partials.values().forEach(Warehouse::deleteQuietly);
             throw e;
         }
-        return candidates;
     }
 
     private List<TableInfo> writePort(OutputPortDefinition port, SnapshotId id, Path partial, SnapshotWriter writer,
@@ -251,8 +251,22 @@ final class BuildRun {
         return engine.warehouse().pointer(port).map(pointer -> SnapshotId.parse(pointer.snapshot())).orElse(null);
     }
 
+    /**
+     * Quarantines, as abandoned, each candidate this build sealed whose contract check was never recorded: its check
+     * threw (an engine error, not a failed rule), or an earlier port's did before it was checked. So it shows for what
+     * it is at once and can never be published; {@link WarehouseRecovery} does the same for a build that was killed.
+     */
+    private void abandonUnchecked(RunFailure failure) {
+        written.keySet().stream().filter(port -> !portResults.containsKey(port)).forEach(port ->
+                engine.recovery().abandonIfUnchecked(port, candidates.get(port), "abandoned: build run " + runId
+                        + " failed before the contract check of this candidate was recorded (" + failureMessage(failure)
+                        + "); it is never published"));
+    }
+
+    /** A port the build failed for; with its candidate when one was sealed (quarantined as abandoned by then). */
     private PortBuild failedPort(PortRef port) {
-        return new PortBuild(port, PortOutcome.FAILED, null, List.of(), null, safePublished(port));
+        return new PortBuild(port, PortOutcome.FAILED, written.containsKey(port) ? candidates.get(port) : null,
+                written.getOrDefault(port, List.of()), null, safePublished(port));
     }
 
     private SnapshotId safePublished(PortRef port) {

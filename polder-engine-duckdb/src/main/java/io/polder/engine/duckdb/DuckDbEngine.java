@@ -99,21 +99,38 @@ public final class DuckDbEngine implements Engine {
     public BuildResult build(BuildRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-        try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id())) {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id(), () -> report(listener, new Progress(
+                runId, Stage.PROVISION, request.product().id(), -1, null, "waiting for the contract run of product "
+                + request.product().id() + " that is running to end")))) {
             request.product().outputPorts().forEach(port -> recovery.recover(port.ref()));
-            return new BuildRun(this, request, runId, progress == null ? ProgressListener.NONE : progress).run();
+            return new BuildRun(this, request, runId, listener).run();
         }
     }
 
+    /**
+     * Runs the contract with the product's lock held, as a build and a publication hold it: the snapshot cannot be
+     * deleted by retention while it is read, and its status is never written over by (or over) a publication's.
+     * A check that finds the product held waits for the run that holds it (reporting that it waits), then checks
+     * what is published when that run has ended; a build, publication or retention of this process that finds a
+     * check running waits for it in turn (see {@link Warehouse#lock(String, Runnable)}).
+     */
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public CheckRun check(CheckRequest request, ProgressListener progress) {
         requireNonNull(request, "request is null");
-        SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(request.port())
-                .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() -> new NoPublishedSnapshotException(
-                        request.port() + " has published nothing yet; build its product first"));
+        PortRef port = request.port();
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
-        return checkSnapshot(request.port(), snapshot, request.contract(), request.retention(), runId,
-                progress == null ? ProgressListener.NONE : progress, false);
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        try (Warehouse.ProductLock ignored = warehouse.lockForContractRun(port.productId(), () -> report(listener, runId,
+                request.snapshot(), "waiting for the run that holds product " + port.productId() + " (a build,"
+                        + " publication or contract run) to end"))) {
+            recovery.recover(port);
+            SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(port)
+                    .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() ->
+                            new NoPublishedSnapshotException(port + " has published nothing yet; build its product first"));
+            return checkSnapshot(port, snapshot, request.contract(), request.retention(), runId, listener, false);
+        }
     }
 
     /** Checks a build's candidate; a blocking failure quarantines it. */
@@ -170,10 +187,14 @@ public final class DuckDbEngine implements Engine {
 
     /** A step of a contract run, for a progress display (and the engine benchmark's stage timings). */
     private static void report(ProgressListener progress, String runId, SnapshotId snapshot, String message) {
+        report(progress, new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+    }
+
+    private static void report(ProgressListener listener, Progress progress) {
         try {
-            progress.progress(new Progress(runId, Stage.CHECK, null, -1, snapshot, message));
+            listener.progress(progress);
         } catch (RuntimeException ignored) {
-            // a progress display must not fail a contract run
+            // a progress display must not fail a run
         }
     }
 
@@ -345,6 +366,10 @@ public final class DuckDbEngine implements Engine {
 
     Warehouse warehouse() {
         return warehouse;
+    }
+
+    WarehouseRecovery recovery() {
+        return recovery;
     }
 
     LineageEvents lineageEvents() {

@@ -4,12 +4,15 @@ import io.polder.spi.EngineJson;
 import io.polder.spi.PortRef;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.check.CheckRun;
+import io.polder.spi.exceptions.BuildInterruptedException;
 import io.polder.spi.exceptions.ConcurrentBuildException;
 import io.polder.spi.exceptions.StorageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,7 +36,8 @@ import java.util.stream.Stream;
 /**
  * The files of the warehouse, under {@code DATA/warehouse}:
  * <pre>
- * PRODUCT/.lock                                  held while the product is built (in-process and across processes)
+ * PRODUCT/.lock                                  held while the product is built, published or checked (in-process
+ *                                                and across processes)
  * PRODUCT/PORT/vMAJOR/published.json             the published pointer
  * PRODUCT/PORT/vMAJOR/snapshots/ID/TABLE.parquet the data, one file per table
  * PRODUCT/PORT/vMAJOR/snapshots/ID/manifest.json written last: a folder with a manifest is a complete snapshot
@@ -62,6 +66,8 @@ final class Warehouse {
      * of the file may release it, so the lock file of a product held here is never opened a second time.
      */
     private static final ConcurrentHashMap<Path, ReentrantLock> PRODUCT_LOCKS = new ConcurrentHashMap<>();
+    /** The lock files of the products that a contract run of this process holds (see {@link #lock}). */
+    private static final Set<Path> CONTRACT_RUNS = ConcurrentHashMap.newKeySet();
     /** The temporary files this process is writing (see {@link #clearTemporaryFiles}). */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
@@ -183,9 +189,41 @@ final class Warehouse {
         deleteQuietly(doomed);
     }
 
-    /** Holds the product for one build (or publication): across threads of this process and across processes. */
+    /** Holds the product as {@link #lock(String, Runnable)} does, waiting without saying so. */
     ProductLock lock(String productId) {
-        return tryLockProduct(productId).orElseThrow(() -> busy(productId));
+        return lock(productId, () -> { });
+    }
+
+    /**
+     * Holds the product for one build, publication or retention: across threads of this process and across
+     * processes. When a contract run of this process holds it (a short run), waits for that run to end, telling
+     * {@code waiting} first; when anything else holds it (a build, a publication, a run of another process), fails.
+     *
+     * @throws ConcurrentBuildException when the product is held by another run that is not a contract run
+     */
+    ProductLock lock(String productId, Runnable waiting) {
+        Optional<ProductLock> free = tryLockProduct(productId);
+        if (free.isPresent()) {
+            return free.get();
+        }
+        if (!CONTRACT_RUNS.contains(lockFile(productId))) {
+            throw busy(productId);
+        }
+        // the contract run may end and another run take the product before this one waits: it is waited for too;
+        // and in the instant between a contract run taking the product and marking it, a build fails as before
+        return awaitLock(productId, waiting);
+    }
+
+    /**
+     * Holds the product for one contract run of a snapshot already written, waiting for whatever run holds it (in
+     * this process or another) and telling {@code waiting} first; while it is held, builds, publications and
+     * retention of this process wait for it rather than fail (see {@link #lock}).
+     */
+    ProductLock lockForContractRun(String productId, Runnable waiting) {
+        ProductLock lock = awaitLock(productId, waiting);
+        lock.contractRun = true;
+        CONTRACT_RUNS.add(lock.file);
+        return lock;
     }
 
     /**
@@ -193,7 +231,7 @@ final class Warehouse {
      * holds it (also one of another engine of this process over the same warehouse, or of this very thread).
      */
     Optional<ProductLock> tryLockProduct(String productId) {
-        Path file = root.resolve(productId).resolve(".lock");
+        Path file = lockFile(productId);
         ReentrantLock inProcess = PRODUCT_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
         if (!inProcess.tryLock()) {
             return Optional.empty();
@@ -202,23 +240,85 @@ final class Warehouse {
             inProcess.unlock();
             return Optional.empty();
         }
+        return Optional.ofNullable(lockFile(productId, file, inProcess, false));
+    }
+
+    /**
+     * Holds the product, waiting while a run of this process or another holds it; {@code waiting} is told once,
+     * before the wait. A run that holds the product already, on this very thread, is refused as busy rather than
+     * waited for.
+     *
+     * @throws BuildInterruptedException when the thread is interrupted while it waits
+     */
+    private ProductLock awaitLock(String productId, Runnable waiting) {
+        Optional<ProductLock> free = tryLockProduct(productId);
+        if (free.isPresent()) {
+            return free.get();
+        }
+        Path file = lockFile(productId);
+        ReentrantLock inProcess = PRODUCT_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
+        if (inProcess.isHeldByCurrentThread()) {
+            throw busy(productId);
+        }
+        waiting.run();
+        try {
+            inProcess.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interruptedWaiting(productId, e);
+        }
+        return lockFile(productId, file, inProcess, true);
+    }
+
+    private Path lockFile(String productId) {
+        return root.resolve(productId).resolve(".lock");
+    }
+
+    /**
+     * Takes the lock file of a product whose in-process lock this thread holds: at once (null when another process
+     * holds it), or waiting for it. The in-process lock is released unless the file's lock is taken.
+     */
+    private static ProductLock lockFile(String productId, Path file, ReentrantLock inProcess, boolean wait) {
+        FileChannel channel = null;
         try {
             createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock fileLock = tryLock(channel);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock fileLock = wait ? channel.lock() : tryLock(channel);
             if (fileLock == null) {
                 channel.close();
                 inProcess.unlock();
-                return Optional.empty();
+                return null;
             }
-            return Optional.of(new ProductLock(inProcess, channel, fileLock));
+            return new ProductLock(file, inProcess, channel, fileLock);
+        } catch (FileLockInterruptionException | ClosedByInterruptException e) {
+            closeQuietly(channel);
+            inProcess.unlock();
+            throw wait ? interruptedWaiting(productId, e)
+                    : new BuildInterruptedException("interrupted while locking product " + productId, e);
         } catch (IOException e) {
+            closeQuietly(channel);
             inProcess.unlock();
             throw new StorageException("cannot lock product " + productId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            closeQuietly(channel);
             inProcess.unlock();
             throw e;
         }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing the channel releases what it held; there is nothing more to do
+        }
+    }
+
+    private static BuildInterruptedException interruptedWaiting(String productId, Exception cause) {
+        return new BuildInterruptedException("interrupted while waiting for the run that holds product " + productId,
+                cause);
     }
 
     /** The products that have a folder in the warehouse. */
@@ -293,17 +393,20 @@ final class Warehouse {
     }
 
     private static ConcurrentBuildException busy(String productId) {
-        return new ConcurrentBuildException("product " + productId + " is being built (or published) by another run;"
-                + " try again when it has finished");
+        return new ConcurrentBuildException("product " + productId + " is being built, published or checked by another"
+                + " run; try again when it has finished");
     }
 
     /** The lock of one product; released by {@link #close()}, and by the operating system if the process dies. */
     static final class ProductLock implements AutoCloseable {
+        private final Path file;
         private final ReentrantLock inProcess;
         private final FileChannel channel;
         private final FileLock fileLock;
+        private boolean contractRun;
 
-        private ProductLock(ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
+        private ProductLock(Path file, ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
+            this.file = file;
             this.inProcess = inProcess;
             this.channel = channel;
             this.fileLock = fileLock;
@@ -311,6 +414,9 @@ final class Warehouse {
 
         @Override
         public void close() {
+            if (contractRun) {
+                CONTRACT_RUNS.remove(file);
+            }
             try {
                 fileLock.release();
                 channel.close();

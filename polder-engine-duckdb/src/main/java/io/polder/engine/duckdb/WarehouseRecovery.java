@@ -93,6 +93,20 @@ final class WarehouseRecovery {
         }
     }
 
+    /**
+     * Quarantines a sealed candidate as abandoned, saying {@code why}, unless its check was recorded or it is
+     * quarantined already: for a build that failed after sealing it (the product's lock is held). A failure to write
+     * is left for the next recovery, which finds the candidate unchecked.
+     */
+    void abandonIfUnchecked(PortRef port, SnapshotId id, String why) {
+        attempt(() -> {
+            SnapshotStatus status = warehouse.status(port, id);
+            if (status.checkOutcome() == null && !status.quarantined()) {
+                warehouse.writeStatus(port, id, status.abandoned(why));
+            }
+        });
+    }
+
     private static void attempt(Runnable step) {
         try {
             step.run();
