@@ -15,7 +15,9 @@ import java.util.Optional;
  * that consumers read, so a failed build or check never replaces the last good data.
  *
  * <p>Implementations are thread-safe: builds of different products may run at once; a second build of a
- * product that is being built fails with {@link io.polder.spi.exceptions.ConcurrentBuildException}.
+ * product that is being built fails with {@link io.polder.spi.exceptions.ConcurrentBuildException}. A contract run
+ * ({@link #check}) of a product that is being built or published waits for that to end and then tests what it left
+ * published; a build or publication that meets a contract run of the product may wait for it rather than fail.
  */
 public interface Engine extends AutoCloseable {
     /** The name of the engine's factory. */
@@ -41,7 +43,9 @@ public interface Engine extends AutoCloseable {
     BuildResult build(BuildRequest request, ProgressListener progress);
 
     /**
-     * Runs a contract against a snapshot (by default the published one): {@code polder test}.
+     * Runs a contract against a snapshot (by default the published one): {@code polder test}. When the product is
+     * being built or published, waits for that to end (saying so through {@code progress}) and then tests the
+     * snapshot published by then.
      *
      * @throws io.polder.spi.exceptions.NoPublishedSnapshotException when no snapshot is named and none is published
      * @throws io.polder.spi.exceptions.SnapshotNotFoundException when the named snapshot does not exist
