@@ -268,7 +268,6 @@ public final class BuildService implements AutoCloseable {
                 return new Publication(true, failedToPublish(built, ports, e), List.of(), published);
             }
             published.add(port.port() + " snapshot " + port.snapshot().value());
-            recordProgress(run.id(), Stage.PUBLISH.value(), 0);
             if (!retention.keepsEverything()) {
                 applyRetention(run, port, retention);
             }
