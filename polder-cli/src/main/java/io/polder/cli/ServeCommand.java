@@ -121,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--heartbeat", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often this server records in the registry that it is alive, for the other servers"
-                    + " sharing it (default ${DEFAULT-VALUE}).")
+                    + " sharing it; at least 1s (default ${DEFAULT-VALUE}).")
     Duration heartbeat;
 
     @Option(names = "--silent-after", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,

@@ -82,12 +82,16 @@ class ServeCommandTest {
         CliRun silent = CliRun.of("serve", "--data-dir", dataDir, "--heartbeat", "30s", "--silent-after", "45s");
         assertThat(silent.exitCode()).isEqualTo(2);
         assertThat(silent.err()).contains("--silent-after", "--heartbeat, 30s", "found 45s");
+        CliRun hammering = CliRun.of("serve", "--data-dir", dataDir, "--heartbeat", "1ms", "--silent-after", "1s");
+        assertThat(hammering.exitCode()).isEqualTo(2);
+        assertThat(hammering.err()).contains("--heartbeat", "at least 1s", "found 0.001s");
         assertThat(Files.exists(dir.resolve("never"))).as("nothing was started").isFalse();
 
         CliRun help = CliRun.of("serve", "--help");
         assertThat(help.out().replaceAll("\\s+", " ")).as("the help, however it wraps").contains("--query-concurrency=N",
                 "--query-row-cap=N", "--query-max-row-cap=N", "--query-timeout=DURATION", "--query-max-timeout=DURATION",
-                "(default 10000)", "(default 5m)", "--heartbeat=DURATION", "--silent-after=DURATION", "(default 2m)");
+                "(default 10000)", "(default 5m)", "--heartbeat=DURATION", "at least 1s", "--silent-after=DURATION",
+                "(default 2m)");
     }
 
     @Test

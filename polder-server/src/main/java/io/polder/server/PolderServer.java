@@ -152,7 +152,7 @@ public final class PolderServer implements AutoCloseable {
             builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
                     engine, buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
             // alive before anything else: the other replicas fail the runs of a server that stops beating
-            RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds.runner(),
+            RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds,
                     config.builds().heartbeat(), config.builds().silentAfter());
             resources.add(heartbeat);
             heartbeat.start();

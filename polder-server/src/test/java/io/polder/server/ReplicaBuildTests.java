@@ -21,11 +21,12 @@ import io.polder.registry.runs.RunTrigger;
 import io.polder.server.build.BuildService;
 import io.polder.server.build.BuildSettings;
 import io.polder.server.build.RunnerHeartbeat;
-import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
 import io.polder.spi.Engines;
 import io.polder.spi.PortRef;
+import io.polder.spi.SnapshotId;
+import io.polder.spi.SnapshotState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ReplicaBuildTests {
     private static final Principal ADMIN = Principal.platformAdmin("admin");
     private static final String ORDERS = "sales-orders";
+    private static final PortRef ORDERS_PORT = new PortRef(ORDERS, "orders", 1);
     private static final Duration AWAIT = Duration.ofMinutes(5);
     /** Warns on every run of sales-orders: what a finished run of it must be read with. */
     private static final String POLICY = """
@@ -112,9 +114,9 @@ abstract class ReplicaBuildTests {
                     assertThat(e.details()).containsEntry("runId", left.id());
                 });
         clock.advance(BuildSettings.DEFAULT_SILENT_AFTER);
-        assertThat(b.heartbeat().beat()).as("at its limit, a is not silent yet").isZero();
+        assertThat(b.heartbeat().beat().failed()).as("at its limit, a is not silent yet").isZero();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(b.heartbeat().beat()).isEqualTo(1);
+        assertThat(b.heartbeat().beat().failed()).isEqualTo(1);
 
         Run failed = b.registry().runs().get(left.id());
         assertThat(failed.state()).isEqualTo(RunState.FAILED);
@@ -130,6 +132,67 @@ abstract class ReplicaBuildTests {
         assertThat(afterwards.run().startedAt()).isNull();
         assertThat(a.engine().published(new PortRef(ORDERS, "orders", 1))).as("a built nothing").isEmpty();
         assertThat(b.engine().published(new PortRef(ORDERS, "orders", 1))).isPresent();
+    }
+
+    @Test
+    void aBuildFailedByTheOtherReplicaWhileItsServerWasPausedBeforePublishingPublishesNothing() throws Exception {
+        Replica a = replica("replica-a", Executors.newFixedThreadPool(2), registry -> RunFindings.NONE);
+        Replica b = replica("replica-b", Executors.newFixedThreadPool(2), registry -> RunFindings.NONE);
+        a.registry().apply().apply(ADMIN, Meshes.exampleWithPlatformFiles(), ApplyOptions.defaults());
+        a.heartbeat().beat();
+        b.heartbeat().beat();
+        RunDetail first = a.builds().await(a.builds().build(ADMIN, ORDERS, RunTrigger.REQUEST).id(), AWAIT);
+        assertThat(first.run().state()).as(first.run().toString()).isEqualTo(RunState.SUCCEEDED);
+        SnapshotId current = a.engine().published(ORDERS_PORT).orElseThrow().id();
+
+        a.engine().pauseNextBuild(PausingEngine.Where.BEFORE_PUBLISH);
+        Run paused = a.builds().build(ADMIN, ORDERS, RunTrigger.REQUEST);
+        a.engine().awaitPaused(); // built and checked its candidate, not published it: a's process stops here
+        clock.advance(BuildSettings.DEFAULT_SILENT_AFTER.plusSeconds(1));
+        assertThat(b.heartbeat().beat().failed()).isEqualTo(1);
+        RunDetail again = b.builds().await(b.builds().build(ADMIN, ORDERS, RunTrigger.REQUEST).id(), AWAIT);
+        assertThat(again.run().state()).as(again.run().toString()).isEqualTo(RunState.SUCCEEDED);
+
+        a.engine().resume(); // a wakes up and goes on with its build, without a heartbeat first
+        RunDetail afterwards = a.builds().await(paused.id(), AWAIT);
+        assertThat(afterwards.run().state()).isEqualTo(RunState.FAILED);
+        assertThat(afterwards.run().errorMessage()).startsWith("the server replica-a that ran this run stopped answering");
+        assertThat(afterwards.ports()).as("nothing of a's build is recorded").isEmpty();
+        assertThat(afterwards.checks()).isEmpty();
+        assertThat(a.engine().published(ORDERS_PORT).orElseThrow().id()).as("a's current snapshot is unchanged")
+                .isEqualTo(current);
+        assertThat(a.engine().snapshots(ORDERS_PORT)).filteredOn(snapshot -> paused.id().equals(snapshot.runId()))
+                .singleElement().satisfies(candidate -> assertThat(candidate.state()).isEqualTo(SnapshotState.CANDIDATE));
+        assertThat(b.registry().runs().get(paused.id()).state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void aServerThatFindsItsRunFailedByTheOtherReplicaInterruptsItsBuild() throws Exception {
+        // one worker: the build after the interrupted one runs on the same thread
+        Replica a = replica("replica-a", Executors.newSingleThreadExecutor(), registry -> RunFindings.NONE);
+        Replica b = replica("replica-b", Executors.newFixedThreadPool(2), registry -> RunFindings.NONE);
+        a.registry().apply().apply(ADMIN, Meshes.exampleWithPlatformFiles(), ApplyOptions.defaults());
+        a.heartbeat().beat();
+        b.heartbeat().beat();
+
+        a.engine().pauseNextBuild(PausingEngine.Where.BEFORE_BUILD);
+        Run paused = a.builds().build(ADMIN, ORDERS, RunTrigger.REQUEST);
+        a.engine().awaitPaused();
+        assertThat(a.heartbeat().beat().stopped()).as("its own run, still running").isZero();
+        clock.advance(BuildSettings.DEFAULT_SILENT_AFTER.plusSeconds(1));
+        assertThat(b.heartbeat().beat().failed()).isEqualTo(1);
+
+        // a wakes up: its next beat finds the run ended by b and interrupts it, and the engine stops
+        assertThat(a.heartbeat().beat().stopped()).isEqualTo(1);
+        RunDetail afterwards = a.builds().await(paused.id(), AWAIT);
+        assertThat(afterwards.run().state()).isEqualTo(RunState.FAILED);
+        assertThat(afterwards.run().errorMessage()).startsWith("the server replica-a that ran this run stopped answering");
+        assertThat(a.engine().published(ORDERS_PORT)).isEmpty();
+        assertThat(a.engine().snapshots(ORDERS_PORT)).as("the interrupted build wrote no snapshot").isEmpty();
+
+        RunDetail next = a.builds().await(a.builds().build(ADMIN, ORDERS, RunTrigger.REQUEST).id(), AWAIT);
+        assertThat(next.run().state()).as("the worker is not left interrupted: " + next.run()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(a.engine().published(ORDERS_PORT)).isPresent();
     }
 
     @Test
@@ -208,20 +271,20 @@ abstract class ReplicaBuildTests {
     private Replica replica(String runner, ExecutorService workers, Function<Registry, RunFindings> findings) {
         Registry registry = Registry.open(jdbcUrl, clock);
         opened.add(registry);
-        Engine engine = Engines.create("duckdb", EngineConfig.of(Map.of("source-directory", sources.toString())),
-                EngineContext.of(temp.resolve(runner)));
+        PausingEngine engine = new PausingEngine(Engines.create("duckdb", EngineConfig.of(Map.of("source-directory",
+                sources.toString())), EngineContext.of(temp.resolve(runner))));
         opened.add(engine);
         BuildService builds = new BuildService(registry.runs(), registry.buildDefinitions(),
                 registry.access()::requireInputGrants, engine, workers, Clock.systemUTC(), runner,
                 findings.apply(registry));
         opened.add(builds);
-        RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), runner, BuildSettings.DEFAULT_HEARTBEAT,
+        RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds, BuildSettings.DEFAULT_HEARTBEAT,
                 BuildSettings.DEFAULT_SILENT_AFTER);
         opened.add(heartbeat);
         return new Replica(registry, engine, builds, heartbeat);
     }
 
-    private record Replica(Registry registry, Engine engine, BuildService builds, RunnerHeartbeat heartbeat) {
+    private record Replica(Registry registry, PausingEngine engine, BuildService builds, RunnerHeartbeat heartbeat) {
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

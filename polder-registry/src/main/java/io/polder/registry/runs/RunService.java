@@ -32,10 +32,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -69,7 +71,7 @@ public final class RunService {
      * asking ({@code :self}) is alive, whatever its last heartbeat.
      */
     static final String ACTIVE_BUILD = """
-            SELECT r.id, CASE WHEN (:self IS NULL OR r.runner <> :self) AND w.heartbeat_at + w.silent_after_ms < :now
+            SELECT r.id, r.runner, CASE WHEN (:self IS NULL OR r.runner <> :self) AND w.heartbeat_at + w.silent_after_ms < :now
                 THEN 1 ELSE 0 END AS silent
             FROM runs r LEFT JOIN runners w ON w.runner = r.runner
             WHERE r.product_id = :product AND r.run_kind = 'build' AND r.state IN ('queued', 'running')""";
@@ -77,23 +79,52 @@ public final class RunService {
             INSERT INTO runners (runner, heartbeat_at, silent_after_ms) VALUES (:runner, :now, :silentAfter)
             ON CONFLICT (runner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at,
                 silent_after_ms = excluded.silent_after_ms""";
-    /** Whether any run is left unfinished by a silent runner other than {@code :self}: the cheap look first. */
-    static final String ANY_ABANDONED = """
-            SELECT r.id FROM runs r JOIN runners w ON w.runner = r.runner
+    /** The runners other than {@code :self} that went silent with runs left unfinished: the cheap look first. */
+    static final String SILENT_WITH_RUNS = """
+            SELECT DISTINCT r.runner FROM runs r JOIN runners w ON w.runner = r.runner
             WHERE r.state IN ('queued', 'running') AND w.heartbeat_at + w.silent_after_ms < :now
-              AND (:self IS NULL OR r.runner <> :self)
-            LIMIT 1""";
+              AND (:self IS NULL OR r.runner <> :self)""";
+    /**
+     * Takes the runner's row, if it is still silent, before its runs are failed: the row is what a runner's own claim
+     * to publish ({@link #CLAIM_PUBLISH_HEARTBEAT}) takes too, so of the two exactly one goes first. On PostgreSQL
+     * this statement waits for a claim under way and then judges the heartbeat that claim wrote; a statement after it
+     * in the same transaction reads what committed meanwhile (read committed).
+     */
+    static final String HOLD_SILENT_RUNNER = """
+            UPDATE runners SET silent_after_ms = silent_after_ms
+            WHERE runner = :runner AND heartbeat_at + silent_after_ms < :now""";
     static final String FAIL_ABANDONED = """
             UPDATE runs SET state = 'failed', finished_at = :finished, error_code = 'INTERNAL',
                 error_message = :before || runner || :after
-            WHERE state IN ('queued', 'running') AND (:self IS NULL OR runner <> :self) AND runner IN (
-                SELECT w.runner FROM runners w WHERE w.heartbeat_at + w.silent_after_ms < :now)""";
-    /** As FAIL_ABANDONED for one run, its runner's silence judged again (a heartbeat may have come meanwhile). */
+            WHERE state IN ('queued', 'running') AND runner = :runner""";
+    /** As FAIL_ABANDONED for one run, once its runner's row is held ({@link #HOLD_SILENT_RUNNER}). */
     static final String FAIL_ABANDONED_RUN = """
             UPDATE runs SET state = 'failed', finished_at = :finished, error_code = 'INTERNAL',
                 error_message = :before || runner || :after
-            WHERE id = :id AND state IN ('queued', 'running') AND runner IN (
-                SELECT w.runner FROM runners w WHERE w.heartbeat_at + w.silent_after_ms < :now)""";
+            WHERE id = :id AND state IN ('queued', 'running') AND runner = :runner""";
+    /**
+     * A runner about to publish is alive: its heartbeat is written again (by the registry's time), taking its row
+     * first, as {@link #HOLD_SILENT_RUNNER} does. A runner that never sent a heartbeat has no row and is never judged.
+     */
+    static final String CLAIM_PUBLISH_HEARTBEAT = """
+            UPDATE runners SET heartbeat_at = CASE WHEN heartbeat_at < :now THEN :now ELSE heartbeat_at END
+            WHERE runner = :runner""";
+    /** The compare-and-set of a publish: only a run the registry still holds as running on this runner. */
+    static final String CLAIM_PUBLISH = """
+            UPDATE runs SET stage = 'publish' WHERE id = :id AND state = 'running' AND runner = :runner""";
+    static final String ENDED_AMONG = """
+            SELECT id FROM runs WHERE id IN (<ids>) AND state NOT IN ('queued', 'running')""";
+    /** Runners silent {@link #FORGET_RUNNERS_AFTER} beyond their own limit, and with no run left unfinished. */
+    private static final String FORGOTTEN_RUNNERS = """
+            FROM runners WHERE heartbeat_at + silent_after_ms + :forgetAfter < :now AND NOT EXISTS (
+                SELECT 1 FROM runs r WHERE r.runner = runners.runner AND r.state IN ('queued', 'running'))""";
+    static final String ANY_FORGOTTEN = "SELECT runner " + FORGOTTEN_RUNNERS + " LIMIT 1";
+    static final String FORGET_RUNNERS = "DELETE " + FORGOTTEN_RUNNERS;
+    /**
+     * How long after it went silent (beyond the {@code silentAfter} it declared) a runner's row is removed from
+     * {@code runners}; a server that starts again after that writes a new one with its first heartbeat.
+     */
+    public static final Duration FORGET_RUNNERS_AFTER = Duration.ofDays(7);
     /** The message of a run whose runner went silent, around the runner's name. */
     static final String ABANDONED_BEFORE = "the server ";
     static final String ABANDONED_AFTER = " that ran this run stopped answering (it sent no heartbeat to the registry"
@@ -250,8 +281,10 @@ public final class RunService {
             if (!active.get().silent() || attempt > 0) {
                 throw beingBuilt(productId, active.get().id());
             }
-            if (handle.createUpdate(FAIL_ABANDONED_RUN).bind("id", active.get().id()).bind("now", registryNow)
-                    .bind("finished", now).bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
+            String silentRunner = active.get().runner();
+            if (holdSilentRunner(handle, silentRunner, registryNow) && handle.createUpdate(FAIL_ABANDONED_RUN)
+                    .bind("id", active.get().id()).bind("runner", silentRunner).bind("finished", now)
+                    .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute() == 1) {
                 return;
             }
             // another server failed it first (on PostgreSQL, after waiting for its transaction), or its runner beat
@@ -262,7 +295,8 @@ public final class RunService {
 
     private static Optional<ActiveBuild> activeBuild(Handle handle, String productId, String self, long registryNow) {
         return handle.createQuery(ACTIVE_BUILD).bind("product", productId).bind("self", self).bind("now", registryNow)
-                .map((row, context) -> new ActiveBuild(row.getString("id"), row.getInt("silent") == 1)).findFirst();
+                .map((row, context) -> new ActiveBuild(row.getString("id"), row.getString("runner"),
+                        row.getInt("silent") == 1)).findFirst();
     }
 
     /** @param runId the build in the way, or null when another server's was seen only by the unique index */
@@ -273,7 +307,12 @@ public final class RunService {
     }
 
     /** A build queued or running, and whether the server running it went silent. */
-    private record ActiveBuild(String id, boolean silent) {
+    private record ActiveBuild(String id, String runner, boolean silent) {
+    }
+
+    /** Whether {@code runner} is still silent, its row now held by the caller's transaction (HOLD_SILENT_RUNNER). */
+    private static boolean holdSilentRunner(Handle handle, String runner, long registryNow) {
+        return handle.createUpdate(HOLD_SILENT_RUNNER).bind("runner", runner).bind("now", registryNow).execute() == 1;
     }
 
     /**
@@ -296,19 +335,73 @@ public final class RunService {
      * no heartbeat for longer than it had said it may, by the registry's time. Their server died and has not
      * started again (a restart fails its own runs, see {@link #failUnfinished}); without this they would stay
      * unfinished forever and hold their products' builds back. A runner that never sent a heartbeat is never
-     * judged. Looks first, so that it writes only when there is something to fail.
+     * judged. Looks first, so that it writes only when there is something to fail; then, one runner per
+     * transaction, takes the runner's row if it is still silent and fails its runs: a runner that claimed the right to
+     * publish meanwhile ({@link #claimPublish}) wrote its heartbeat again in that row, and its runs are left alone.
      *
      * @return how many runs were failed
      */
     public int failAbandoned(String self) {
         long now = registryTime.millis();
-        boolean any = database.read(handle -> handle.createQuery(ANY_ABANDONED).bind("now", now).bind("self", self)
-                .mapTo(String.class).findFirst().isPresent());
+        List<String> silent = database.read(handle -> handle.createQuery(SILENT_WITH_RUNS).bind("now", now)
+                .bind("self", self).mapTo(String.class).list());
+        int failed = 0;
+        for (String runner : silent) {
+            // one runner per transaction: its row, then its runs, the order a claim to publish takes them in
+            failed += database.write(handle -> holdSilentRunner(handle, runner, now)
+                    ? handle.createUpdate(FAIL_ABANDONED).bind("runner", runner).bind("finished", clock.millis())
+                            .bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute()
+                    : 0);
+        }
+        return failed;
+    }
+
+    /**
+     * Asks for the right to publish what the run built, just before the engine publishes it: granted only while the
+     * registry holds the run as running on {@code runner} (a compare-and-set on its state and runner), and then the
+     * runner's heartbeat is written again, by the registry's time, in the same transaction. So a run that another
+     * server failed meanwhile (it took this runner for silent: a long pause of its process, a network partition) is
+     * refused, and one that is granted cannot be failed as abandoned before its runner's {@code silentAfter} has
+     * passed again: the time it has to publish. Ask again before each port's publish.
+     *
+     * @return false when the run must not publish: the candidates stay unpublished, and the run's record stands
+     */
+    public boolean claimPublish(String runId, String runner) {
+        requireNonNull(runner, "runner is null");
+        long now = registryTime.millis();
+        return database.write(handle -> {
+            // the runner's row first, as failAbandoned takes it: of a claim and a failing, one waits for the other
+            handle.createUpdate(CLAIM_PUBLISH_HEARTBEAT).bind("runner", runner).bind("now", now).execute();
+            return handle.createUpdate(CLAIM_PUBLISH).bind("id", runId).bind("runner", runner).execute() == 1;
+        });
+    }
+
+    /** Of {@code runIds}, those that have ended (succeeded or failed): by their runner, or by another server. */
+    public Set<String> ended(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(database.read(handle -> handle.createQuery(ENDED_AMONG)
+                .bindList("ids", List.copyOf(runIds)).mapTo(String.class).list()));
+    }
+
+    /**
+     * Removes the rows of runners silent for {@link #FORGET_RUNNERS_AFTER} beyond the {@code silentAfter} they
+     * declared, and with no run left queued or running (those are failed first, by {@link #failAbandoned}): servers
+     * that are gone for good. Looks first, so that it writes only when there is something to remove.
+     *
+     * @return how many runners were removed
+     */
+    public int forgetSilentRunners() {
+        long now = registryTime.millis();
+        long forgetAfter = FORGET_RUNNERS_AFTER.toMillis();
+        boolean any = database.read(handle -> handle.createQuery(ANY_FORGOTTEN).bind("now", now)
+                .bind("forgetAfter", forgetAfter).mapTo(String.class).findFirst().isPresent());
         if (!any) {
             return 0;
         }
-        return database.write(handle -> handle.createUpdate(FAIL_ABANDONED).bind("now", now).bind("self", self)
-                .bind("finished", clock.millis()).bind("before", ABANDONED_BEFORE).bind("after", ABANDONED_AFTER).execute());
+        return database.write(handle -> handle.createUpdate(FORGET_RUNNERS).bind("now", now)
+                .bind("forgetAfter", forgetAfter).execute());
     }
 
     /**
@@ -322,10 +415,14 @@ public final class RunService {
                 .execute()) == 1;
     }
 
-    /** Where a running run is: its stage and the rows done so far. */
-    public void progress(String runId, String stage, long rows) {
-        database.writeVoid(handle -> handle.createUpdate(PROGRESS).bind("id", runId).bind("stage", stage)
-                .bind("rows", rows).execute());
+    /**
+     * Where a running run is: its stage and the rows done so far.
+     *
+     * @return false when the run is not running any more: another server failed it (see {@link #failAbandoned})
+     */
+    public boolean progress(String runId, String stage, long rows) {
+        return database.write(handle -> handle.createUpdate(PROGRESS).bind("id", runId).bind("stage", stage)
+                .bind("rows", rows).execute()) == 1;
     }
 
     /** Finishes a build with the engine's result: per-port outcomes, every port's check results, lineage. */

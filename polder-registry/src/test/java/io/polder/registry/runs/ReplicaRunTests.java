@@ -163,6 +163,104 @@ public abstract class ReplicaRunTests extends RegistryTestBase {
     }
 
     @Test
+    void aRunMayPublishOnlyWhileTheRegistryHoldsItAsRunningOnItsRunner() {
+        RunService runs = registry.runs();
+        runs.heartbeat(A, SILENT_AFTER);
+        runs.heartbeat(B, SILENT_AFTER);
+        Run build = runs.create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
+        assertThat(runs.claimPublish(build.id(), A)).as("queued, not running").isFalse();
+        runs.start(build.id());
+        assertThat(runs.claimPublish(build.id(), B)).as("another runner's run").isFalse();
+        assertThat(runs.claimPublish(build.id(), A)).isTrue();
+        assertThat(runs.get(build.id()).stage()).isEqualTo("publish");
+
+        // A paused past its limit, but nobody failed its run yet: it is still A's, and A is alive again
+        clock.advance(SILENT_AFTER.plusSeconds(1));
+        runs.heartbeat(B, SILENT_AFTER);
+        assertThat(runs.claimPublish(build.id(), A)).isTrue();
+        assertThat(runs.failAbandoned(B)).as("the claim wrote A's heartbeat again: A has its silentAfter to publish")
+                .isZero();
+        clock.advance(SILENT_AFTER);
+        runs.heartbeat(B, SILENT_AFTER);
+        assertThat(runs.failAbandoned(B)).isZero();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(runs.failAbandoned(B)).isEqualTo(1);
+        assertThat(runs.claimPublish(build.id(), A)).as("failed by B: A must not publish").isFalse();
+        assertThat(runs.progress(build.id(), "check", 10)).as("nor record progress").isFalse();
+        Run failed = runs.get(build.id());
+        assertThat(failed.state()).isEqualTo(RunState.FAILED);
+        assertThat(failed.errorMessage()).startsWith("the server " + A + " that ran this run stopped answering");
+        assertThat(runs.ended(List.of(build.id()))).containsExactly(build.id());
+        assertThat(runs.ended(List.of())).isEmpty();
+    }
+
+    @Test
+    void aClaimToPublishAndAnotherServerFailingTheRunNeverBothWin() throws Exception {
+        RunService runs = registry.runs();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                runs.heartbeat(A, SILENT_AFTER);
+                Run test = runs.create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST, A);
+                runs.start(test.id());
+                clock.advance(SILENT_AFTER.plusSeconds(1)); // A is silent: B may fail its run, A may claim it
+                otherServer.runs().heartbeat(B, SILENT_AFTER);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Boolean> claim = pool.submit(() -> {
+                    together.await(1, TimeUnit.MINUTES);
+                    return runs.claimPublish(test.id(), A);
+                });
+                Future<Integer> failing = pool.submit(() -> {
+                    together.await(1, TimeUnit.MINUTES);
+                    return otherServer.runs().failAbandoned(B);
+                });
+                boolean granted = claim.get(1, TimeUnit.MINUTES);
+                int failed = failing.get(1, TimeUnit.MINUTES);
+                RunState state = runs.get(test.id()).state();
+                assertThat(List.<Object>of(failed, state))
+                        .as("round %d: granted %s, then runs failed %d, the run left %s", round, granted, failed, state)
+                        .isEqualTo(granted ? List.of(0, RunState.RUNNING) : List.of(1, RunState.FAILED));
+                if (granted) {
+                    runs.fail(test.id(), ErrorCode.INTERNAL, "round over", "check");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void runnersSilentForAWeekBeyondTheirLimitAreForgottenOnceNothingOfTheirsIsUnfinished() {
+        RunService runs = registry.runs();
+        runs.heartbeat(A, SILENT_AFTER);
+        runs.heartbeat("host-c:/gone", SILENT_AFTER);
+        runs.heartbeat("host-d:/patient", Duration.ofDays(2));
+        Run left = runs.create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
+        clock.advance(RunService.FORGET_RUNNERS_AFTER.plus(SILENT_AFTER));
+        runs.heartbeat(B, SILENT_AFTER);
+        assertThat(runs.forgetSilentRunners()).as("at the limit, none").isZero();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(runs.forgetSilentRunners()).as("host-c only: A has a run left queued").isEqualTo(1);
+        assertThat(runners()).containsExactly(A, B, "host-d:/patient");
+        assertThat(runs.failAbandoned(B)).isEqualTo(1);
+        assertThat(runs.forgetSilentRunners()).isEqualTo(1);
+        assertThat(runners()).containsExactly(B, "host-d:/patient");
+        assertThat(runs.get(left.id()).state()).isEqualTo(RunState.FAILED);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(runs.forgetSilentRunners()).as("B beat a day ago, D said it may be silent two").isZero();
+        runs.heartbeat(A, SILENT_AFTER);
+        assertThat(runners()).as("a server that comes back is listed again").containsExactly(A, B, "host-d:/patient");
+    }
+
+    private List<String> runners() {
+        return registry.database().read(handle -> handle.createQuery("SELECT runner FROM runners ORDER BY runner")
+                .mapTo(String.class).list());
+    }
+
+    @Test
     void theStoreKeepsOneActiveBuildPerProductWhateverTheServers() {
         Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST, A);
         String second = new Ids(clock).next();

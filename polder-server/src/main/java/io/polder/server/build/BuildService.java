@@ -17,13 +17,19 @@ import io.polder.spi.Engine;
 import io.polder.spi.PortRef;
 import io.polder.spi.Progress;
 import io.polder.spi.ProgressListener;
+import io.polder.spi.RetentionPolicy;
 import io.polder.spi.SnapshotInfo;
+import io.polder.spi.Stage;
 import io.polder.spi.TableInfo;
+import io.polder.spi.build.BuildOutcome;
 import io.polder.spi.build.BuildResult;
 import io.polder.spi.build.OutputPortDefinition;
+import io.polder.spi.build.PortBuild;
 import io.polder.spi.build.PortOutcome;
+import io.polder.spi.build.RunFailure;
 import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckRun;
+import io.polder.spi.exceptions.EngineException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +52,14 @@ import org.slf4j.LoggerFactory;
  * answered at once; a worker composes the product's definition from the registry, runs the engine, and records
  * progress, per-port outcomes, check results and lineage. A run always ends succeeded or failed, whatever
  * happened, and a failed build never replaces what is published.
+ *
+ * <p>Among replicas that share the registry, another server may fail a run of this one, taking it for silent (no
+ * heartbeat within its {@code silentAfter}: a long pause of this process, a network partition), and build the
+ * product again. Such a run must not publish: the engine builds and checks candidates without publishing them, and
+ * each passing candidate is published only after the registry granted it ({@link RunService#claimPublish}: the run
+ * still running on this runner); when refused, the candidates stay unpublished, the run's failed record stands, and
+ * a warning says so. The runs another server ended are also interrupted ({@link #stopRunsEndedElsewhere}, at each
+ * heartbeat, and when recording progress finds the run no longer running).
  */
 public final class BuildService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
@@ -58,7 +72,7 @@ public final class BuildService implements AutoCloseable {
     private final ExecutorService workers;
     private final Clock clock;
     private final String runner;
-    private final Map<String, CompletableFuture<Run>> running = new ConcurrentHashMap<>();
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
     private final RunFindings policyFindings;
     private final InputAccess inputAccess;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
@@ -139,10 +153,10 @@ public final class BuildService implements AutoCloseable {
 
     /** Waits until the run has finished (or {@code timeout} passed) and answers it with its details. */
     public RunDetail await(String runId, Duration timeout) {
-        CompletableFuture<Run> future = running.get(runId);
-        if (future != null) {
+        Job job = running.get(runId);
+        if (job != null) {
             try {
-                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                job.future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -157,16 +171,39 @@ public final class BuildService implements AutoCloseable {
         return engine.snapshots(new PortRef(productId, portName, majorVersion));
     }
 
+    /**
+     * Interrupts the runs this server is working on that the registry holds as ended: another server failed them,
+     * taking this one for silent. The engine cancels what it is doing and the build stops without publishing (it
+     * would be refused anyway, see {@link RunService#claimPublish}); the other server's record stands.
+     *
+     * @return how many runs were interrupted
+     */
+    public int stopRunsEndedElsewhere() {
+        List<String> working = running.entrySet().stream().filter(entry -> entry.getValue().working())
+                .map(Map.Entry::getKey).toList();
+        int stopped = 0;
+        for (String runId : runs.ended(working)) {
+            Job job = running.get(runId);
+            if (job != null && job.stop()) {
+                LOG.warn("run {} was ended by another server that took this one for silent; it is interrupted", runId);
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
     private void submit(Run run, java.util.function.Supplier<Run> work) {
-        CompletableFuture<Run> future = new CompletableFuture<>();
-        running.put(run.id(), future);
+        Job job = new Job();
+        running.put(run.id(), job);
         try {
             workers.execute(() -> {
+                job.begin();
                 try {
-                    future.complete(work.get());
+                    job.future.complete(work.get());
                 } catch (RuntimeException e) {
-                    future.completeExceptionally(e);
+                    job.future.completeExceptionally(e);
                 } finally {
+                    job.end();
                     running.remove(run.id());
                 }
             });
@@ -184,7 +221,13 @@ public final class BuildService implements AutoCloseable {
         try {
             BuildTarget target = definitions.target(run.productId());
             inputAccess.require(run.productId(), clock.instant());
-            BuildResult result = engine.build(target.request(run.id()), progress(run.id()));
+            // candidates only: each is published below, once the registry has granted it
+            BuildResult built = engine.build(target.request(run.id()).withoutPublishing(), progress(run.id()));
+            Publication publication = publish(run, built, target.definition().settings().retention());
+            if (!publication.granted()) {
+                return refused(run, publication);
+            }
+            BuildResult result = publication.result();
             List<String> published = result.ports().stream().filter(port -> port.outcome() == PortOutcome.PUBLISHED)
                     .map(port -> port.port() + " snapshot " + port.snapshot().value()).toList();
             Run finished = finishBuild(run, result, published);
@@ -201,11 +244,90 @@ public final class BuildService implements AutoCloseable {
     }
 
     /**
+     * Publishes the candidates that passed their contracts (as the engine would have, in the build's order), each
+     * after the registry granted it ({@link RunService#claimPublish}), then applies the product's retention.
+     */
+    private Publication publish(Run run, BuildResult built, RetentionPolicy retention) {
+        List<PortBuild> ports = new ArrayList<>(built.ports());
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            PortBuild port = ports.get(i);
+            if (port.outcome() != PortOutcome.CANDIDATE) {
+                continue;
+            }
+            if (!runs.claimPublish(run.id(), runner)) {
+                return new Publication(false, built, ports.subList(i, ports.size()).stream()
+                        .filter(rest -> rest.outcome() == PortOutcome.CANDIDATE)
+                        .map(rest -> rest.port() + " snapshot " + rest.snapshot().value()).toList(), published);
+            }
+            try {
+                engine.publish(port.port(), port.snapshot());
+            } catch (EngineException e) {
+                LOG.warn("build {} of {}: publishing {} snapshot {} failed: {}", run.id(), run.productId(), port.port(),
+                        port.snapshot().value(), e.getMessage());
+                return new Publication(true, failedToPublish(built, ports, e), List.of(), published);
+            }
+            published.add(port.port() + " snapshot " + port.snapshot().value());
+            if (!retention.keepsEverything()) {
+                applyRetention(run, port, retention);
+            }
+            ports.set(i, new PortBuild(port.port(), PortOutcome.PUBLISHED, port.snapshot(), port.tables(), port.checks(),
+                    port.snapshot()));
+        }
+        return new Publication(true, withPorts(built, ports, built.failure()), List.of(), published);
+    }
+
+    /**
+     * What publishing came to.
+     *
+     * @param granted   false when the registry refused a publish: the run had ended meanwhile
+     * @param result    the build's result with the ports published
+     * @param withheld  the candidates not published because the registry refused
+     * @param published the snapshots published before it refused
+     */
+    private record Publication(boolean granted, BuildResult result, List<String> withheld, List<String> published) {
+    }
+
+    /** The registry refused to let the run publish: another server ended it, and its record stands. */
+    private Run refused(Run run, Publication publication) {
+        Run ended = runs.get(run.id());
+        LOG.warn("build {} of {} is not published: the registry no longer holds it as running on this server ({}: {});"
+                + " another server took this one for silent and ended it, and that record stands. Left unpublished: {}{}",
+                run.id(), run.productId(), ended.state().value(), ended.errorMessage(),
+                String.join(", ", publication.withheld()), publication.published().isEmpty() ? ""
+                        : "; published before it was refused: " + String.join(", ", publication.published()));
+        return ended;
+    }
+
+    private void applyRetention(Run run, PortBuild port, RetentionPolicy retention) {
+        try {
+            engine.applyRetention(port.port(), retention);
+        } catch (EngineException e) {
+            // the snapshot is published; a retention that failed is done again after the next publish
+            LOG.warn("build {} of {}: retention on {} failed: {}", run.id(), run.productId(), port.port(), e.getMessage());
+        }
+    }
+
+    private BuildResult failedToPublish(BuildResult built, List<PortBuild> ports, EngineException e) {
+        return withPorts(built, ports, new RunFailure(e.code(), Stage.PUBLISH, "publishing failed (what was published"
+                + " before stays published): " + e.getMessage()));
+    }
+
+    private BuildResult withPorts(BuildResult built, List<PortBuild> ports, RunFailure failure) {
+        boolean succeeded = failure == null && built.succeeded();
+        java.time.Instant now = clock.instant();
+        return new BuildResult(built.runId(), built.productId(), succeeded ? BuildOutcome.SUCCEEDED : BuildOutcome.FAILED,
+                built.startedAt(), now.isAfter(built.finishedAt()) ? now : built.finishedAt(), ports, failure,
+                built.lineage(), built.warnings());
+    }
+
+    /**
      * Records the build's result. When another server failed the run meanwhile (it took this one for silent), the
      * registry keeps that server's record; what this build published is still published, so it is logged, and
      * downstream builds are still triggered by the caller.
      */
     private Run finishBuild(Run run, BuildResult result, List<String> published) {
+        ending(run.id());
         try {
             Run finished = runs.finishBuild(run.id(), result, policyFindings);
             LOG.info("build {} of {}: {}{}", run.id(), run.productId(), finished.state().value(),
@@ -243,6 +365,7 @@ public final class BuildService implements AutoCloseable {
                 rows += engine.published(port.ref()).map(info -> info.tables().stream().mapToLong(TableInfo::rows).sum())
                         .orElse(0L);
             }
+            ending(run.id());
             return runs.finishTest(run.id(), checks, rows, policyFindings);
         } catch (PolderException e) {
             return fail(run.id(), e.code(), e.getMessage(), "check");
@@ -265,6 +388,7 @@ public final class BuildService implements AutoCloseable {
      * heartbeat within its time; see {@link RunnerHeartbeat}), and its record stands.
      */
     private Run fail(String runId, ErrorCode code, String message, String stage) {
+        ending(runId);
         try {
             return runs.fail(runId, code, message, stage);
         } catch (PolderException e) {
@@ -293,13 +417,74 @@ public final class BuildService implements AutoCloseable {
                 }
                 stage = current;
                 lastWrite = now;
-                try {
-                    runs.progress(runId, current, Math.max(0, progress.rows()));
-                } catch (RuntimeException e) {
-                    LOG.warn("recording the progress of run {} failed: {}", runId, e.getMessage());
-                }
+                recordProgress(runId, current, Math.max(0, progress.rows()));
             }
         };
+    }
+
+    /** Records progress; a run found no longer running (another server ended it) is interrupted. */
+    private void recordProgress(String runId, String stage, long rows) {
+        try {
+            if (!runs.progress(runId, stage, rows)) {
+                Job job = running.get(runId);
+                if (job != null && job.stop()) {
+                    LOG.warn("run {} was ended by another server that took this one for silent; it is interrupted",
+                            runId);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("recording the progress of run {} failed: {}", runId, e.getMessage());
+        }
+    }
+
+    /**
+     * A run this server works on: its future, and its worker thread while the work goes on, so that a run another
+     * server ended can be interrupted; never once this server is recording the run's end itself (a finished run is
+     * ended in the registry before its worker is done), nor after the work, when the thread is another run's.
+     */
+    private static final class Job {
+        final CompletableFuture<Run> future = new CompletableFuture<>();
+        private Thread worker;
+        private boolean ending;
+        private boolean stopped;
+
+        synchronized void begin() {
+            worker = Thread.currentThread();
+        }
+
+        /** Whether the run is being worked on and could still be stopped. */
+        synchronized boolean working() {
+            return worker != null && !ending && !stopped;
+        }
+
+        /** @return whether the worker was interrupted now */
+        synchronized boolean stop() {
+            if (!working()) {
+                return false;
+            }
+            stopped = true;
+            worker.interrupt();
+            return true;
+        }
+
+        /** This server records the run's end from now on: no interrupt any more. */
+        synchronized void ending() {
+            ending = true;
+        }
+
+        synchronized void end() {
+            worker = null;
+            // an interrupt meant for this run must not reach the next one on the same thread
+            Thread.interrupted();
+        }
+    }
+
+    /** Marks the run as being ended by this server (see {@link Job}). */
+    private void ending(String runId) {
+        Job job = running.get(runId);
+        if (job != null) {
+            job.ending();
+        }
     }
 
     private static void notify(Consumer<String> listener, String productId) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param scheduler whether builds start on their own (cron of polder.yaml, upstream publishes)
  * @param workers how many builds and tests run at once (each product builds one at a time)
  * @param heartbeat how often the server records in the registry that it is alive, and looks for the runs of
- *                  replicas that stopped doing so ({@link RunnerHeartbeat}); {@link #DEFAULT_HEARTBEAT} by default
+ *                  replicas that stopped doing so ({@link RunnerHeartbeat}); {@link #DEFAULT_HEARTBEAT} by default, at
+ *                  least {@link #MIN_HEARTBEAT}
  * @param silentAfter how long the server may go without a heartbeat before the other replicas fail its unfinished
  *                    runs; at least twice {@code heartbeat}; {@link #DEFAULT_SILENT_AFTER} by default
  */
@@ -26,6 +27,11 @@ public record BuildSettings(String engine, Map<String, String> engineProperties,
     public static final String DEFAULT_ENGINE = "duckdb";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SILENT_AFTER = Duration.ofMinutes(2);
+    /**
+     * The shortest heartbeat interval: each beat is a few statements on the shared registry (more on PostgreSQL with
+     * many replicas), and a server silent for seconds is not worth failing runs for.
+     */
+    public static final Duration MIN_HEARTBEAT = Duration.ofSeconds(1);
 
     public BuildSettings {
         requireNonNull(engine, "engine is null");
@@ -35,9 +41,9 @@ public record BuildSettings(String engine, Map<String, String> engineProperties,
         }
         requireNonNull(heartbeat, "heartbeat is null");
         requireNonNull(silentAfter, "silentAfter is null");
-        if (heartbeat.toMillis() < 1) {
-            throw new IllegalArgumentException("the heartbeat interval (--heartbeat) must be at least 1ms, found "
-                    + human(heartbeat));
+        if (heartbeat.compareTo(MIN_HEARTBEAT) < 0) {
+            throw new IllegalArgumentException("the heartbeat interval (--heartbeat) must be at least "
+                    + human(MIN_HEARTBEAT) + ", found " + human(heartbeat));
         }
         if (silentAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
             // a single late heartbeat must not make the other replicas fail this server's runs

@@ -16,11 +16,18 @@ import org.slf4j.LoggerFactory;
  * silent), and fails the unfinished runs of every other runner that went silent for longer than it had said: their
  * server died and never started again, and without this its runs would stay queued or running forever and hold their
  * products' builds back. Every replica does the same; the registry fails each such run once.
+ *
+ * <p>A server is also told at each beat when another server took it for silent (after a long pause of its process,
+ * or a network partition) and failed runs it is still working on: those are interrupted
+ * ({@link BuildService#stopRunsEndedElsewhere}), and would not be allowed to publish anyway. And the rows of runners
+ * gone for good (silent {@link RunService#FORGET_RUNNERS_AFTER} beyond their limit, nothing left unfinished) are
+ * removed from the registry.
  */
 public final class RunnerHeartbeat implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunnerHeartbeat.class);
 
     private final RunService runs;
+    private final BuildService builds;
     private final String runner;
     private final Duration interval;
     private final Duration silentAfter;
@@ -31,12 +38,15 @@ public final class RunnerHeartbeat implements AutoCloseable {
     });
 
     /**
-     * @param interval    how often the heartbeat is written (and silent runners looked for)
+     * @param builds      this server's builds: its runner, and its runs to interrupt when another server ended them
+     * @param interval    how often the heartbeat is written (and silent runners looked for); {@link BuildSettings}
+     *                    keeps a server's at {@link BuildSettings#MIN_HEARTBEAT} or more
      * @param silentAfter how long this runner may go without a heartbeat before others fail its runs
      */
-    public RunnerHeartbeat(RunService runs, String runner, Duration interval, Duration silentAfter) {
+    public RunnerHeartbeat(RunService runs, BuildService builds, Duration interval, Duration silentAfter) {
         this.runs = requireNonNull(runs, "runs is null");
-        this.runner = requireNonNull(runner, "runner is null");
+        this.builds = requireNonNull(builds, "builds is null");
+        this.runner = builds.runner();
         this.interval = requireNonNull(interval, "interval is null");
         this.silentAfter = requireNonNull(silentAfter, "silentAfter is null");
     }
@@ -48,17 +58,32 @@ public final class RunnerHeartbeat implements AutoCloseable {
     }
 
     /**
-     * One beat: the heartbeat, then the runs of silent runners failed.
-     *
-     * @return how many runs of silent runners were failed
+     * One beat: the heartbeat; this server's runs that another one ended are interrupted; the runs of silent runners
+     * are failed; runners gone for good are forgotten.
      */
-    public int beat() {
+    public Beat beat() {
         runs.heartbeat(runner, silentAfter);
+        int stopped = builds.stopRunsEndedElsewhere();
         int failed = runs.failAbandoned(runner);
         if (failed > 0) {
             LOG.info("{} run(s) of servers that stopped answering are marked failed", failed);
         }
-        return failed;
+        int forgotten = runs.forgetSilentRunners();
+        if (forgotten > 0) {
+            LOG.info("{} server(s) silent for more than {} days are no longer listed among the registry's runners",
+                    forgotten, RunService.FORGET_RUNNERS_AFTER.toDays());
+        }
+        return new Beat(failed, stopped, forgotten);
+    }
+
+    /**
+     * What a beat did.
+     *
+     * @param failed    runs of silent runners failed
+     * @param stopped   runs of this server interrupted because another server had ended them
+     * @param forgotten runners removed from the registry, gone for good
+     */
+    public record Beat(int failed, int stopped, int forgotten) {
     }
 
     private void tick() {

@@ -28,6 +28,19 @@ class BuildSettingsTest {
                 .hasMessage("how long a heartbeat may be missing (--silent-after) must be at least twice the heartbeat"
                         + " interval (--heartbeat, 10s), found 19s");
         assertThatThrownBy(() -> defaults.withLiveness(Duration.ZERO, Duration.ofMinutes(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("the heartbeat interval (--heartbeat) must be at least 1ms, found 0s");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the heartbeat interval (--heartbeat) must be at"
+                        + " least 1s, found 0s");
+    }
+
+    @Test
+    void aHeartbeatMoreOftenThanEverySecondIsRefused() {
+        BuildSettings defaults = BuildSettings.defaults();
+        assertThatThrownBy(() -> defaults.withLiveness(Duration.ofMillis(1), Duration.ofMinutes(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the heartbeat interval (--heartbeat) must be at"
+                        + " least 1s, found 0.001s");
+        assertThatThrownBy(() -> defaults.withLiveness(Duration.ofMillis(999), Duration.ofMinutes(2)))
+                .hasMessageEndingWith("found 0.999s");
+        assertThat(defaults.withLiveness(Duration.ofSeconds(1), Duration.ofSeconds(2)).heartbeat())
+                .isEqualTo(BuildSettings.MIN_HEARTBEAT);
     }
 }

@@ -1,0 +1,141 @@
+package io.polder.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.polder.spi.Engine;
+import io.polder.spi.PortRef;
+import io.polder.spi.ProgressListener;
+import io.polder.spi.PublishedRelation;
+import io.polder.spi.RetentionPolicy;
+import io.polder.spi.RetentionResult;
+import io.polder.spi.SnapshotId;
+import io.polder.spi.SnapshotInfo;
+import io.polder.spi.build.BuildRequest;
+import io.polder.spi.build.BuildResult;
+import io.polder.spi.build.ProductDefinition;
+import io.polder.spi.check.CheckRequest;
+import io.polder.spi.check.CheckRun;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real engine whose next build stops, on the build's thread, where the test says: as a server process paused there
+ * (a long garbage collection, SIGSTOP), until the test lets it go on or the thread is interrupted.
+ */
+final class PausingEngine implements Engine {
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+
+    /** Where the next build stops. */
+    enum Where {
+        /** Before the engine starts building. */
+        BEFORE_BUILD,
+        /** After the engine built and checked the candidates, before anything is published. */
+        BEFORE_PUBLISH
+    }
+
+    private final Engine engine;
+    private volatile Where where;
+    private volatile CountDownLatch reached = new CountDownLatch(1);
+    private volatile CountDownLatch resume = new CountDownLatch(1);
+
+    PausingEngine(Engine engine) {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    /** The next build stops at {@code where}. */
+    void pauseNextBuild(Where at) {
+        reached = new CountDownLatch(1);
+        resume = new CountDownLatch(1);
+        where = at;
+    }
+
+    /** Waits until the paused build has stopped where it was told. */
+    void awaitPaused() throws InterruptedException {
+        if (!reached.await(LONGEST_PAUSE.toMinutes(), TimeUnit.MINUTES)) {
+            throw new AssertionError("the build never reached its pause");
+        }
+    }
+
+    void resume() {
+        resume.countDown();
+    }
+
+    @Override
+    public BuildResult build(BuildRequest request, ProgressListener progress) {
+        Where at = where;
+        where = null;
+        if (at == Where.BEFORE_BUILD) {
+            pause();
+        }
+        BuildResult result = engine.build(request, progress);
+        if (at == Where.BEFORE_PUBLISH) {
+            pause();
+        }
+        return result;
+    }
+
+    private void pause() {
+        reached.countDown();
+        try {
+            if (!resume.await(LONGEST_PAUSE.toMinutes(), TimeUnit.MINUTES)) {
+                throw new AssertionError("the paused build was never resumed");
+            }
+        } catch (InterruptedException e) {
+            // woken as a paused process is by its own server: the engine finds its thread interrupted
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String name() {
+        return engine.name();
+    }
+
+    @Override
+    public List<PortRef> provision(ProductDefinition product) {
+        return engine.provision(product);
+    }
+
+    @Override
+    public CheckRun check(CheckRequest request, ProgressListener progress) {
+        return engine.check(request, progress);
+    }
+
+    @Override
+    public SnapshotInfo publish(PortRef port, SnapshotId snapshot) {
+        return engine.publish(port, snapshot);
+    }
+
+    @Override
+    public List<SnapshotInfo> snapshots(PortRef port) {
+        return engine.snapshots(port);
+    }
+
+    @Override
+    public Optional<CheckRun> checks(PortRef port, SnapshotId snapshot) {
+        return engine.checks(port, snapshot);
+    }
+
+    @Override
+    public Optional<SnapshotInfo> published(PortRef port) {
+        return engine.published(port);
+    }
+
+    @Override
+    public RetentionResult applyRetention(PortRef port, RetentionPolicy policy) {
+        return engine.applyRetention(port, policy);
+    }
+
+    @Override
+    public PublishedRelation describe(PortRef port, String table) {
+        return engine.describe(port, table);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
