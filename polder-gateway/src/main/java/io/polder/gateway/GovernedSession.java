@@ -63,9 +63,12 @@ final class GovernedSession implements AutoCloseable {
         properties.setProperty("extension_directory", temp.resolve("no-extensions").toString());
         properties.setProperty("memory_limit", settings.memoryLimit());
         properties.setProperty("threads", Integer.toString(settings.threads()));
-        // async_threads stays DuckDB's: the engine's sessions turn it off because DuckDB deadlocks aborting a COPY
-        // whose asynchronous Parquet write is in flight, and a query's database writes no file (COPY and EXPORT are
-        // refused on the parse tree, and the lock-down leaves it no writable path); it only reads, and spills
+        // DuckDB starts 4 asynchronous I/O threads per core in every database (256 at most), and the gateway opens a
+        // database per query: bounded by the query's threads. They stay on (the engine's sessions turn them off
+        // because DuckDB deadlocks aborting a COPY whose asynchronous Parquet write is in flight, and a query's
+        // database writes no file: COPY and EXPORT are refused on the parse tree, and the lock-down leaves it no
+        // writable path; it only reads, and spills)
+        properties.setProperty("async_threads", Integer.toString(settings.threads()));
         properties.setProperty("temp_directory", temp.toString());
         // a view binds when it is created, reading the Parquet footer; the query then reads it from the cache
         properties.setProperty("enable_object_cache", "true");
