@@ -243,10 +243,12 @@ public final class RunService {
                     + " or tested any more");
         }
         String id = ids.next();
-        long now = clock.millis();
-        long registryNow = kind == RunKind.BUILD ? registryTime.millis() : now;
+        long registryNow = kind == RunKind.BUILD ? registryTime.millis() : 0;
         try {
             database.writeVoid(handle -> {
+                // read once the write is under way: a run created while another's end was being written is then
+                // created after that end, never before it (the write waited for it)
+                long now = clock.millis();
                 if (kind == RunKind.BUILD) {
                     requireNoActiveBuild(handle, productId, runner, registryNow, now);
                 }
