@@ -132,6 +132,8 @@ final class GetCommand implements Callable<Integer> {
         output.print(item, out -> {
             if (kind == Kind.products) {
                 ProductDetailPrinter.print(item, out);
+            } else if (kind == Kind.contracts) {
+                ProductDetailPrinter.printContract(item, out);
             } else if (kind == Kind.runs) {
                 Table table = kind.table();
                 kind.addRow(table, item.path("run"));
