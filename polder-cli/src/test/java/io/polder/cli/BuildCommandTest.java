@@ -283,6 +283,10 @@ class BuildCommandTest {
         assertThat(server.admin("get", "snapshots", "sales-orders", "--limit", "0").exitCode()).isEqualTo(2);
         assertThat(server.admin("get", "runs", "--port", "orders").err()).contains("--port does not filter runs");
         assertThat(server.admin("get", "ports", "--domain", "sales").exitCode()).as("not ignored").isEqualTo(2);
+        CliRun badState = server.admin("get", "runs", "--state", "done");
+        assertThat(badState.exitCode()).isEqualTo(2);
+        assertThat(badState.err()).as("the server's query parameter named as the option that sent it")
+                .isEqualTo("polder: --state: unknown run state 'done'; the states are queued, running, succeeded, failed\n");
     }
 
     @Test
