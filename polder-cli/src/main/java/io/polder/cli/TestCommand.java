@@ -78,7 +78,8 @@ final class TestCommand implements Callable<Integer> {
     }
 
     static void print(JsonNode detail, PrintWriter out) {
-        Table table = new Table("PORT", "RULE", "SEVERITY", "VALUE", "THRESHOLD", "OUTCOME", "MESSAGE");
+        // the message whole and last: it says what failed and by how much, and nothing follows it to misalign
+        Table table = new Table("PORT", "RULE", "SEVERITY", "VALUE", "THRESHOLD", "OUTCOME", "MESSAGE").whole("MESSAGE");
         for (JsonNode check : detail.path("checks")) {
             JsonNode value = check.path("value");
             table.row(check.path("port").asText(), check.path("ruleId").asText(), check.path("severity").asText(),

@@ -80,6 +80,9 @@ class BuildCommandTest {
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).containsPattern("(?m)^PORT +RULE +SEVERITY +VALUE +THRESHOLD +OUTCOME +MESSAGE$")
                 .containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 0 +passed")
+                .as("a message is printed whole")
+                .containsPattern("(?m) skipped +text rule, recorded and not run: Test orders placed by the QA team \\(customer"
+                        + " accounts flagged as test in the CRM\\) are removed\\.$")
                 .contains("sales-orders: succeeded, ");
         CliRun neverPublished = server.admin("test", "customer-profiles");
         assertThat(neverPublished.exitCode()).as("nothing published: not found").isEqualTo(3);
@@ -136,7 +139,8 @@ class BuildCommandTest {
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         CliRun test = server.admin("test", "sales-orders");
         assertThat(test.exitCode()).as(test.out() + test.err()).isEqualTo(1);
-        assertThat(test.out()).containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 100000000 +failed")
+        assertThat(test.out()).containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 100000000 +failed"
+                        + " +\\d+ rows in orders; expected > 100000000$")
                 .contains("sales-orders: failed");
     }
 
