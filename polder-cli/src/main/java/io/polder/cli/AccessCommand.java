@@ -157,8 +157,10 @@ final class AccessCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<JsonNode> requests = Listing.read(serverOptions.client(), PolderClient.path("access", "requests"),
+            PolderClient client = serverOptions.client();
+            List<JsonNode> requests = Listing.read(client, PolderClient.path("access", "requests"),
                     PolderClient.Query.none().with("state", state).with("product", product), limit);
+            requireProduct(client, requests, product);
             output.printListing(requests,
                     new Table("ID", "PORT", "GRANTEE", "PURPOSE", "DAYS", "STATE", "DECIDED BY", "REASON", "GRANT"),
                     (table, request) -> table.row(text(request, "id"), address(request), grantee(request),
@@ -314,9 +316,9 @@ final class AccessCommand implements Runnable {
 
     @Command(name = "grants",
             header = "Lists grants: yours, or those on the ports you own.",
-            description = {"Lists the grants you may see: yours, your teams', and those on the ports you own (all",
-                "of them for platform-admin and governance), newest first. Expired and revoked grants only with",
-                "--all. Owners read their own products' ports without a grant.", ""},
+            description = {"Lists the grants you may see: yours, your teams', and those on the ports you own (all of them",
+                "for platform-admin and governance), newest first. Expired and revoked grants only with --all.",
+                "Owners read their own products' ports without a grant.", ""},
             footer = {"", "Examples:", "  polder access grants", "  polder access grants --product sales-orders --all -o json"},
             mixinStandardHelpOptions = true)
     static final class Grants implements Callable<Integer> {
@@ -337,8 +339,10 @@ final class AccessCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<JsonNode> grants = Listing.read(serverOptions.client(), PolderClient.path("access", "grants"),
+            PolderClient client = serverOptions.client();
+            List<JsonNode> grants = Listing.read(client, PolderClient.path("access", "grants"),
                     PolderClient.Query.none().with("product", product).with("lapsed", all ? "true" : null), limit);
+            requireProduct(client, grants, product);
             output.printListing(grants,
                     new Table("ID", "PORT", "GRANTEE", "PURPOSE", "UNMASKED", "ROW FILTER", "EXPIRES", "STATE"),
                     (table, grant) -> table.row(text(grant, "id"), address(grant), grantee(grant), text(grant, "purpose"),
@@ -387,6 +391,16 @@ final class AccessCommand implements Runnable {
         String expires = text(grant, "expiresAt");
         return !expires.isEmpty() && !java.time.Instant.parse(expires).isAfter(java.time.Instant.now()) ? "expired"
                 : "active";
+    }
+
+    /**
+     * An empty listing for a product the registry does not hold is that product not found (exit 3), not "No grants."
+     * (exit 0), which a typo in {@code --product} would otherwise look like.
+     */
+    private static void requireProduct(PolderClient client, List<JsonNode> items, String product) {
+        if (items.isEmpty() && product != null) {
+            client.get(PolderClient.path("products", product));
+        }
     }
 
     private static String address(JsonNode item) {

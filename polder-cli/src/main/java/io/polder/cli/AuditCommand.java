@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
             "  polder audit --principal ci-sales --action apply-product --since 2026-01-01 -o json",
             "",
             "--since and --until take a time (2026-03-01T12:00:00Z), a date (2026-03-01, midnight UTC) or",
-            "a time ago (90s, 30m, 24h, 7d)."
+            "a time ago (90s, 30m, 24h, 7d).",
+            "Exit codes: 0 shown, 2 wrong usage (such as a --since that is not a time), 5 not allowed (needs",
+            "a platform-admin or governance token), 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class AuditCommand implements Callable<Integer> {

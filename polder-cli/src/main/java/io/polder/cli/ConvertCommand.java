@@ -66,6 +66,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ConversionTarget target = ConversionTarget.parse(to);
+        if (!Files.isRegularFile(input)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, (Files.isDirectory(input) ? input
+                    + " is a folder; convert takes one contract file" : "no such file: " + input));
+        }
         PrintWriter err = spec.commandLine().getErr();
         String display = input.toString();
         ParsedFile parsed = DocumentReader.withDefaults().read(input, display);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code polder get}: lists or shows what the registry holds. */
 @Command(name = "get",
-        header = "Lists or shows products, domains, teams, ports, contracts and runs.",
+        header = "Lists or shows products, domains, teams, ports, contracts, runs and snapshots.",
         description = {
             "Lists or shows what the Polder server's registry holds: products, domains, teams, members,",
             "ports, contracts, and runs (builds and contract tests). Without an ID it lists them all (page",
@@ -24,7 +24,10 @@ import picocli.CommandLine.Parameters;
             "ports and contracts; a run with its checks). `get runs PRODUCT` lists the runs of a product.",
             "`get ports` lists every table of every output port with the relation name it is queried under",
             "(\"PRODUCT/PORT\".TABLE; access to it is requested as PRODUCT/PORT); `get ports --direction",
-            "input` lists the input ports instead.",
+            "input` lists the input ports instead. `get snapshots PRODUCT` lists the snapshots of the",
+            "product's output ports (--port for one), newest first: the published one (CURRENT yes: what",
+            "consumers read), those published before (superseded), and those never published (candidate, or",
+            "quarantined: NOTE says why, the checks it failed or a build that was stopped).",
             ""
         },
         footer = {
@@ -41,11 +44,15 @@ import picocli.CommandLine.Parameters;
             "  polder get runs sales-orders",
             "  polder get runs --kind build --state failed",
             "  polder get runs 01jd6w8j3k5m7n9p1q3r5s7t9v -o yaml",
+            "  polder get snapshots sales-orders",
+            "  polder get snapshots sales-orders --port orders -o json",
             "",
             "Filters: --domain (products, teams), --team (products, members), --status (products),",
-            "--product (ports, contracts, runs), --direction (ports), --kind and --state (runs).",
+            "--product (ports, contracts, runs, snapshots), --direction (ports), --kind and --state (runs),",
+            "--port (snapshots). --limit N of snapshots: the newest N of each port.",
             "-o json|yaml prints the items exactly as the server returns them.",
-            "Exit codes: 0 ok, 2 wrong usage, 3 not found, 5 no or insufficient token, 10 server unreachable."
+            "Exit codes: 0 ok, 2 wrong usage, 3 not found (no such product, port or run), 5 no or insufficient",
+            "token, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class GetCommand implements Callable<Integer> {
@@ -56,10 +63,12 @@ final class GetCommand implements Callable<Integer> {
     OutputOption.Tabular output;
 
     @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
-            description = "products, domains, teams, members, ports, contracts or runs (singular works too).")
+            description = "products, domains, teams, members, ports, contracts, runs or snapshots (singular works"
+                    + " too).")
     Kind kind;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "Show this one instead of listing.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "Show this one instead of listing (runs"
+            + " and snapshots: the PRODUCT whose runs or snapshots to list).")
     String id;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Only those of this domain.")
@@ -71,7 +80,8 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "STATUS", description = "Only products in this status: draft, active, deprecated, retired.")
     String status;
 
-    @Option(names = "--product", paramLabel = "PRODUCT", description = "Only ports, contracts or runs of this product.")
+    @Option(names = "--product", paramLabel = "PRODUCT", description = "Only ports, contracts, runs or snapshots of this"
+            + " product.")
     String product;
 
     @Option(names = "--direction", paramLabel = "DIRECTION", description = "Only input or output ports.")
@@ -83,7 +93,12 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "STATE", description = "Only runs in this state: queued, running, succeeded, failed.")
     String runState;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all).")
+    @Option(names = "--port", paramLabel = "PORT", description = "Only the snapshots of this output port (default:"
+            + " every one).")
+    String port;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N items (default: all); of snapshots, the"
+            + " newest N of each port.")
     Integer limit;
 
     @Override
@@ -93,7 +108,9 @@ final class GetCommand implements Callable<Integer> {
             product = id; // `get runs PRODUCT`: a product's runs
             id = null;
         }
-        if (id != null) {
+        if (kind == Kind.snapshots) {
+            snapshots(client);
+        } else if (id != null) {
             requireNoFilters();
             show(client);
         } else if (kind == Kind.ports && !"input".equals(direction)) {
@@ -115,6 +132,8 @@ final class GetCommand implements Callable<Integer> {
         output.print(item, out -> {
             if (kind == Kind.products) {
                 ProductDetailPrinter.print(item, out);
+            } else if (kind == Kind.contracts) {
+                ProductDetailPrinter.printContract(item, out);
             } else if (kind == Kind.runs) {
                 Table table = kind.table();
                 kind.addRow(table, item.path("run"));
@@ -129,8 +148,51 @@ final class GetCommand implements Callable<Integer> {
         });
     }
 
+    /**
+     * The snapshots of a product's output ports, from {@code GET /api/v1/products/{id}/ports/{port}/snapshots}: as
+     * one listing, port after port, each newest first (the newest {@code --limit} of each).
+     */
+    private void snapshots(PolderClient client) {
+        String of = snapshotsProduct();
+        filters(); // the filters that do not apply to snapshots are wrong usage
+        if (limit != null && limit < 1) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--limit must be at least 1, found " + limit);
+        }
+        List<String> ports = OutputPorts.select(client, of, port);
+        List<JsonNode> items = new ArrayList<>();
+        for (String name : ports) {
+            JsonNode list = client.get(PolderClient.path("products", of, "ports", name, "snapshots")).body();
+            int taken = 0;
+            for (JsonNode snapshot : list.path("snapshots")) {
+                if (limit != null && taken++ == limit) {
+                    break;
+                }
+                items.add(snapshot);
+            }
+        }
+        String none = ports.isEmpty() ? "No snapshots: " + of + " has no output ports."
+                : "No snapshots of " + (port == null ? of + "'s output ports" : of + "/" + port) + " (of its current"
+                + " version) yet: build it with `polder build " + of + "`.";
+        output.printListing(items, Kind.snapshots.table(), (table, item) -> Kind.addSnapshotRow(table, item, of), none);
+    }
+
+    /** The product whose snapshots to list: {@code get snapshots PRODUCT}, or {@code --product PRODUCT}. */
+    private String snapshotsProduct() {
+        if (id != null && product != null && !id.equals(product)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "name the product once: `polder get snapshots "
+                    + id + "` or `--product " + product + "`, not both");
+        }
+        String of = id != null ? id : product;
+        if (of == null) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "name the product whose snapshots to list: "
+                    + "`polder get snapshots PRODUCT [--port PORT]`");
+        }
+        return of;
+    }
+
     /** The output ports' relations: one row per table, from {@code GET /api/v1/relations}. */
     private void relations(PolderClient client) {
+        filters(); // the filters that do not apply to ports are wrong usage
         if (direction != null && !direction.equals("output")) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "--direction is input or output, found '" + direction
                     + "'");
@@ -168,10 +230,11 @@ final class GetCommand implements Callable<Integer> {
         filter(query, "--domain", "domain", domain, Kind.products, Kind.teams);
         filter(query, "--team", "team", team, Kind.products, Kind.members);
         filter(query, "--status", "status", status, Kind.products);
-        filter(query, "--product", "product", product, Kind.ports, Kind.contracts, Kind.runs);
+        filter(query, "--product", "product", product, Kind.ports, Kind.contracts, Kind.runs, Kind.snapshots);
         filter(query, "--direction", "direction", direction, Kind.ports);
         filter(query, "--kind", "kind", runKind, Kind.runs);
         filter(query, "--state", "state", runState, Kind.runs);
+        filter(query, "--port", "port", port, Kind.snapshots);
         return query;
     }
 
@@ -189,7 +252,8 @@ final class GetCommand implements Callable<Integer> {
     private void requireNoFilters() {
         List<String> given = new ArrayList<>();
         for (String[] option : new String[][] {{"--domain", domain}, {"--team", team}, {"--status", status},
-                {"--product", product}, {"--direction", direction}, {"--kind", runKind}, {"--state", runState}}) {
+                {"--product", product}, {"--direction", direction}, {"--kind", runKind}, {"--state", runState},
+                {"--port", port}}) {
             if (option[1] != null) {
                 given.add(option[0]);
             }
@@ -207,7 +271,7 @@ final class GetCommand implements Callable<Integer> {
 
     /** What can be listed, with the columns a table shows of it. */
     enum Kind {
-        products, domains, teams, members, ports, contracts, runs;
+        products, domains, teams, members, ports, contracts, runs, snapshots;
 
         String singular() {
             return name().substring(0, name().length() - 1);
@@ -224,6 +288,9 @@ final class GetCommand implements Callable<Integer> {
                 // the last column, whole: a run's error says what to fix, and nothing follows it to misalign
                 case runs -> new Table("ID", "KIND", "PRODUCT", "VERSION", "STATE", "STAGE", "ROWS", "TRIGGER",
                         "CREATED", "TIME", "ERROR").whole("ERROR");
+                // the note, whole and last: why a snapshot is quarantined (the checks it failed, a stopped build)
+                case snapshots -> new Table("PORT", "SNAPSHOT", "STATE", "CURRENT", "ROWS", "CREATED", "CONTRACT",
+                        "CHECKS", "RUN", "NOTE").whole("NOTE");
             };
         }
 
@@ -241,7 +308,23 @@ final class GetCommand implements Callable<Integer> {
                 case runs -> table.row(t(item, "id"), t(item, "kind"), t(item, "productId"), t(item, "productVersion"),
                         t(item, "state"), t(item, "stage"), String.format("%,d", item.path("rows").asLong()),
                         t(item, "trigger"), t(item, "createdAt"), RunWatcher.duration(item), t(item, "errorMessage"));
+                case snapshots -> addSnapshotRow(table, item, "");
             }
+        }
+
+        /** A snapshot's row; its port named within {@code product} (the product is the command's argument). */
+        static void addSnapshotRow(Table table, JsonNode item, String product) {
+            String state = t(item, "state");
+            table.row(OutputPorts.withinProduct(item.path("port"), product), t(item, "id"), state,
+                    state.equals("published") ? "yes" : "", String.format("%,d", item.path("rows").asLong()),
+                    seconds(t(item, "createdAt")), t(item, "contractVersion"), t(item, "checkOutcome"), t(item, "runId"),
+                    t(item, "note"));
+        }
+
+        /** An instant to the second, which is how precisely people tell snapshots apart (the id has the rest). */
+        private static String seconds(String instant) {
+            return instant.isEmpty() ? "" : java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .toString();
         }
 
         private static String t(JsonNode item, String field) {
@@ -270,7 +353,7 @@ final class GetCommand implements Callable<Integer> {
                     : value.toLowerCase(Locale.ROOT) + "s";
             return Arrays.stream(Kind.values()).filter(kind -> kind.name().equals(plural)).findFirst()
                     .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("unknown kind '" + value
-                            + "'; the kinds are products, domains, teams, members, ports, contracts, runs"));
+                            + "'; the kinds are products, domains, teams, members, ports, contracts, runs, snapshots"));
         }
     }
 }

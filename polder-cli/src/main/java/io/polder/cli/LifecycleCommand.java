@@ -65,7 +65,8 @@ final class LifecycleCommand implements Callable<Integer> {
         PolderClient.Response current = client.get(PolderClient.path("products", product));
         String etag = current.header("ETag").orElseThrow(() -> new PolderException(ErrorCode.INTERNAL,
                 "the server sent product " + product + " without an ETag; cannot change it safely"));
-        String before = productOf(current.body()).path("status").asText();
+        JsonNode was = productOf(current.body());
+        String before = was.path("status").asText();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("sunsetDate", sunset);
@@ -74,9 +75,14 @@ final class LifecycleCommand implements Callable<Integer> {
         JsonNode after = productOf(changed.body());
         PrintWriter out = spec.commandLine().getOut();
         String sunsetDate = Listing.text(after, "sunsetDate");
-        out.println(product + ": " + before + " -> " + after.path("status").asText(status)
-                + (sunsetDate.isEmpty() ? "" : ", sunset " + sunsetDate)
-                + " (revision " + after.path("revision").asText("?") + ")");
+        String revision = " (revision " + after.path("revision").asText("?") + ")";
+        if (before.equals(after.path("status").asText(status)) && sunsetDate.equals(Listing.text(was, "sunsetDate"))) {
+            out.println(product + " is " + before + " already" + (sunsetDate.isEmpty() ? "" : ", sunset " + sunsetDate)
+                    + ": nothing changed" + revision);
+        } else {
+            out.println(product + ": " + before + " -> " + after.path("status").asText(status)
+                    + (sunsetDate.isEmpty() ? "" : ", sunset " + sunsetDate) + revision);
+        }
         out.flush();
         return 0;
     }

@@ -19,14 +19,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Polder: a data mesh platform. Domain teams declare data products (ODPS v1) and their contracts",
             "(ODCS v3) in a git folder; Polder validates, governs, builds and serves them.",
+            "New here? `polder demo` runs an example mesh end to end on this machine and says what to try next.",
             ""
         },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
-            "  1  the input has problems (printed as FILE:LINE:COLUMN: message (at /pointer))",
+            "  1  the input has problems (printed as FILE:LINE:COLUMN: message (at /pointer)), or what was",
+            "     run failed: a build, a contract's error-level check, a policy test, a policy on apply",
             "  2  the command was used wrongly",
-            "  3  not found;  4  conflict;  5  not allowed;  6  server busy;  10  internal error",
+            "  3  not found;  4  conflict;  5  not allowed (no or insufficient token);  6  server busy",
+            "  10  internal error, or the server unreachable",
             "  (polder query: 0 ran, 1 refused or failed, 2 used wrongly)",
             "",
             "Run 'polder help COMMAND' for a command's options and examples."

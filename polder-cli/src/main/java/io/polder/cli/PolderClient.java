@@ -268,6 +268,10 @@ final class PolderClient {
             return this;
         }
 
+        boolean has(String name) {
+            return parameters.containsKey(name);
+        }
+
         Query copy() {
             Query copy = new Query();
             parameters.forEach((name, values) -> copy.withAll(name, values));

@@ -3,7 +3,10 @@ package io.polder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 
-/** {@code polder get product ID} as a table: the product, then its versions, ports and contracts. */
+/**
+ * {@code polder get product ID} as tables: the product, then its versions, ports and contracts; and
+ * {@code polder get contract ID}: the contract, then its versions with the file each was read from.
+ */
 final class ProductDetailPrinter {
     private ProductDetailPrinter() {
     }
@@ -15,6 +18,17 @@ final class ProductDetailPrinter {
         section(out, "Versions", detail.path("versions"), versions(detail.path("versions")));
         section(out, "Ports", detail.path("ports"), ports(detail.path("ports")));
         section(out, "Contracts", detail.path("contracts"), contracts(detail.path("contracts")));
+        out.flush();
+    }
+
+    static void printContract(JsonNode detail, PrintWriter out) {
+        Table contract = GetCommand.Kind.contracts.table();
+        GetCommand.Kind.contracts.addRow(contract, detail.path("contract"));
+        contract.print(out);
+        Table versions = new Table("VERSION", "FILE", "PUBLISHED", "BY").whole("FILE");
+        detail.path("versions").forEach(version -> versions.row(Listing.text(version, "version"),
+                Listing.text(version, "sourcePath"), Listing.text(version, "createdAt"), Listing.text(version, "createdBy")));
+        section(out, "Versions", detail.path("versions"), versions);
         out.flush();
     }
 

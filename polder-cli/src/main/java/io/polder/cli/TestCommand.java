@@ -53,18 +53,33 @@ final class TestCommand implements Callable<Integer> {
         // progress only for people: JSON and YAML are the run alone
         PrintWriter progress = output.forPeople() ? spec.commandLine().getOut()
                 : new PrintWriter(java.io.Writer.nullWriter());
-        JsonNode detail = new RunWatcher(serverOptions.client(), progress).test(product, port);
+        PolderClient client = serverOptions.client();
+        if (port != null) {
+            OutputPorts.select(client, product, port); // a port it does not have: not found, naming those it has
+        }
+        JsonNode detail = new RunWatcher(client, progress).test(product, port);
         JsonNode run = detail.path("run");
         output.print(detail, out -> print(detail, out));
         if (run.hasNonNull("errorCode")) {
-            throw new PolderException(ErrorCode.valueOf(run.path("errorCode").asText()), product + ": "
-                    + run.path("errorMessage").asText());
+            throw new PolderException(ErrorCode.valueOf(run.path("errorCode").asText()),
+                    aboutProduct(product, run.path("errorMessage").asText()));
         }
         return run.path("state").asText().equals("succeeded") ? 0 : 1;
     }
 
+    /**
+     * {@code message} as it is when it names {@code product} already (as in {@code product 'P' has no ...} or
+     * {@code P/PORT/v1 has published nothing yet}), else after {@code PRODUCT: }: the product is named once.
+     */
+    static String aboutProduct(String product, String message) {
+        boolean named = java.util.regex.Pattern.compile("(?<![A-Za-z0-9._-])" + java.util.regex.Pattern.quote(product)
+                + "(?![A-Za-z0-9._-])").matcher(message).find();
+        return named ? message : product + ": " + message;
+    }
+
     static void print(JsonNode detail, PrintWriter out) {
-        Table table = new Table("PORT", "RULE", "SEVERITY", "VALUE", "THRESHOLD", "OUTCOME", "MESSAGE");
+        // the message whole and last: it says what failed and by how much, and nothing follows it to misalign
+        Table table = new Table("PORT", "RULE", "SEVERITY", "VALUE", "THRESHOLD", "OUTCOME", "MESSAGE").whole("MESSAGE");
         for (JsonNode check : detail.path("checks")) {
             JsonNode value = check.path("value");
             table.row(check.path("port").asText(), check.path("ruleId").asText(), check.path("severity").asText(),

@@ -121,7 +121,9 @@ final class TokenCommand implements Runnable {
 
     @Command(name = "list", description = {"Lists the tokens (never their secrets), including revoked and expired ones.", ""},
             header = "Lists the tokens, never their secrets.",
-            footer = {"", "Examples:", "  polder token list", "  polder token list -o json"},
+            footer = {"", "Examples:", "  polder token list", "  polder token list -o json", "",
+                "Exit codes: 0 listed, 2 wrong usage, 5 not allowed (needs a platform-admin token), 10 server",
+                "unreachable."},
             mixinStandardHelpOptions = true)
     static final class ListTokens implements Callable<Integer> {
         @Mixin
@@ -151,7 +153,10 @@ final class TokenCommand implements Runnable {
 
     @Command(name = "revoke", description = {"Revokes a token: it stops working at once.", ""},
             header = "Revokes a token: it stops working at once.",
-            footer = {"", "Example:", "  polder token revoke 01jq3z8k6w2v0rsm4tcx9e5n7b"},
+            footer = {"", "Example:", "  polder token revoke 01jq3z8k6w2v0rsm4tcx9e5n7b", "",
+                "Revoking a token that is revoked already changes nothing, and exits 0.",
+                "Exit codes: 0 revoked, 2 wrong usage (such as an id that is not a token id), 3 no such token,",
+                "5 not allowed (needs a platform-admin token), 10 server unreachable."},
             mixinStandardHelpOptions = true)
     static final class Revoke implements Callable<Integer> {
         @Spec

@@ -112,6 +112,11 @@ class AccessStoryTest {
         assertThat(revoked.out()).contains("Revoked grant " + grantId).contains("carla no longer reads");
         assertThat(server.as(carla, "access", "grants").out()).startsWith("No active grants");
         assertThat(server.as(carla, "access", "grants", "--all").out()).contains("revoked");
+        CliRun typo = server.as(carla, "access", "grants", "--product", "customer-profile");
+        assertThat(typo.exitCode()).as("a product that is not there is not found, not \"No active grants.\"")
+                .isEqualTo(3);
+        assertThat(typo.err()).contains("no product 'customer-profile'");
+        assertThat(server.as(carla, "access", "requests", "--product", "customer-profile").exitCode()).isEqualTo(3);
     }
 
     @Test

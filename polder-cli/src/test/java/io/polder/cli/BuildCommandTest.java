@@ -80,6 +80,9 @@ class BuildCommandTest {
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).containsPattern("(?m)^PORT +RULE +SEVERITY +VALUE +THRESHOLD +OUTCOME +MESSAGE$")
                 .containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 0 +passed")
+                .as("a message is printed whole")
+                .containsPattern("(?m) skipped +text rule, recorded and not run: Test orders placed by the QA team \\(customer"
+                        + " accounts flagged as test in the CRM\\) are removed\\.$")
                 .contains("sales-orders: succeeded, ");
         CliRun neverPublished = server.admin("test", "customer-profiles");
         assertThat(neverPublished.exitCode()).as("nothing published: not found").isEqualTo(3);
@@ -136,7 +139,8 @@ class BuildCommandTest {
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         CliRun test = server.admin("test", "sales-orders");
         assertThat(test.exitCode()).as(test.out() + test.err()).isEqualTo(1);
-        assertThat(test.out()).containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 100000000 +failed")
+        assertThat(test.out()).containsPattern("(?m)^sales-orders/orders/v1 +orders_row_count +error +\\d+ +> 100000000 +failed"
+                        + " +\\d+ rows in orders; expected > 100000000$")
                 .contains("sales-orders: failed");
     }
 
@@ -225,6 +229,100 @@ class BuildCommandTest {
             return metrics.body().lines().filter(line -> line.startsWith(series))
                     .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()))).sum();
         }
+    }
+
+    @Test
+    @Order(9)
+    void getSnapshotsListsEachOutputPortsSnapshotsAndWhichIsCurrent() throws IOException {
+        // sales-daily-revenue was built four times (orders 1, 7, 8): one snapshot published, those before superseded
+        CliRun revenue = server.admin("get", "snapshots", "sales-daily-revenue");
+        assertThat(revenue.exitCode()).as(revenue.out() + revenue.err()).isZero();
+        assertThat(revenue.out()).containsPattern("(?m)^PORT +SNAPSHOT +STATE +CURRENT +ROWS +CREATED +CONTRACT +CHECKS"
+                + " +RUN +NOTE$");
+        List<String> rows = revenue.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(4).allMatch(row -> row.startsWith("daily-revenue/v1 "));
+        assertThat(rows.getFirst()).as("newest first: the last build's, published, current")
+                .matches("daily-revenue/v1 +\\d{8}T\\d{9}Z-[0-9a-f]{6} +published +yes +[0-9,]+ +\\S+Z +\\d+\\.\\d+\\.\\d+ +passed"
+                        + " +01\\w{24} +-");
+        assertThat(rows.subList(1, 4)).allMatch(row -> row.matches("daily-revenue/v1 +\\S+ +superseded +- +.*"));
+
+        JsonNode json = new ObjectMapper().readTree(server.admin("get", "snapshots", "sales-daily-revenue", "-o", "json")
+                .out());
+        assertThat(json.size()).isEqualTo(4);
+        assertThat(json.get(0).path("port").asText()).isEqualTo("sales-daily-revenue/daily-revenue/v1");
+        assertThat(json.get(0).path("state").asText()).isEqualTo("published");
+        assertThat(json.get(0).path("rows").asLong()).isPositive();
+        JsonNode newest = new ObjectMapper().readTree(server.admin("get", "snapshots", "sales-daily-revenue", "--limit",
+                "1", "-o", "json").out());
+        assertThat(newest.size()).isEqualTo(1);
+        assertThat(newest.get(0).path("id")).isEqualTo(json.get(0).path("id"));
+
+        CliRun quarantined = server.admin("get", "snapshot", "customer-profiles", "--port", "customers");
+        assertThat(quarantined.exitCode()).as(quarantined.err()).isZero();
+        assertThat(quarantined.out()).as("its build failed the contract: never published, the note says why")
+                .containsPattern("(?m)^customers/v2 +\\S+ +quarantined +- +[0-9,]+ .* failed +01\\w{24} +.*customers_row_count")
+                .doesNotContain("published");
+    }
+
+    @Test
+    @Order(10)
+    void getSnapshotsListsEveryOutputPortOfAProductThatHasSeveral() {
+        CliRun none = server.admin("get", "snapshots", "logistics-shipments");
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).isEqualTo("No snapshots of logistics-shipments's output ports (of its current version) yet:"
+                + " build it with `polder build logistics-shipments`.\n");
+        assertThat(server.admin("build", "logistics-shipments").exitCode()).isZero();
+        CliRun both = server.admin("get", "snapshots", "logistics-shipments");
+        assertThat(both.out()).containsPattern("(?m)^shipments/v1 +\\S+ +published +yes ")
+                .containsPattern("(?m)^tracking-events/v1 +\\S+ +published +yes ");
+        assertThat(server.admin("get", "snapshots", "logistics-shipments", "--port", "tracking-events").out())
+                .contains("tracking-events/v1").doesNotContain("shipments/v1");
+    }
+
+    @Test
+    @Order(11)
+    void aPortOrProductThatIsNotThereIsNotFoundNamedOnceAndWrongUsageIsTwo() throws IOException {
+        CliRun noPort = server.admin("get", "snapshots", "sales-orders", "--port", "nope");
+        assertThat(noPort.exitCode()).isEqualTo(3);
+        assertThat(noPort.err()).isEqualTo("polder: product 'sales-orders' has no output port 'nope'; its output ports:"
+                + " orders\n");
+        assertThat(server.admin("get", "snapshots", "nope").exitCode()).isEqualTo(3);
+        assertThat(server.admin("get", "snapshots", "nope", "--port", "orders").err()).contains("no product 'nope'");
+
+        int testRuns = new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "--kind", "test", "-o",
+                "json").out()).size();
+        CliRun test = server.admin("test", "sales-orders", "--port", "nope");
+        assertThat(test.exitCode()).isEqualTo(3);
+        assertThat(test.err()).as("the product named once").isEqualTo(noPort.err());
+        assertThat(new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "--kind", "test", "-o", "json")
+                .out()).size()).as("a port that is not there starts no run").isEqualTo(testRuns);
+
+        CliRun noProduct = server.admin("get", "snapshots");
+        assertThat(noProduct.exitCode()).isEqualTo(2);
+        assertThat(noProduct.err()).contains("polder get snapshots PRODUCT [--port PORT]");
+        assertThat(server.admin("get", "snapshots", "sales-orders", "--product", "customer-360").exitCode()).isEqualTo(2);
+        assertThat(server.admin("get", "snapshots", "--product", "sales-orders").out()).contains("orders/v1");
+        assertThat(server.admin("get", "snapshots", "sales-orders", "--domain", "sales").err())
+                .contains("--domain does not filter snapshots");
+        assertThat(server.admin("get", "snapshots", "sales-orders", "--limit", "0").exitCode()).isEqualTo(2);
+        assertThat(server.admin("get", "runs", "--port", "orders").err()).contains("--port does not filter runs");
+        assertThat(server.admin("get", "ports", "--domain", "sales").exitCode()).as("not ignored").isEqualTo(2);
+        CliRun badState = server.admin("get", "runs", "--state", "done");
+        assertThat(badState.exitCode()).isEqualTo(2);
+        assertThat(badState.err()).as("the server's query parameter named as the option that sent it")
+                .isEqualTo("polder: --state: unknown run state 'done'; the states are queued, running, succeeded, failed\n");
+    }
+
+    @Test
+    void aRunsErrorNamesTheProductOnce() {
+        assertThat(TestCommand.aboutProduct("sales-orders", "product 'sales-orders' has no output port called 'x'"))
+                .isEqualTo("product 'sales-orders' has no output port called 'x'");
+        assertThat(TestCommand.aboutProduct("sales-orders", "sales-orders/orders/v1 has published nothing yet"))
+                .isEqualTo("sales-orders/orders/v1 has published nothing yet");
+        assertThat(TestCommand.aboutProduct("sales", "sales-orders/orders/v1 has published nothing yet"))
+                .isEqualTo("sales: sales-orders/orders/v1 has published nothing yet");
+        assertThat(TestCommand.aboutProduct("sales-orders", "the test failed unexpectedly"))
+                .isEqualTo("sales-orders: the test failed unexpectedly");
     }
 
     private record Run(String id, Instant created, Instant finished, String out) {

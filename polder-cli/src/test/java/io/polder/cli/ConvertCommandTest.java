@@ -48,6 +48,16 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aFileThatIsNotThereIsAUsageErrorAsInValidate() {
+        CliRun missing = CliRun.of("convert", "--to", "odcs-v3.1.0", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("polder: no such file: " + dir.resolve("nope.yaml") + "\n");
+        CliRun folder = CliRun.of("convert", "--to", "odcs-v3.1.0", dir.toString());
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder; convert takes one contract file");
+    }
+
+    @Test
     void unknownTargetIsAUsageError() {
         CliRun run = CliRun.of("convert", "--to", "odcs-v4", CliRun.standards("odcs/examples/all/full-example.odcs.yaml"));
         assertThat(run.exitCode()).isEqualTo(2);

@@ -95,6 +95,10 @@ class RegistryStoryTest {
         CliRun shouted = server.admin("token", "revoke", id.toUpperCase(java.util.Locale.ROOT));
         assertThat(shouted.exitCode()).isEqualTo(2);
         assertThat(shouted.err()).contains("not a valid token id").contains("26 lowercase letters and digits");
+        assertThat(server.admin("token", "revoke", id).exitCode()).as("revoked already: nothing changes, as --help says")
+                .isZero();
+        CliRun noSuchToken = server.admin("token", "revoke", "0" + id.substring(1).replaceAll("[0-9]", "z"));
+        assertThat(noSuchToken.exitCode()).as(noSuchToken.err()).isEqualTo(3);
 
         CliRun refused = server.as(token, "get", "products");
         assertThat(refused.exitCode()).isEqualTo(5);
@@ -142,6 +146,9 @@ class RegistryStoryTest {
         assertThat(server.admin("get", "contracts", "--product", "logistics-shipments").out().lines().count()).isEqualTo(3);
         assertThat(server.admin("get", "domain", "sales").out()).contains("dana@acme.example");
         assertThat(server.admin("get", "contract", "sales-orders-orders", "-o", "json").out()).contains("\"productId\"");
+        assertThat(server.admin("get", "contract", "sales-orders-orders").out()).as("the contract, then its versions")
+                .containsPattern("(?m)^sales-orders-orders +sales-orders +Orders +1\\.2\\.0 +active$")
+                .containsPattern("(?m)^1\\.2\\.0 +sales/sales-orders/contracts/orders\\.odcs\\.yaml +\\S+Z +admin$");
 
         CliRun detail = server.admin("get", "product", "sales-daily-revenue");
         assertThat(detail.out()).contains("Versions:").contains("Ports:").contains("Contracts:")
@@ -195,6 +202,10 @@ class RegistryStoryTest {
         assertThat(deprecate.out()).isEqualTo("sales-orders: active -> deprecated, sunset 2099-12-31 (revision 2)\n");
         assertThat(server.admin("get", "products", "--status", "deprecated").out())
                 .containsPattern("(?m)^sales-orders +sales +sales-order-team +1\\.2\\.0 +deprecated +2099-12-31$");
+        CliRun again = server.admin("lifecycle", "sales-orders", "--status", "deprecated", "--sunset", "2099-12-31");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).isEqualTo("sales-orders is deprecated already, sunset 2099-12-31: nothing changed"
+                + " (revision 2)\n");
         CliRun backwards = server.admin("lifecycle", "sales-orders", "--status", "active");
         assertThat(backwards.exitCode()).as("a move the lifecycle does not allow is a conflict, as --help says")
                 .isEqualTo(4);
