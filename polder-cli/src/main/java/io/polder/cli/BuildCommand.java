@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,7 +102,7 @@ final class BuildCommand implements Callable<Integer> {
             detail.path("ports").forEach(port -> ports.add(port.path("port").asText()
                     .replaceFirst("^" + Pattern.quote(product), "") + " " + port.path("outcome").asText()));
             table.row(run.path("productId").asText(), run.path("state").asText(),
-                    String.format("%,d", run.path("rows").asLong()), RunWatcher.checkSummary(detail),
+                    String.format(Locale.ROOT, "%,d", run.path("rows").asLong()), RunWatcher.checkSummary(detail),
                     String.join(", ", ports), RunWatcher.duration(run), run.path("id").asText());
         }
         return table;

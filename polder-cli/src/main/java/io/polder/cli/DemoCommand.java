@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("1/5 Source data in " + sources + " ...");
         out.flush();
         DemoData data = DemoData.ensure(sources, rows, Instant.now());
-        out.printf("    %s %d files, the largest with %,d rows%n", data.reused() ? "reused" : "generated",
+        out.printf(Locale.ROOT, "    %s %d files, the largest with %,d rows%n", data.reused() ? "reused" : "generated",
                 data.files().size(), data.largest());
         // the demo polls its runs: one request-log line per poll would bury its own output
         System.setProperty("org.slf4j.simpleLogger.log.io.polder.server.requests", "warn");

@@ -306,7 +306,7 @@ final class GetCommand implements Callable<Integer> {
                 case contracts -> table.row(t(item, "id"), t(item, "productId"), t(item, "name"),
                         t(item, "currentVersion"), t(item, "status"));
                 case runs -> table.row(t(item, "id"), t(item, "kind"), t(item, "productId"), t(item, "productVersion"),
-                        t(item, "state"), t(item, "stage"), String.format("%,d", item.path("rows").asLong()),
+                        t(item, "state"), t(item, "stage"), String.format(Locale.ROOT, "%,d", item.path("rows").asLong()),
                         t(item, "trigger"), t(item, "createdAt"), RunWatcher.duration(item), t(item, "errorMessage"));
                 case snapshots -> addSnapshotRow(table, item, "");
             }
@@ -316,7 +316,7 @@ final class GetCommand implements Callable<Integer> {
         static void addSnapshotRow(Table table, JsonNode item, String product) {
             String state = t(item, "state");
             table.row(OutputPorts.withinProduct(item.path("port"), product), t(item, "id"), state,
-                    state.equals("published") ? "yes" : "", String.format("%,d", item.path("rows").asLong()),
+                    state.equals("published") ? "yes" : "", String.format(Locale.ROOT, "%,d", item.path("rows").asLong()),
                     seconds(t(item, "createdAt")), t(item, "contractVersion"), t(item, "checkOutcome"), t(item, "runId"),
                     t(item, "note"));
         }

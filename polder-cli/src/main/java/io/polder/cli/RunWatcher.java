@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Starts builds and contract runs on the server and follows them to the end: it polls the run
@@ -96,7 +97,7 @@ final class RunWatcher {
 
     private static String rows(JsonNode run) {
         long rows = run.path("rows").asLong();
-        return rows > 0 ? String.format(" (%,d rows)", rows) : "";
+        return rows > 0 ? String.format(Locale.ROOT, " (%,d rows)", rows) : "";
     }
 
     /**
@@ -148,6 +149,6 @@ final class RunWatcher {
         }
         Duration elapsed = Duration.between(java.time.Instant.parse(run.path("startedAt").asText()),
                 java.time.Instant.parse(run.path("finishedAt").asText()));
-        return String.format("%.1fs", elapsed.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,6 +114,28 @@ class BuildCommandTest {
                 .containsPattern("(?m) " + Pattern.quote(error) + "$");
         assertThat(server.admin("get", "products", "--state", "failed").exitCode()).as("--state filters runs only")
                 .isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void numbersAndDurationsReadTheSameOnAMachineWithAnotherLocale() throws IOException {
+        JsonNode build = new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "--kind", "build",
+                "-o", "json").out()).get(0);
+        long rows = build.path("rows").asLong();
+        assertThat(rows).as("enough rows to be grouped").isGreaterThan(999);
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY); // groups 1.200 and writes 1,4 s by default
+        try {
+            CliRun runs = server.admin("get", "runs", "sales-orders", "--kind", "build");
+            assertThat(runs.exitCode()).as(runs.err()).isZero();
+            assertThat(runs.out()).contains(" " + (rows / 1000) + "," + String.valueOf(1000 + rows % 1000).substring(1) + " ")
+                    .containsPattern(" \\d+\\.\\ds ");
+            CliRun snapshots = server.admin("get", "snapshots", "sales-orders");
+            assertThat(snapshots.exitCode()).as(snapshots.err()).isZero();
+            assertThat(snapshots.out()).containsPattern(" \\d{1,3},\\d{3} ").doesNotContainPattern(" \\d{1,3}\\.\\d{3} ");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
