@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  polder lifecycle sales-orders --status deprecated --sunset 2027-01-01",
+            "  polder lifecycle sales-orders --status deprecated --sunset 2099-12-31",
             "  polder lifecycle sales-orders --status retired",
             "",
             "Exit codes: 0 changed, 2 wrong usage (such as a sunset date in the past), 3 no such product,",

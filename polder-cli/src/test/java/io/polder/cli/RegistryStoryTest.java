@@ -196,7 +196,7 @@ class RegistryStoryTest {
     @Test
     void lifecycleUsesTheEtagAndRefusesWhatTheLifecycleForbids() {
         assertThat(server.admin("apply", mesh).exitCode()).isZero();
-        // far ahead: the server refuses a sunset in the past, and 2027-01-01 (the help's example) soon will be
+        // far ahead, as in the help's example: the server refuses a sunset in the past
         CliRun deprecate = server.admin("lifecycle", "sales-orders", "--status", "deprecated", "--sunset", "2099-12-31");
         assertThat(deprecate.exitCode()).as(deprecate.err()).isZero();
         assertThat(deprecate.out()).isEqualTo("sales-orders: active -> deprecated, sunset 2099-12-31 (revision 2)\n");
