@@ -192,6 +192,7 @@ class WebPagesTest extends WebServerTest {
         assertThat(count(history, "<tr class=\"met\">")).isEqualTo(3);
         assertThat(count(history, "<tr class=\"missed\">")).isEqualTo(1);
         assertThat(history).contains("66.7 %", "33.3 %", "<td>36 h</td><td>no</td>", "<td>24 h</td><td>yes</td>");
+        assertThat(history).contains("The latest 4 runs as a table", "The latest 3 published snapshots as a table");
         // the charts' data travels as JSON in an attribute, escaped; no inline script
         assertThat(history).contains("data-chart=\"{&#34;label&#34;:&#34;checks passed&#34;")
                 .contains("&#34;target&#34;:24.0");
