@@ -160,7 +160,10 @@ class GovernanceStoryTest {
         assertThat(compliance.exitCode()).as(compliance.err()).isZero();
         assertThat(compliance.out()).contains("Compliance of domain sales at ").contains("2 products, 13 policies in force,"
                 + " pass rate 100.0%, 0 blocked.").containsPattern("(?m)^sales +2 +0 +100\\.0%")
-                .contains("No failures.").contains("History (last 1 of 1 recorded):");
+                .contains("No failures.").contains("History (last 1 of 1 recorded):")
+                .as("times to the second, as in the other listings")
+                .containsPattern("at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: ")
+                .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ +apply ");
         assertThat(server.admin("compliance", "--record").out()).contains("(recorded)");
         CliRun json = server.admin("compliance", "-o", "json");
         assertThat(json.out()).contains("\"history\"").contains("\"on-demand\"");
