@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
             "Lists or shows what the Polder server's registry holds: products, domains, teams, members,",
             "ports, contracts, and runs (builds and contract tests). Without an ID it lists them all (page",
             "after page), or the first N with --limit; with an ID it shows one (a product with its versions,",
-            "ports and contracts; a run with its checks). `get runs PRODUCT` lists the runs of a product.",
+            "ports and contracts; a contract with its versions and the file each was read from; a run with",
+            "its checks). `get runs PRODUCT` lists the runs of a product.",
             "`get ports` lists every table of every output port with the relation name it is queried under",
             "(\"PRODUCT/PORT\".TABLE; access to it is requested as PRODUCT/PORT); `get ports --direction",
             "input` lists the input ports instead. `get snapshots PRODUCT` lists the snapshots of the",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "  polder get ports --product sales-orders -o json",
             "  polder get ports --product sales-daily-revenue --direction input",
             "  polder get contracts -o json | jq '.[].id'",
+            "  polder get contract sales-orders-orders",
             "  polder get teams --domain sales -o yaml",
             "  polder get runs sales-orders",
             "  polder get runs --kind build --state failed",
@@ -51,8 +53,8 @@ import picocli.CommandLine.Parameters;
             "--product (ports, contracts, runs, snapshots), --direction (ports), --kind and --state (runs),",
             "--port (snapshots). --limit N of snapshots: the newest N of each port.",
             "-o json|yaml prints the items exactly as the server returns them.",
-            "Exit codes: 0 ok, 2 wrong usage, 3 not found (no such product, port or run), 5 no or insufficient",
-            "token, 10 server unreachable."
+            "Exit codes: 0 ok, 2 wrong usage, 3 not found (no such product, port, contract or run), 5 no or",
+            "insufficient token, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class GetCommand implements Callable<Integer> {
