@@ -73,7 +73,9 @@ final class RunWatcher {
             JsonNode run = detail.path("run");
             String state = run.path("state").asText();
             String stage = run.path("stage").asText("");
-            if (printStages && !stage.isEmpty() && !stage.equals(lastStage) && !isFinished(state)) {
+            // a run that ended is printed in the stage it ended in too: a stage shorter than a poll (a quick
+            // publish) is otherwise never seen, and the build would seem to have skipped it
+            if (printStages && !stage.isEmpty() && !stage.equals(lastStage)) {
                 out.println("  " + product + ": " + stage + rows(run));
                 out.flush();
                 lastStage = stage;

@@ -57,6 +57,8 @@ class BuildCommandTest {
         CliRun build = server.admin("build", "sales-daily-revenue", "sales-orders");
         assertThat(build.exitCode()).as(build.out() + build.err()).isZero();
         assertThat(build.out()).contains("Building sales-orders ...").contains("sales-orders: succeeded in ")
+                .as("the stage a build ended in is printed, however short").contains("  sales-orders: publish")
+                .contains("  sales-daily-revenue: publish")
                 .containsPattern("(?m)^PRODUCT +STATE +ROWS +CHECKS +PORTS +TIME +RUN$")
                 .containsPattern("(?m)^sales-orders +succeeded +[0-9,]+ +\\d+/\\d+ passed, 1 skipped +orders/v1 published ")
                 .endsWith("Built 2 products.\n");
@@ -84,7 +86,7 @@ class BuildCommandTest {
                 .as("a message is printed whole")
                 .containsPattern("(?m) skipped +text rule, recorded and not run: Test orders placed by the QA team \\(customer"
                         + " accounts flagged as test in the CRM\\) are removed\\.$")
-                .contains("sales-orders: succeeded, ");
+                .contains("  sales-orders: check").contains("sales-orders: succeeded, ");
         CliRun neverPublished = server.admin("test", "customer-profiles");
         assertThat(neverPublished.exitCode()).as("nothing published: not found").isEqualTo(3);
         assertThat(neverPublished.err()).contains("customer-profiles");
