@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
             "  polder lifecycle sales-orders --status deprecated --sunset 2099-12-31",
             "  polder lifecycle sales-orders --status retired",
             "",
-            "Exit codes: 0 changed, 2 wrong usage (such as a sunset date in the past), 3 no such product,",
-            "4 a move the lifecycle does not allow from the product's status, or changed concurrently,",
-            "5 no or insufficient token, 10 server unreachable."
+            "Exit codes: 0 changed, or the product has that status already (it says nothing changed),",
+            "2 wrong usage (such as a sunset date in the past), 3 no such product, 4 a move the lifecycle",
+            "does not allow from the product's status, or changed concurrently, 5 no or insufficient token,",
+            "10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class LifecycleCommand implements Callable<Integer> {

@@ -122,7 +122,8 @@ class ClientWithoutServerTest {
         assertThat(CliRun.of("get", "--help").out()).contains("polder get products --domain sales");
         assertThat(CliRun.of("token", "--help").out()).contains("polder token create --name ci-sales --role domain-owner");
         assertThat(CliRun.of("token", "create", "--help").out()).contains("last line");
-        assertThat(CliRun.of("lifecycle", "--help").out()).contains("--status deprecated --sunset 2099-12-31");
+        assertThat(CliRun.of("lifecycle", "--help").out()).contains("--status deprecated --sunset 2099-12-31")
+                .contains("0 changed, or the product has that status already");
         assertThat(CliRun.of("audit", "--help").out()).contains("polder audit --outcome denied --since 24h");
     }
 }
