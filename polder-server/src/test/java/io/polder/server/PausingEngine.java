@@ -15,6 +15,7 @@ import io.polder.spi.build.BuildResult;
 import io.polder.spi.build.ProductDefinition;
 import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckRun;
+import io.polder.spi.exceptions.StorageException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real engine whose next build stops, on the build's thread, where the test says: as a server process paused there
- * (a long garbage collection, SIGSTOP), until the test lets it go on or the thread is interrupted.
+ * (a long garbage collection, SIGSTOP), until the test lets it go on or the thread is interrupted. It can also fail
+ * its next retention as a full disk would, and let the test act right after its next publication.
  */
 final class PausingEngine implements Engine {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
@@ -32,6 +34,8 @@ final class PausingEngine implements Engine {
     enum Where {
         /** Before the engine starts building. */
         BEFORE_BUILD,
+        /** Inside the engine's build, holding the product's lock: at the first progress it reports. */
+        IN_BUILD,
         /** After the engine built and checked the candidates, before anything is published. */
         BEFORE_PUBLISH
     }
@@ -40,6 +44,8 @@ final class PausingEngine implements Engine {
     private volatile Where where;
     private volatile CountDownLatch reached = new CountDownLatch(1);
     private volatile CountDownLatch resume = new CountDownLatch(1);
+    private volatile boolean failNextRetention;
+    private volatile Runnable afterNextPublish;
 
     PausingEngine(Engine engine) {
         this.engine = requireNonNull(engine, "engine is null");
@@ -63,6 +69,16 @@ final class PausingEngine implements Engine {
         resume.countDown();
     }
 
+    /** The next retention fails as the warehouse's storage would (a full disk), having deleted nothing. */
+    void failNextRetention() {
+        failNextRetention = true;
+    }
+
+    /** Runs {@code action} once the next publication is done, on the publishing thread, before it returns. */
+    void afterNextPublish(Runnable action) {
+        afterNextPublish = requireNonNull(action, "action is null");
+    }
+
     @Override
     public BuildResult build(BuildRequest request, ProgressListener progress) {
         Where at = where;
@@ -70,7 +86,19 @@ final class PausingEngine implements Engine {
         if (at == Where.BEFORE_BUILD) {
             pause();
         }
-        BuildResult result = engine.build(request, progress);
+        ProgressListener listener = progress;
+        if (at == Where.IN_BUILD) {
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            listener = reported -> {
+                if (first.getAndSet(false)) {
+                    pause();
+                }
+                if (progress != null) {
+                    progress.progress(reported);
+                }
+            };
+        }
+        BuildResult result = engine.build(request, listener);
         if (at == Where.BEFORE_PUBLISH) {
             pause();
         }
@@ -106,7 +134,13 @@ final class PausingEngine implements Engine {
 
     @Override
     public SnapshotInfo publish(PortRef port, SnapshotId snapshot) {
-        return engine.publish(port, snapshot);
+        SnapshotInfo published = engine.publish(port, snapshot);
+        Runnable action = afterNextPublish;
+        afterNextPublish = null;
+        if (action != null) {
+            action.run();
+        }
+        return published;
     }
 
     @Override
@@ -126,6 +160,10 @@ final class PausingEngine implements Engine {
 
     @Override
     public RetentionResult applyRetention(PortRef port, RetentionPolicy policy) {
+        if (failNextRetention) {
+            failNextRetention = false;
+            throw new StorageException("no space left on the device writing the retention of " + port);
+        }
         return engine.applyRetention(port, policy);
     }
 

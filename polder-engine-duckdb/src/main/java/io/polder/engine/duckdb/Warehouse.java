@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,9 +64,7 @@ final class Warehouse {
      * The products this process holds, by lock file: a file lock belongs to the process, and closing any channel
      * of the file may release it, so the lock file of a product held here is never opened a second time.
      */
-    private static final ConcurrentHashMap<Path, ReentrantLock> PRODUCT_LOCKS = new ConcurrentHashMap<>();
-    /** The lock files of the products that a contract run of this process holds (see {@link #lock}). */
-    private static final Set<Path> CONTRACT_RUNS = ConcurrentHashMap.newKeySet();
+    private static final ConcurrentHashMap<Path, InProcessHold> PRODUCT_LOCKS = new ConcurrentHashMap<>();
     /** The temporary files this process is writing (see {@link #clearTemporaryFiles}). */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
@@ -197,33 +194,32 @@ final class Warehouse {
     /**
      * Holds the product for one build, publication or retention: across threads of this process and across
      * processes. When a contract run of this process holds it (a short run), waits for that run to end, telling
-     * {@code waiting} first; when anything else holds it (a build, a publication, a run of another process), fails.
+     * {@code waiting} first (and then for the runs that waited with it); when anything else holds it (a build, a
+     * publication, a run of another process), fails at once.
      *
-     * @throws ConcurrentBuildException when the product is held by another run that is not a contract run
+     * @throws ConcurrentBuildException when the product is held by a run that is not a contract run of this process
+     * @throws BuildInterruptedException when the thread is interrupted while it waits
      */
     ProductLock lock(String productId, Runnable waiting) {
-        Optional<ProductLock> free = tryLockProduct(productId);
-        if (free.isPresent()) {
-            return free.get();
-        }
-        if (!CONTRACT_RUNS.contains(lockFile(productId))) {
-            throw busy(productId);
-        }
-        // the contract run may end and another run take the product before this one waits: it is waited for too;
-        // and in the instant between a contract run taking the product and marking it, a build fails as before
-        return awaitLock(productId, waiting);
+        Path file = lockFile(productId);
+        InProcessHold hold = PRODUCT_LOCKS.computeIfAbsent(file, path -> new InProcessHold());
+        hold.take(productId, false, waiting);
+        return Optional.ofNullable(lockFile(productId, file, hold, false)).orElseThrow(() -> busy(productId));
     }
 
     /**
      * Holds the product for one contract run of a snapshot already written, waiting for whatever run holds it (in
      * this process or another) and telling {@code waiting} first; while it is held, builds, publications and
      * retention of this process wait for it rather than fail (see {@link #lock}).
+     *
+     * @throws ConcurrentBuildException when this very thread holds the product already
+     * @throws BuildInterruptedException when the thread is interrupted while it waits
      */
     ProductLock lockForContractRun(String productId, Runnable waiting) {
-        ProductLock lock = awaitLock(productId, waiting);
-        lock.contractRun = true;
-        CONTRACT_RUNS.add(lock.file);
-        return lock;
+        Path file = lockFile(productId);
+        InProcessHold hold = PRODUCT_LOCKS.computeIfAbsent(file, path -> new InProcessHold());
+        hold.take(productId, true, waiting);
+        return lockFile(productId, file, hold, true);
     }
 
     /**
@@ -232,42 +228,11 @@ final class Warehouse {
      */
     Optional<ProductLock> tryLockProduct(String productId) {
         Path file = lockFile(productId);
-        ReentrantLock inProcess = PRODUCT_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
-        if (!inProcess.tryLock()) {
+        InProcessHold hold = PRODUCT_LOCKS.computeIfAbsent(file, path -> new InProcessHold());
+        if (!hold.tryTake()) {
             return Optional.empty();
         }
-        if (inProcess.getHoldCount() > 1) {
-            inProcess.unlock();
-            return Optional.empty();
-        }
-        return Optional.ofNullable(lockFile(productId, file, inProcess, false));
-    }
-
-    /**
-     * Holds the product, waiting while a run of this process or another holds it; {@code waiting} is told once,
-     * before the wait. A run that holds the product already, on this very thread, is refused as busy rather than
-     * waited for.
-     *
-     * @throws BuildInterruptedException when the thread is interrupted while it waits
-     */
-    private ProductLock awaitLock(String productId, Runnable waiting) {
-        Optional<ProductLock> free = tryLockProduct(productId);
-        if (free.isPresent()) {
-            return free.get();
-        }
-        Path file = lockFile(productId);
-        ReentrantLock inProcess = PRODUCT_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
-        if (inProcess.isHeldByCurrentThread()) {
-            throw busy(productId);
-        }
-        waiting.run();
-        try {
-            inProcess.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interruptedWaiting(productId, e);
-        }
-        return lockFile(productId, file, inProcess, true);
+        return Optional.ofNullable(lockFile(productId, file, hold, false));
     }
 
     private Path lockFile(String productId) {
@@ -275,10 +240,10 @@ final class Warehouse {
     }
 
     /**
-     * Takes the lock file of a product whose in-process lock this thread holds: at once (null when another process
-     * holds it), or waiting for it. The in-process lock is released unless the file's lock is taken.
+     * Takes the lock file of a product this thread holds in this process: at once (null when another process holds
+     * it), or waiting for it. The hold in this process is released unless the file's lock is taken.
      */
-    private static ProductLock lockFile(String productId, Path file, ReentrantLock inProcess, boolean wait) {
+    private static ProductLock lockFile(String productId, Path file, InProcessHold hold, boolean wait) {
         FileChannel channel = null;
         try {
             createDirectories(file.getParent());
@@ -286,23 +251,85 @@ final class Warehouse {
             FileLock fileLock = wait ? channel.lock() : tryLock(channel);
             if (fileLock == null) {
                 channel.close();
-                inProcess.unlock();
+                hold.release();
                 return null;
             }
-            return new ProductLock(file, inProcess, channel, fileLock);
+            return new ProductLock(hold, channel, fileLock);
         } catch (FileLockInterruptionException | ClosedByInterruptException e) {
             closeQuietly(channel);
-            inProcess.unlock();
+            hold.release();
             throw wait ? interruptedWaiting(productId, e)
                     : new BuildInterruptedException("interrupted while locking product " + productId, e);
         } catch (IOException e) {
             closeQuietly(channel);
-            inProcess.unlock();
+            hold.release();
             throw new StorageException("cannot lock product " + productId + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
-            inProcess.unlock();
+            hold.release();
             throw e;
+        }
+    }
+
+    /**
+     * Who holds a product in this process: one run at a time, and whether it is a contract run. Taken and released
+     * under one monitor, so a run that finds the product held always knows what holds it: a build never takes a
+     * contract run that has just taken (or is just letting go of) the product for another build and fails.
+     */
+    private static final class InProcessHold {
+        private Thread owner;
+        private boolean contractRun;
+
+        /** Takes the product if nobody in this process holds it. */
+        synchronized boolean tryTake() {
+            if (owner != null) {
+                return false;
+            }
+            owner = Thread.currentThread();
+            contractRun = false;
+            return true;
+        }
+
+        /**
+         * Takes the product, waiting while it is held: a contract run waits for any run; any other run fails when
+         * it finds the product held by anything but a contract run, and once it waits, waits its turn (a
+         * publication and a retention that both waited for one contract run follow each other). {@code waiting} is
+         * told once, outside the monitor, before the first wait.
+         */
+        void take(String productId, boolean asContractRun, Runnable waiting) {
+            boolean told = false;
+            while (true) {
+                synchronized (this) {
+                    if (owner == Thread.currentThread()) {
+                        throw busy(productId);
+                    }
+                    if (owner != null && !asContractRun && !contractRun && !told) {
+                        throw busy(productId);
+                    }
+                    if (owner != null && told) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw interruptedWaiting(productId, e);
+                        }
+                        continue;
+                    }
+                    if (owner == null) {
+                        owner = Thread.currentThread();
+                        contractRun = asContractRun;
+                        return;
+                    }
+                }
+                told = true;
+                waiting.run();
+            }
+        }
+
+        synchronized void release() {
+            owner = null;
+            contractRun = false;
+            notifyAll();
         }
     }
 
@@ -399,31 +426,25 @@ final class Warehouse {
 
     /** The lock of one product; released by {@link #close()}, and by the operating system if the process dies. */
     static final class ProductLock implements AutoCloseable {
-        private final Path file;
-        private final ReentrantLock inProcess;
+        private final InProcessHold hold;
         private final FileChannel channel;
         private final FileLock fileLock;
-        private boolean contractRun;
 
-        private ProductLock(Path file, ReentrantLock inProcess, FileChannel channel, FileLock fileLock) {
-            this.file = file;
-            this.inProcess = inProcess;
+        private ProductLock(InProcessHold hold, FileChannel channel, FileLock fileLock) {
+            this.hold = hold;
             this.channel = channel;
             this.fileLock = fileLock;
         }
 
         @Override
         public void close() {
-            if (contractRun) {
-                CONTRACT_RUNS.remove(file);
-            }
             try {
                 fileLock.release();
                 channel.close();
             } catch (IOException ignored) {
                 // the lock goes with the channel, and the channel with the process
             } finally {
-                inProcess.unlock();
+                hold.release();
             }
         }
     }

@@ -179,6 +179,36 @@ class ConcurrentCheckTest {
         }
     }
 
+    /**
+     * The moment a server meets on every build with a test waiting: the build lets the product go (the engine's
+     * build has ended) and takes it again at once to publish (the registry granted it), while the contract run
+     * that waited takes it in between, or is just letting it go. Whichever wins, the publication waits for the
+     * contract run; it never takes it for another build and fails. Each round ends with the contract run done.
+     */
+    @Test
+    void aPublicationRightAfterItsBuildWaitsForTheContractRunThatWasWaitingHoweverTheyInterleave() throws Exception {
+        Warehouse warehouse = warehouse();
+        int failed = 0;
+        for (int round = 0; round < 300; round++) {
+            Warehouse.ProductLock build = warehouse.lock("kit-orders");
+            CountDownLatch checkWaiting = new CountDownLatch(1);
+            CompletableFuture<Void> check = CompletableFuture.runAsync(() -> {
+                try (Warehouse.ProductLock held = warehouse.lockForContractRun("kit-orders", checkWaiting::countDown)) {
+                    Thread.onSpinWait();
+                }
+            }, threads);
+            assertThat(checkWaiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
+            build.close();
+            try (Warehouse.ProductLock publication = warehouse.lock("kit-orders")) {
+                assertThat(publication).isNotNull();
+            } catch (ConcurrentBuildException e) {
+                failed++;
+            }
+            check.get(WAIT, TimeUnit.SECONDS);
+        }
+        assertThat(failed).as("publications refused as if a build held the product, in 300 rounds").isZero();
+    }
+
     @Test
     void aBuildFailsAtOnceWhileAnotherBuildHoldsTheProductEvenWithACheckWaiting() throws Exception {
         CountDownLatch buildChecking = new CountDownLatch(1);

@@ -246,8 +246,10 @@ public final class RunService {
         long registryNow = kind == RunKind.BUILD ? registryTime.millis() : 0;
         try {
             database.writeVoid(handle -> {
-                // read once the write is under way: a run created while another's end was being written is then
-                // created after that end, never before it (the write waited for it)
+                // read once the write is under way. On SQLite (BEGIN IMMEDIATE) the transaction waited for the
+                // write lock, so a run created while another's end was being written is created after that end, never
+                // before it. On PostgreSQL a transaction takes no lock at its start: two writes overlap, and the time
+                // only orders this run after the writes committed before this transaction began
                 long now = clock.millis();
                 if (kind == RunKind.BUILD) {
                     requireNoActiveBuild(handle, productId, runner, registryNow, now);

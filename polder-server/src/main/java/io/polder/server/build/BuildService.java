@@ -29,7 +29,8 @@ import io.polder.spi.build.PortOutcome;
 import io.polder.spi.build.RunFailure;
 import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckRun;
-import io.polder.spi.exceptions.EngineException;
+import io.polder.spi.lineage.Facets;
+import io.polder.spi.lineage.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ public final class BuildService implements AutoCloseable {
     private final Clock clock;
     private final String runner;
     private final Map<String, Job> running = new ConcurrentHashMap<>();
+    /** The build of each product queued or running in this server: a test of the product waits for it. */
+    private final Map<String, Job> buildsByProduct = new ConcurrentHashMap<>();
     private final RunFindings policyFindings;
     private final InputAccess inputAccess;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
@@ -137,18 +140,47 @@ public final class BuildService implements AutoCloseable {
      */
     public Run build(Principal principal, String productId, RunTrigger trigger) {
         Run run = runs.create(principal, RunKind.BUILD, productId, null, trigger, runner);
-        submit(run, () -> executeBuild(run));
+        Job job = new Job();
+        running.put(run.id(), job);
+        buildsByProduct.put(productId, job);
+        job.future.whenComplete((ended, error) -> buildsByProduct.remove(productId, job));
+        submit(run, job, () -> executeBuild(run));
         return run;
     }
 
     /**
      * Queues a contract run against the published data of the product's output ports (or of the one called
-     * {@code portName}); answers the queued run.
+     * {@code portName}); answers the queued run. While a build of the product is queued or running in this server,
+     * the test waits for it to end (published, retention applied, recorded) without taking a worker: it then tests
+     * what that build left published, and never holds a worker blocked on the product's lock in the engine.
      */
     public Run test(Principal principal, String productId, String portName) {
         Run run = runs.create(principal, RunKind.TEST, productId, portName, RunTrigger.REQUEST, runner);
-        submit(run, () -> executeTest(run, portName));
+        Job job = new Job();
+        running.put(run.id(), job);
+        Job build = buildsByProduct.get(productId);
+        if (build == null) {
+            submit(run, job, () -> executeTest(run, portName));
+        } else {
+            build.future.whenComplete((ended, error) -> startDeferred(run, job, () -> executeTest(run, portName)));
+        }
         return run;
+    }
+
+    /**
+     * Starts a run that waited for a build of its product; when the server is stopping meanwhile, the run is failed
+     * in the registry (there is no caller to tell).
+     */
+    private void startDeferred(Run run, Job job, java.util.function.Supplier<Run> work) {
+        try {
+            submit(run, job, work);
+        } catch (PolderException e) {
+            job.future.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            LOG.error("run {} of {} could not be started after the build it waited for", run.id(), run.productId(), e);
+            running.remove(run.id());
+            job.future.completeExceptionally(e);
+        }
     }
 
     /** Waits until the run has finished (or {@code timeout} passed) and answers it with its details. */
@@ -192,9 +224,8 @@ public final class BuildService implements AutoCloseable {
         return stopped;
     }
 
-    private void submit(Run run, java.util.function.Supplier<Run> work) {
-        Job job = new Job();
-        running.put(run.id(), job);
+    /** Hands the run (already in {@link #running} as {@code job}) to a worker. */
+    private void submit(Run run, Job job, java.util.function.Supplier<Run> work) {
         try {
             workers.execute(() -> {
                 job.begin();
@@ -209,7 +240,14 @@ public final class BuildService implements AutoCloseable {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             running.remove(run.id());
-            runs.fail(run.id(), ErrorCode.INTERNAL, "the server is stopping; the run was not started", "provision");
+            try {
+                Run failed = fail(run.id(), ErrorCode.INTERNAL, "the server is stopping; the run was not started",
+                        "provision");
+                job.future.complete(failed);
+            } catch (RuntimeException failing) {
+                job.future.completeExceptionally(failing);
+                throw failing;
+            }
             throw new PolderException(ErrorCode.CONFLICT, "the server is stopping; no new runs are started");
         }
     }
@@ -224,17 +262,13 @@ public final class BuildService implements AutoCloseable {
             // candidates only: each is published below, once the registry has granted it
             BuildResult built = engine.build(target.request(run.id()).withoutPublishing(), progress(run.id()));
             Publication publication = publish(run, built, target.definition().settings().retention());
-            if (!publication.granted()) {
-                return refused(run, publication);
-            }
-            BuildResult result = publication.result();
-            List<String> published = result.ports().stream().filter(port -> port.outcome() == PortOutcome.PUBLISHED)
-                    .map(port -> port.port() + " snapshot " + port.snapshot().value()).toList();
-            Run finished = finishBuild(run, result, published);
-            if (!published.isEmpty()) {
+            Run ended = publication.granted() ? finishBuild(run, publication.result(), publication.published())
+                    : refused(run, publication);
+            if (!publication.published().isEmpty()) {
+                // downstream builds, also when the registry refused a later port: what was published stays so
                 publishListeners.forEach(listener -> notify(listener, run.productId()));
             }
-            return finished;
+            return ended;
         } catch (PolderException e) {
             return fail(run.id(), e.code(), e.getMessage(), "resolve-inputs");
         } catch (RuntimeException e) {
@@ -250,31 +284,49 @@ public final class BuildService implements AutoCloseable {
     private Publication publish(Run run, BuildResult built, RetentionPolicy retention) {
         List<PortBuild> ports = new ArrayList<>(built.ports());
         List<String> published = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(built.warnings());
         for (int i = 0; i < ports.size(); i++) {
             PortBuild port = ports.get(i);
             if (port.outcome() != PortOutcome.CANDIDATE) {
                 continue;
             }
-            if (!runs.claimPublish(run.id(), runner)) {
+            String snapshot = port.port() + " snapshot " + port.snapshot().value();
+            boolean granted;
+            try {
+                granted = runs.claimPublish(run.id(), runner);
+            } catch (RuntimeException e) {
+                LOG.warn("build {} of {}: asking the registry for the right to publish {} failed", run.id(),
+                        run.productId(), snapshot, e);
+                return new Publication(true, withPorts(built, ports, warnings, new RunFailure(codeOf(e), Stage.PUBLISH,
+                        "could not ask the registry for the right to publish " + snapshot + " (what was published"
+                        + " before stays published; the candidates are not published): " + e.getMessage())),
+                        List.of(), published);
+            }
+            if (!granted) {
                 return new Publication(false, built, ports.subList(i, ports.size()).stream()
                         .filter(rest -> rest.outcome() == PortOutcome.CANDIDATE)
                         .map(rest -> rest.port() + " snapshot " + rest.snapshot().value()).toList(), published);
             }
             try {
                 engine.publish(port.port(), port.snapshot());
-            } catch (EngineException e) {
-                LOG.warn("build {} of {}: publishing {} snapshot {} failed: {}", run.id(), run.productId(), port.port(),
-                        port.snapshot().value(), e.getMessage());
-                return new Publication(true, failedToPublish(built, ports, e), List.of(), published);
+            } catch (RuntimeException e) {
+                LOG.warn("build {} of {}: publishing {} failed", run.id(), run.productId(), snapshot, e);
+                return new Publication(true, withPorts(built, ports, warnings, new RunFailure(codeOf(e), Stage.PUBLISH,
+                        "publishing " + snapshot + " failed (what was published before stays published): "
+                        + e.getMessage())), List.of(), published);
             }
-            published.add(port.port() + " snapshot " + port.snapshot().value());
+            published.add(snapshot);
             if (!retention.keepsEverything()) {
-                applyRetention(run, port, retention);
+                applyRetention(run, port, retention).ifPresent(warnings::add);
             }
             ports.set(i, new PortBuild(port.port(), PortOutcome.PUBLISHED, port.snapshot(), port.tables(), port.checks(),
                     port.snapshot()));
         }
-        return new Publication(true, withPorts(built, ports, built.failure()), List.of(), published);
+        return new Publication(true, withPorts(built, ports, warnings, built.failure()), List.of(), published);
+    }
+
+    private static ErrorCode codeOf(RuntimeException e) {
+        return e instanceof PolderException polder ? polder.code() : ErrorCode.INTERNAL;
     }
 
     /**
@@ -299,26 +351,45 @@ public final class BuildService implements AutoCloseable {
         return ended;
     }
 
-    private void applyRetention(Run run, PortBuild port, RetentionPolicy retention) {
+    /**
+     * Applies the product's retention to a port just published.
+     *
+     * @return a warning for the run when it failed: the snapshot is published all the same, and retention is applied
+     *         again after the next publish
+     */
+    private java.util.Optional<String> applyRetention(Run run, PortBuild port, RetentionPolicy retention) {
         try {
             engine.applyRetention(port.port(), retention);
-        } catch (EngineException e) {
-            // the snapshot is published; a retention that failed is done again after the next publish
-            LOG.warn("build {} of {}: retention on {} failed: {}", run.id(), run.productId(), port.port(), e.getMessage());
+            return java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.warn("build {} of {}: retention on {} failed", run.id(), run.productId(), port.port(), e);
+            return java.util.Optional.of("retention on " + port.port() + " failed after its snapshot "
+                    + port.snapshot().value() + " was published (the older snapshots are kept until retention is"
+                    + " applied again, after the next publish): " + e.getMessage());
         }
     }
 
-    private BuildResult failedToPublish(BuildResult built, List<PortBuild> ports, EngineException e) {
-        return withPorts(built, ports, new RunFailure(e.code(), Stage.PUBLISH, "publishing failed (what was published"
-                + " before stays published): " + e.getMessage()));
-    }
-
-    private BuildResult withPorts(BuildResult built, List<PortBuild> ports, RunFailure failure) {
+    /**
+     * The build's result with the ports as publishing left them. When publishing failed, the engine's COMPLETE
+     * lineage event (it emitted it at the end of its build, before anything was published) is recorded as a FAIL
+     * naming the failure, so the run's lineage says what the registry says of it.
+     */
+    private BuildResult withPorts(BuildResult built, List<PortBuild> ports, List<String> warnings, RunFailure failure) {
         boolean succeeded = failure == null && built.succeeded();
         java.time.Instant now = clock.instant();
+        List<RunEvent> lineage = failure == null || built.failure() != null ? built.lineage()
+                : built.lineage().stream().map(event -> event.eventType() == RunEvent.EventType.COMPLETE
+                        ? failed(event, now, failure.message()) : event).toList();
         return new BuildResult(built.runId(), built.productId(), succeeded ? BuildOutcome.SUCCEEDED : BuildOutcome.FAILED,
                 built.startedAt(), now.isAfter(built.finishedAt()) ? now : built.finishedAt(), ports, failure,
-                built.lineage(), built.warnings());
+                lineage, warnings);
+    }
+
+    /** The FAIL event of a run whose engine emitted COMPLETE, at {@code now}, naming {@code message}. */
+    private static RunEvent failed(RunEvent complete, java.time.Instant now, String message) {
+        return new RunEvent(RunEvent.EventType.FAIL, now.toString(), complete.producer(), complete.schemaUrl(),
+                new RunEvent.Run(complete.run().runId(), new RunEvent.RunFacets(Facets.ErrorMessage.of(
+                        complete.producer(), message))), complete.job(), complete.inputs(), complete.outputs());
     }
 
     /**

@@ -59,21 +59,40 @@ public final class RunnerHeartbeat implements AutoCloseable {
 
     /**
      * One beat: the heartbeat; this server's runs that another one ended are interrupted; the runs of silent runners
-     * are failed; runners gone for good are forgotten.
+     * are failed; runners gone for good are forgotten. Each step is tried whatever the one before came to (a step
+     * that fails is logged, and counts nothing); the heartbeat itself failing is thrown once the others were tried,
+     * for the caller to say so.
      */
     public Beat beat() {
-        runs.heartbeat(runner, silentAfter);
-        int stopped = builds.stopRunsEndedElsewhere();
-        int failed = runs.failAbandoned(runner);
+        RuntimeException heartbeatFailed = null;
+        try {
+            runs.heartbeat(runner, silentAfter);
+        } catch (RuntimeException e) {
+            heartbeatFailed = e;
+        }
+        int stopped = step("interrupting the runs other servers ended", builds::stopRunsEndedElsewhere);
+        int failed = step("failing the runs of servers that stopped answering", () -> runs.failAbandoned(runner));
         if (failed > 0) {
             LOG.info("{} run(s) of servers that stopped answering are marked failed", failed);
         }
-        int forgotten = runs.forgetSilentRunners();
+        int forgotten = step("forgetting servers gone for good", runs::forgetSilentRunners);
         if (forgotten > 0) {
             LOG.info("{} server(s) silent for more than {} days are no longer listed among the registry's runners",
                     forgotten, RunService.FORGET_RUNNERS_AFTER.toDays());
         }
+        if (heartbeatFailed != null) {
+            throw heartbeatFailed;
+        }
         return new Beat(failed, stopped, forgotten);
+    }
+
+    private int step(String what, java.util.function.IntSupplier step) {
+        try {
+            return step.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.warn("heartbeat of {}: {} failed: {}", runner, what, e.getMessage(), e);
+            return 0;
+        }
     }
 
     /**
