@@ -200,7 +200,7 @@ final class AccessCommand implements Runnable {
                         "REQUESTED BY", "REQUESTED");
                 pending.forEach(request -> table.row(text(request, "id"), address(request), grantee(request),
                         text(request, "purpose"), text(request, "durationDays"), text(request, "unmaskColumns"),
-                        text(request, "rowScope"), text(request, "requestedBy"), text(request, "requestedAt")));
+                        text(request, "rowScope"), text(request, "requestedBy"), Times.field(request, "requestedAt")));
                 table.print(out);
                 out.println();
                 out.println("Decide with `polder access approve ID` (--unmask, --row-filter, --days) or"
@@ -212,7 +212,7 @@ final class AccessCommand implements Runnable {
                 out.println("Grants that expire soon:");
                 Table table = new Table("GRANT", "PORT", "GRANTEE", "EXPIRES");
                 reminders.forEach(reminder -> table.row(text(reminder, "grantId"), address(reminder),
-                        text(reminder, "granteeKind") + " " + text(reminder, "grantee"), text(reminder, "expiresAt")));
+                        text(reminder, "granteeKind") + " " + text(reminder, "grantee"), Times.field(reminder, "expiresAt")));
                 table.print(out);
             }
         }
@@ -346,7 +346,7 @@ final class AccessCommand implements Runnable {
             output.printListing(grants,
                     new Table("ID", "PORT", "GRANTEE", "PURPOSE", "UNMASKED", "ROW FILTER", "EXPIRES", "STATE"),
                     (table, grant) -> table.row(text(grant, "id"), address(grant), grantee(grant), text(grant, "purpose"),
-                            text(grant, "unmaskedColumns"), text(grant, "rowFilter"), text(grant, "expiresAt"),
+                            text(grant, "unmaskedColumns"), text(grant, "rowFilter"), Times.field(grant, "expiresAt"),
                             state(grant)),
                     all ? "No grants." : "No active grants (--all shows expired and revoked ones too).");
             return 0;
@@ -375,7 +375,7 @@ final class AccessCommand implements Runnable {
 
     private static String describeGrant(JsonNode grant) {
         List<String> parts = new ArrayList<>();
-        String expires = text(grant, "expiresAt");
+        String expires = Times.field(grant, "expiresAt");
         parts.add(expires.isEmpty() ? "without expiry" : "until " + expires);
         String unmasked = text(grant, "unmaskedColumns");
         parts.add(unmasked.isEmpty() ? "masked columns stay masked" : "unmasked: " + unmasked);

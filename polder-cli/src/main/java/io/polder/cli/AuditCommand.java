@@ -89,16 +89,18 @@ final class AuditCommand implements Callable<Integer> {
         List<JsonNode> events = Listing.read(serverOptions.client(), PolderClient.path("audit"), query,
                 all ? null : limit == null ? DEFAULT_LIMIT : limit);
         output.printListing(events, new Table("TIME", "PRINCIPAL", "ROLE", "ACTION", "TARGET", "OUTCOME", "DETAILS"),
-                (table, event) -> table.row(Listing.text(event, "time"), Listing.text(event, "principal"),
+                (table, event) -> table.row(Times.field(event, "time"), Listing.text(event, "principal"),
                         Listing.text(event, "role"), Listing.text(event, "action"), Listing.text(event, "target"),
                         Listing.text(event, "outcome"), details(event.path("details"))),
                 "No audit events.");
         return 0;
     }
 
+    /** {@code key=value ...}, sorted by key; a value that is an instant (a grant's expiry) as every time is printed. */
     private static String details(JsonNode details) {
         Map<String, String> sorted = new TreeMap<>();
-        details.properties().forEach(entry -> sorted.put(entry.getKey(), entry.getValue().asText()));
+        details.properties().forEach(entry -> sorted.put(entry.getKey(), entry.getValue().isTextual()
+                ? Times.forPeople(entry.getValue().asText()) : entry.getValue().asText()));
         StringBuilder text = new StringBuilder();
         sorted.forEach((key, value) -> text.append(text.isEmpty() ? "" : " ").append(key).append('=').append(value));
         return text.toString();

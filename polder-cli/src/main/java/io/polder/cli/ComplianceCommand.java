@@ -6,8 +6,6 @@ import io.polder.error.PolderException;
 import io.polder.registry.governance.ComplianceReport;
 import io.polder.registry.governance.ComplianceReport.ComplianceCounts;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,7 +68,7 @@ final class ComplianceCommand implements Callable<Integer> {
 
     private void print(ComplianceReport report, PrintWriter out) {
         out.println("Compliance" + (report.domain() == null ? "" : " of domain " + report.domain()) + " at "
-                + seconds(report.evaluatedAt()) + ": " + report.total().products() + " products, " + report.policies()
+                + Times.forPeople(report.evaluatedAt()) + ": " + report.total().products() + " products, " + report.policies()
                 + " policies in force, pass rate " + rate(report.total().counts()) + ", "
                 + report.total().blockedProducts() + " blocked" + (record ? " (recorded)" : "") + ".");
         out.println();
@@ -108,17 +106,12 @@ final class ComplianceCommand implements Callable<Integer> {
                     + report.history().size() + " recorded):");
             Table history = new Table("TIME", "CAUSE", "BY", "PRODUCTS", "BLOCKED", "PASS RATE");
             report.history().stream().skip(Math.max(0, report.history().size() - HISTORY_SHOWN))
-                    .forEach(snapshot -> history.row(seconds(snapshot.takenAt()), snapshot.cause(), snapshot.principal(),
+                    .forEach(snapshot -> history.row(Times.forPeople(snapshot.takenAt()), snapshot.cause(), snapshot.principal(),
                             String.valueOf(snapshot.products()), String.valueOf(snapshot.blockedProducts()),
                             rate(snapshot.counts())));
             history.print(out);
         }
         out.flush();
-    }
-
-    /** An instant to the second, as the other listings print times (-o json has them whole). */
-    private static String seconds(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String rate(ComplianceCounts counts) {

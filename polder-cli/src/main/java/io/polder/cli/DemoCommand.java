@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         header = "Runs the example data mesh end to end on this machine.",
         description = {
             "Runs Polder's example data mesh (ACME Retail: 4 domains, 7 products) on this machine, end to end:",
-            "  1. generates the products' source data into DATA-DIR/sources (deterministic; reused when there)",
+            "  1. generates the products' source data into DATA-DIR/sources, from a fixed seed, with dates up",
+            "     to now (so it is fresh); a later demo of the same size reuses it (delete it for fresh data)",
             "  2. starts the server (embedded: SQLite and a Parquet warehouse in DATA-DIR)",
             "  3. applies examples/mesh (products, contracts, polder.yaml, build SQL)",
             "  4. builds every product in dependency order: write, check the contract, publish",

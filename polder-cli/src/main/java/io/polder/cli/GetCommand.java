@@ -309,7 +309,7 @@ final class GetCommand implements Callable<Integer> {
                         t(item, "currentVersion"), t(item, "status"));
                 case runs -> table.row(t(item, "id"), t(item, "kind"), t(item, "productId"), t(item, "productVersion"),
                         t(item, "state"), t(item, "stage"), String.format(Locale.ROOT, "%,d", item.path("rows").asLong()),
-                        t(item, "trigger"), t(item, "createdAt"), RunWatcher.duration(item), t(item, "errorMessage"));
+                        t(item, "trigger"), Times.field(item, "createdAt"), RunWatcher.duration(item), t(item, "errorMessage"));
                 case snapshots -> addSnapshotRow(table, item, "");
             }
         }
@@ -319,14 +319,8 @@ final class GetCommand implements Callable<Integer> {
             String state = t(item, "state");
             table.row(OutputPorts.withinProduct(item.path("port"), product), t(item, "id"), state,
                     state.equals("published") ? "yes" : "", String.format(Locale.ROOT, "%,d", item.path("rows").asLong()),
-                    seconds(t(item, "createdAt")), t(item, "contractVersion"), t(item, "checkOutcome"), t(item, "runId"),
+                    Times.field(item, "createdAt"), t(item, "contractVersion"), t(item, "checkOutcome"), t(item, "runId"),
                     t(item, "note"));
-        }
-
-        /** An instant to the second, which is how precisely people tell snapshots apart (the id has the rest). */
-        private static String seconds(String instant) {
-            return instant.isEmpty() ? "" : java.time.Instant.parse(instant).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    .toString();
         }
 
         private static String t(JsonNode item, String field) {

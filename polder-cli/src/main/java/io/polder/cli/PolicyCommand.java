@@ -224,8 +224,10 @@ final class PolicyCommand implements Runnable {
             description = {
                 "Runs the policy tests (`kind: PolicyTest` documents, usually in policies/tests/) found in DIR",
                 "against the policies found there, here, without a server. DIR is a mesh folder (its",
-                "policies/ and every <domain>/policies/), a policies folder or one file. Each expectation",
-                "prints one line, FILE:LINE:COLUMN: ok|FAILED test \"name\": policy ID expected OUTCOME.",
+                "policies/ and every <domain>/policies/), a policies folder or one file. A test holds one or",
+                "more expectations (a policy's outcome on its product); each prints one line,",
+                "FILE:LINE:COLUMN: ok|FAILED test \"name\": policy ID expected OUTCOME, and the last line",
+                "counts them: N expectations passed, M failed (in T tests, against P policies).",
                 ""
             },
             footer = {
@@ -234,7 +236,7 @@ final class PolicyCommand implements Runnable {
                 "  polder policy test examples/mesh/policies",
                 "  polder policy test examples/mesh            # global and domain policies with their tests",
                 "",
-                "Exit codes: 0 every test passed, 1 a test failed or a policy file has problems (printed as",
+                "Exit codes: 0 every expectation passed, 1 one failed or a policy file has problems (printed as",
                 "FILE:LINE:COLUMN: message), 2 wrong usage."
             },
             mixinStandardHelpOptions = true)
@@ -262,11 +264,20 @@ final class PolicyCommand implements Runnable {
             }
             PolicyTestReport report = new PolicyTester(engine, Clock.systemUTC()).run(load.policySet(), load.tests());
             report.cases().forEach(testCase -> out.println(testCase.format()));
-            out.println(report.passedCount() + " passed, " + report.failed().size() + " failed ("
-                    + ValidateCommand.plural(load.tests().size(), "test") + ", "
-                    + ValidateCommand.plural(load.policySet().size(), "policy").replace("policys", "policies") + ").");
+            out.println(summary(report, load.tests().size(), load.policySet().size()));
             out.flush();
             return report.ok() ? 0 : ErrorCode.INVALID_DOCUMENT.exitCode();
+        }
+
+        /**
+         * What was counted, named: a test holds one or more expectations, and each expectation passes or fails
+         * ({@code 33 expectations passed, 0 failed (in 17 tests, against 11 policies).}).
+         */
+        private static String summary(PolicyTestReport report, int tests, int policies) {
+            long passed = report.passedCount();
+            return passed + (passed == 1 ? " expectation" : " expectations") + " passed, " + report.failed().size()
+                    + " failed (in " + ValidateCommand.plural(tests, "test") + ", against " + policies
+                    + (policies == 1 ? " policy" : " policies") + ").";
         }
     }
 

@@ -27,7 +27,7 @@ final class ProductDetailPrinter {
         contract.print(out);
         Table versions = new Table("VERSION", "FILE", "PUBLISHED", "BY").whole("FILE");
         detail.path("versions").forEach(version -> versions.row(Listing.text(version, "version"),
-                Listing.text(version, "sourcePath"), Listing.text(version, "createdAt"), Listing.text(version, "createdBy")));
+                Listing.text(version, "sourcePath"), Times.field(version, "createdAt"), Listing.text(version, "createdBy")));
         section(out, "Versions", detail.path("versions"), versions);
         out.flush();
     }
@@ -45,7 +45,7 @@ final class ProductDetailPrinter {
     private static Table versions(JsonNode versions) {
         Table table = new Table("VERSION", "DECLARED STATUS", "REVISION", "PUBLISHED", "BY");
         versions.forEach(version -> table.row(Listing.text(version, "version"), Listing.text(version, "declaredStatus"),
-                Listing.text(version, "revision"), Listing.text(version, "createdAt"), Listing.text(version, "createdBy")));
+                Listing.text(version, "revision"), Times.field(version, "createdAt"), Listing.text(version, "createdBy")));
         return table;
     }
 

@@ -143,8 +143,8 @@ final class TokenCommand implements Runnable {
             output.print(Listing.array(tokens), out -> {
                 Table table = new Table("ID", "NAME", "ROLE", "SCOPE", "CREATED", "EXPIRES", "REVOKED");
                 tokens.forEach(token -> table.row(Listing.text(token, "id"), Listing.text(token, "name"),
-                        Listing.text(token, "role"), scope(token), Listing.text(token, "createdAt"),
-                        Listing.text(token, "expiresAt"), Listing.text(token, "revokedAt")));
+                        Listing.text(token, "role"), scope(token), Times.field(token, "createdAt"),
+                        Times.field(token, "expiresAt"), Times.field(token, "revokedAt")));
                 table.print(out);
             });
             return 0;
@@ -191,7 +191,7 @@ final class TokenCommand implements Runnable {
     }
 
     private static String expiry(JsonNode token) {
-        String expires = Listing.text(token, "expiresAt");
+        String expires = Times.field(token, "expiresAt");
         return expires.isEmpty() ? "valid until revoked" : "valid until " + expires;
     }
 }

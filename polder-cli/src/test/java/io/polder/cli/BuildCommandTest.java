@@ -120,6 +120,27 @@ class BuildCommandTest {
 
     @Test
     @Order(4)
+    void runsAndSnapshotsPrintWhenTheyWereCreatedToTheSecondAndJsonWhole() throws IOException {
+        JsonNode listed = new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "-o", "json").out());
+        CliRun runs = server.admin("get", "runs", "sales-orders");
+        assertThat(runs.exitCode()).as(runs.err()).isZero();
+        List<String> rows = runs.out().lines().skip(1).toList();
+        assertThat(rows).hasSize(listed.size());
+        for (int index = 0; index < listed.size(); index++) {
+            String createdAt = listed.get(index).path("createdAt").asText();
+            assertThat(rows.get(index)).as("the CREATED column of run %s, from %s", listed.get(index).path("id"), createdAt)
+                    .contains(" " + Times.forPeople(Instant.parse(createdAt)) + " ")
+                    .doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}\\.\\d");
+        }
+        assertThat(listed).as("-o json has the server's instants whole, to the fraction of a second they were taken at")
+                .anyMatch(run -> Instant.parse(run.path("createdAt").asText()).getNano() > 0);
+        CliRun snapshots = server.admin("get", "snapshots", "sales-orders");
+        assertThat(snapshots.out()).containsPattern(" \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z ")
+                .doesNotContainPattern("T\\d{2}:\\d{2}:\\d{2}\\.\\d");
+    }
+
+    @Test
+    @Order(4)
     void numbersAndDurationsReadTheSameOnAMachineWithAnotherLocale() throws IOException {
         JsonNode build = new ObjectMapper().readTree(server.admin("get", "runs", "sales-orders", "--kind", "build",
                 "-o", "json").out()).get(0);
