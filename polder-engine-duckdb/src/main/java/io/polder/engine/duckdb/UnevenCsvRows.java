@@ -49,8 +49,8 @@ final class UnevenCsvRows {
     }
 
     /**
-     * The columns DuckDB makes out in a CSV source's files ({@code reader} guessing what polder.yaml leaves open),
-     * from the sniffer's sample only. Where DuckDB misreads the header or cannot sniff the files, a row with another
+     * The columns DuckDB makes out in a CSV source's files, guessing what polder.yaml leaves open from the sniffer's
+     * sample only. Where DuckDB misreads the header or cannot sniff the files, a row with another
      * number of fields than the header (or the declared {@code columns}) among the sampled lines fails first, naming
      * its line and file.
      */
