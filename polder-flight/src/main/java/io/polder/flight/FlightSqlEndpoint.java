@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.FlightServerMiddleware;
 import org.apache.arrow.flight.Location;
@@ -120,12 +119,7 @@ public final class FlightSqlEndpoint implements AutoCloseable {
 
     /** The threads that serve calls: as many as there are calls (a stream holds one until it ends). */
     private static ExecutorService callExecutor() {
-        AtomicInteger number = new AtomicInteger();
-        return Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "polder-flight-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newCachedThreadPool(Thread.ofPlatform().name("polder-flight-", 1).daemon().factory());
     }
 
     private static void closeQuietly(FlightServer server) {

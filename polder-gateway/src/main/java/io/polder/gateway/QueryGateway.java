@@ -63,11 +63,8 @@ public final class QueryGateway implements AutoCloseable {
         this.analyzer = new QueryAnalyzer(functions);
         this.rowFilters = new RowFilterCheck(functions);
         this.sessions = new SessionPool(settings, 2);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "polder-gateway-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("polder-gateway-watchdog").daemon().factory());
     }
 
     static java.util.Properties lockedProperties() {

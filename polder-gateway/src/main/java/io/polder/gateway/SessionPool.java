@@ -22,11 +22,8 @@ final class SessionPool implements AutoCloseable {
     SessionPool(GatewaySettings settings, int spares) {
         this.settings = settings;
         this.spare = new ArrayBlockingQueue<>(Math.max(1, spares));
-        this.background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "polder-gateway-sessions");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.background = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("polder-gateway-sessions").daemon().factory());
         for (int i = 0; i < spares; i++) {
             refill();
         }

@@ -63,7 +63,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -278,12 +277,8 @@ public final class PolderServer implements AutoCloseable {
     }
 
     private static ExecutorService buildWorkers(BuildSettings settings) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(settings.workers(), runnable -> {
-            Thread thread = new Thread(runnable, "polder-build-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(settings.workers(),
+                Thread.ofPlatform().name("polder-build-", 1).daemon().factory());
     }
 
     /** Starts listening; when that fails (a port in use), leaves no Jetty thread behind. */
@@ -357,15 +352,14 @@ public final class PolderServer implements AutoCloseable {
     /** Starts the Flight SQL endpoint on a thread of its own, while the HTTP server already answers. */
     private static CompletableFuture<FlightSqlEndpoint> startFlight(ServerConfig config, FlightQueryService queries) {
         CompletableFuture<FlightSqlEndpoint> started = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        Thread thread = Thread.ofPlatform().name("polder-flight-start").daemon().unstarted(() -> {
             try {
                 started.complete(FlightSqlEndpoint.start(
                         FlightSettings.loopback(config.flightPort()).withHost(config.host()), queries));
             } catch (RuntimeException | Error e) {
                 started.completeExceptionally(e);
             }
-        }, "polder-flight-start");
-        thread.setDaemon(true);
+        });
         thread.start();
         return started;
     }

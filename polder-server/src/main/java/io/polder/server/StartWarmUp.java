@@ -25,8 +25,7 @@ final class StartWarmUp {
 
     /** Starts warming up; the thread is a daemon, so it never keeps a failing start alive. */
     static Thread begin() {
-        Thread thread = new Thread(StartWarmUp::load, "polder-warm-up");
-        thread.setDaemon(true);
+        Thread thread = Thread.ofPlatform().name("polder-warm-up").daemon().unstarted(StartWarmUp::load);
         thread.start();
         return thread;
     }

@@ -98,12 +98,11 @@ final class BuildSession {
                 return session.describe(view, "reading source " + source.name());
             }
             FileSource file = (FileSource) source.definition();
-            List<ColumnInfo> found = session.describe("(SELECT * FROM " + SourceFiles.reader(file, source.files(), false)
-                    + ")", "reading source " + source.name());
-            if (file.format() == SourceFormat.CSV && UnevenCsvRows.headerMisread(file, names(found))) {
-                UnevenCsvRows.requireEvenRows(session, file, source.files(),
-                        file.columns().stream().map(SourceColumn::name).toList());
-            }
+            List<ColumnInfo> found = file.format() == SourceFormat.CSV
+                    ? UnevenCsvRows.sniff(session, file, source.files(),
+                            file.columns().stream().map(SourceColumn::name).toList(), "reading source " + source.name())
+                    : session.describe("(SELECT * FROM " + SourceFiles.reader(file, source.files(), false) + ")",
+                            "reading source " + source.name());
             checkColumns(file, source.files(), found);
             session.execute("CREATE VIEW " + view + " AS SELECT * FROM " + SourceFiles.reader(file, source.files(), true),
                     "reading source " + source.name());

@@ -26,11 +26,8 @@ final class QueryGuard implements AutoCloseable {
 
     QueryGuard(Duration timeout) {
         this.timeout = timeout;
-        this.watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "polder-duckdb-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watchdog = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("polder-duckdb-watchdog").daemon().factory());
         // closing stops new watches, not the ones running: they see the engine closed and cancel their statements
         // (by default a shut-down executor drops its periodic tasks, and a statement running then ran on unwatched)
         watchdog.setContinueExistingPeriodicTasksAfterShutdownPolicy(true);

@@ -24,11 +24,8 @@ final class SessionOpener implements AutoCloseable {
     private final DuckDbSettings settings;
     private final QueryGuard guard;
     private final boolean ahead;
-    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "polder-duckdb-opener");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("polder-duckdb-opener").daemon().factory());
     private CompletableFuture<DuckDbSession> next; // guarded by this
     private boolean closed; // guarded by this
 

@@ -20,6 +20,12 @@ import java.util.stream.Stream;
  * that names no file, or an empty file, is an error before any SQL runs.
  */
 final class SourceFiles {
+    /**
+     * The rows DuckDB's CSV sniffer reads from the start of the first file to guess the dialect, the header and the
+     * types (DuckDB's default, set explicitly since {@link UnevenCsvRows} reads the same rows again).
+     */
+    static final int SNIFF_SAMPLE_ROWS = 20_480;
+
     private SourceFiles() {
     }
 
@@ -95,6 +101,7 @@ final class SourceFiles {
             add(options, "dateformat", csv.dateFormat());
             add(options, "timestampformat", csv.timestampFormat());
         }
+        options.add("sample_size = " + SNIFF_SAMPLE_ROWS);
         if (csv != null && csv.header() != null) {
             options.add("header = " + csv.header());
         } else if (declared) {

@@ -1,5 +1,6 @@
 package io.polder.engine.duckdb;
 
+import io.polder.spi.ColumnInfo;
 import io.polder.spi.exceptions.SourceDataException;
 import io.polder.spi.settings.CsvOptions;
 import io.polder.spi.settings.FileSource;
@@ -16,10 +17,16 @@ import java.util.stream.IntStream;
 
 /**
  * A CSV row with a field too many or too few (an unquoted comma in a value, a truncated line) makes DuckDB's
- * sniffer misread the file: it sees no header and guesses other columns ({@code column0, column1, ...}), or
- * guesses another delimiter and makes the header line one column; the build then fails on a column it cannot
- * find. When DuckDB misreads the header, the files are read again without guessing, with as many columns as the
+ * sniffer misread the file: it sees no header and guesses other columns ({@code column0, column1, ...}), skips the
+ * lines before the uneven one, guesses another delimiter and makes the header line one column, or finds no dialect
+ * at all; the build then fails on a column it cannot find, or reads the wrong rows. When DuckDB misreads the header
+ * or cannot sniff the file, the lines it sniffed are read again without guessing, with as many columns as the
  * header has: DuckDB then stops at the uneven row and names its line.
+ *
+ * <p>Only the sniffer's sample is read again: the sniffer reads the first {@link SourceFiles#SNIFF_SAMPLE_ROWS}
+ * rows of the first file, so only a row among them can mislead it; a row further on fails the build's own read of
+ * the source, which DuckDB names by its line and file as well. A file DuckDB finds no header in (a headerless file
+ * that polder.yaml does not declare so, or a header of numbers) is thus read once, by the build.
  */
 final class UnevenCsvRows {
     /** The names DuckDB gives the columns of a CSV file in which it finds no header. */
@@ -42,12 +49,37 @@ final class UnevenCsvRows {
     }
 
     /**
-     * Reads the files with {@code columns} (the declared ones, or as many as the first file's first line has
-     * fields), each as text; a row with another number of fields fails the read, naming its line and file.
+     * The columns DuckDB makes out in a CSV source's files, guessing what polder.yaml leaves open from the sniffer's
+     * sample only. Where DuckDB misreads the header or cannot sniff the files, a row with another
+     * number of fields than the header (or the declared {@code columns}) among the sampled lines fails first, naming
+     * its line and file.
      */
-    static void requireEvenRows(DuckDbSession session, FileSource source, List<Path> files, List<String> columns) {
+    static List<ColumnInfo> sniff(DuckDbSession session, FileSource source, List<Path> files, List<String> columns,
+                                  String what) {
+        List<ColumnInfo> found;
+        try {
+            found = session.describe("(SELECT * FROM " + SourceFiles.reader(source, files, false) + ")", what);
+        } catch (SourceDataException cannotSniff) {
+            requireEvenSample(session, source, files, columns);
+            throw cannotSniff;
+        }
+        if (headerMisread(source, found.stream().map(ColumnInfo::name).toList())) {
+            requireEvenSample(session, source, files, columns);
+        }
+        return found;
+    }
+
+    /**
+     * Reads the sniffer's sample with {@code columns} (the declared ones, or as many as the first file's first line
+     * has fields), each as text; a row with another number of fields fails the read, naming its line and file.
+     * The sample is the first rows in the files' order (DuckDB keeps the insertion order unless told otherwise), so
+     * the limit stops the read after them.
+     */
+    private static void requireEvenSample(DuckDbSession session, FileSource source, List<Path> files,
+                                          List<String> columns) {
         List<String> names = columns.isEmpty() ? headerFields(source, files.getFirst()) : columns;
-        session.execute("SELECT count(*) FROM " + strictReader(source, files, names), "source " + source.name());
+        session.execute("SELECT count(*) FROM (SELECT * FROM " + strictReader(source, files, names) + " LIMIT "
+                + SourceFiles.SNIFF_SAMPLE_ROWS + ")", "source " + source.name());
     }
 
     /** Placeholders for the fields of the first line, split on the delimiter (a header rarely quotes one). */

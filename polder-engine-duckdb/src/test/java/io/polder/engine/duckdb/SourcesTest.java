@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourcesTest {
     private static final String SQL = "SELECT order_id, customer_email, status, amount, ordered_on FROM source.orders_in";
+    /** The same from a CSV file in which DuckDB finds no header: the columns are named by their position. */
+    private static final String POSITIONAL_SQL = "SELECT column0 AS order_id, column1 AS customer_email, column2 AS status,"
+            + " column3 AS amount, column4 AS ordered_on FROM source.orders_in";
 
     @TempDir
     Path data;
@@ -58,9 +61,13 @@ class SourcesTest {
     }
 
     private static BuildResult build(Engine engine, String sourceYaml) {
+        return build(engine, SQL, sourceYaml);
+    }
+
+    private static BuildResult build(Engine engine, String sql, String sourceYaml) {
         ProductDefinition kit = KitFixtures.orders(Path.of("/unused.csv"));
         ProductDefinition product = new ProductDefinition(kit.product(), kit.contracts(),
-                List.of(new BuildFile("orders", SQL, "kit-orders/build/orders.sql")),
+                List.of(new BuildFile("orders", sql, "kit-orders/build/orders.sql")),
                 ProductSettingsReader.parse("apiVersion: polder/v1\nkind: ProductSettings\nsources:\n"
                         + sourceYaml.strip().indent(2), "kit-orders/polder.yaml"));
         return engine.build(BuildRequest.of(product, List.of()), null);
@@ -124,6 +131,64 @@ class SourcesTest {
         assertThat(result.failure().code()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
         assertThat(result.failure().message()).containsIgnoringCase("line").contains("eleven");
         assertThat(engine.published(ORDERS)).isEmpty();
+    }
+
+    @Test
+    void aCsvWithoutAHeaderIsReadByPositionWithItsFirstRow() {
+        source("orders.csv", KitFixtures.GOOD_ORDERS.substring(KitFixtures.GOOD_ORDERS.indexOf('\n') + 1));
+
+        BuildResult result = build(engine, POSITIONAL_SQL, "- {name: orders_in, format: csv, path: orders.csv}");
+
+        assertThat(result.succeeded()).as(String.valueOf(result.failure())).isTrue();
+        assertThat(engine.describe(ORDERS, "orders").rows()).isEqualTo(10);
+    }
+
+    @Test
+    void anUnevenRowAmongTheLinesDuckDbSniffsIsNamedByItsLine() {
+        source("orders.csv", manyOrders(1, 3000) + "3001,x@example.com,paid,1.00,2025-01-05,extra\n"
+                + manyOrders(3002, 6000));
+
+        BuildResult result = build("- {name: orders_in, format: csv, path: orders.csv}");
+
+        assertThat(result.failure().code()).as(result.failure().message()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
+        assertThat(result.failure().stage()).isEqualTo(Stage.LOAD_SOURCES);
+        assertThat(result.failure().message()).contains("source orders_in").contains("orders.csv").contains("Line: 3002");
+        assertThat(engine.published(ORDERS)).isEmpty();
+    }
+
+    @Test
+    void anUnevenRowPastTheLinesDuckDbSniffsInAFileWithoutAHeaderIsNamedByItsLine() {
+        int past = SourceFiles.SNIFF_SAMPLE_ROWS + 1000;
+        String rows = manyOrders(1, 30_000);
+        String headerless = rows.substring(rows.indexOf('\n') + 1);
+        int cut = nthLineStart(headerless, past);
+        source("orders.csv", headerless.substring(0, cut) + "0,x@example.com,paid,1.00,2025-01-05,extra\n"
+                + headerless.substring(cut));
+
+        BuildResult result = build(engine, POSITIONAL_SQL, "- {name: orders_in, format: csv, path: orders.csv}");
+
+        assertThat(result.failure().code()).as(result.failure().message()).isEqualTo(ErrorCode.INVALID_DOCUMENT);
+        assertThat(result.failure().message()).contains("orders.csv").contains("Line: " + past);
+        assertThat(engine.published(ORDERS)).isEmpty();
+    }
+
+    /** The orders' header and orders {@code from} to {@code to}, one per line, all different. */
+    private static String manyOrders(int from, int to) {
+        StringBuilder csv = new StringBuilder(from == 1 ? "order_id,customer_email,status,amount,ordered_on\n" : "");
+        for (int id = from; id <= to; id++) {
+            csv.append(id).append(",c").append(id).append("@example.com,paid,").append(id % 100).append(".50,2025-01-0")
+                    .append(1 + id % 9).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Where line {@code line} (counted from 1) of {@code text} starts. */
+    private static int nthLineStart(String text, int line) {
+        int at = 0;
+        for (int seen = 1; seen < line; seen++) {
+            at = text.indexOf('\n', at) + 1;
+        }
+        return at;
     }
 
     @Test

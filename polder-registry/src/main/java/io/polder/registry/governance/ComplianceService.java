@@ -119,11 +119,7 @@ public final class ComplianceService {
     private final PolicyService policies;
     /** Records the snapshots after applies, one at a time, in order. */
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
-            runnable -> {
-                Thread thread = new Thread(runnable, "polder-compliance-snapshots");
-                thread.setDaemon(true);
-                return thread;
-            });
+            Thread.ofPlatform().name("polder-compliance-snapshots").daemon().factory());
     /** The last applier whose snapshot waits to start, or null when none waits. */
     private final AtomicReference<Principal> afterApply =
             new AtomicReference<>();

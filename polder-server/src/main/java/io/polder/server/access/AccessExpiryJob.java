@@ -25,11 +25,8 @@ public final class AccessExpiryJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AccessExpiryJob.class);
 
     private final AccessService access;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "polder-access-expiry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("polder-access-expiry").daemon().factory());
 
     public AccessExpiryJob(AccessService access) {
         this.access = requireNonNull(access, "access is null");

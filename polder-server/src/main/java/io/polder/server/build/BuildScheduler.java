@@ -35,11 +35,8 @@ public final class BuildScheduler implements AutoCloseable {
     private final BuildDefinitions definitions;
     private final LineageService lineage;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "polder-scheduler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("polder-scheduler").daemon().factory());
 
     public BuildScheduler(BuildService builds, BuildDefinitions definitions, LineageService lineage, Clock clock) {
         this.builds = requireNonNull(builds, "builds is null");

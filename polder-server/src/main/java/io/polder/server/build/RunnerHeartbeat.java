@@ -31,11 +31,8 @@ public final class RunnerHeartbeat implements AutoCloseable {
     private final String runner;
     private final Duration interval;
     private final Duration silentAfter;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "polder-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("polder-heartbeat").daemon().factory());
 
     /**
      * @param builds      this server's builds: its runner, and its runs to interrupt when another server ended them

@@ -51,11 +51,9 @@ final class QueryRecorder implements AutoCloseable {
         this.database = requireNonNull(database, "database is null");
         this.audit = requireNonNull(audit, "audit is null");
         this.usage = requireNonNull(usage, "usage is null");
-        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), runnable -> {
-            Thread thread = new Thread(runnable, "polder-query-recorder");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+                Thread.ofPlatform().name("polder-query-recorder").daemon().factory(),
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** Queues {@code record} to be written. */

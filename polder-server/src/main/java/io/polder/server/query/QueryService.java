@@ -98,8 +98,7 @@ public final class QueryService implements AutoCloseable {
         if (!opening.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(this::openGateway, "polder-gateway-open");
-        thread.setDaemon(true);
+        Thread thread = Thread.ofPlatform().name("polder-gateway-open").daemon().unstarted(this::openGateway);
         thread.start();
     }
 

@@ -145,11 +145,8 @@ public final class ProductIndex implements AutoCloseable {
         this.source = new ProductSource(catalog);
         this.searchers = new SearcherManager(writer, null);
         facets.setMultiValued("tag", true);
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "polder-search-index");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("polder-search-index").daemon().factory());
     }
 
     /**
