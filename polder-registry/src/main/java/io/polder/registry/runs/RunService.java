@@ -186,6 +186,10 @@ public final class RunService {
               ON latest.run_id = c.run_id AND latest.port = c.port AND latest.product_id = r.product_id
             ORDER BY r.product_id, c.port, c.position""";
     static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
+    /** The product of a run that has ended and has no lineage recorded. */
+    static final String ENDED_WITHOUT_LINEAGE = """
+            SELECT product_id FROM runs WHERE id = :id AND state NOT IN ('queued', 'running')
+              AND NOT EXISTS (SELECT 1 FROM lineage_events WHERE run_id = :id)""";
 
     private final Database database;
     private final Authorizer authorizer;
@@ -655,6 +659,27 @@ public final class RunService {
         requireRunId(runId);
         return database.read(handle -> handle.createQuery(LIST_LINEAGE).bind("run", runId).mapTo(String.class).list())
                 .stream().map(LineageJson::read).toList();
+    }
+
+    /**
+     * Records the lineage of a run that ended without its result: failed by another server (it took this run's runner
+     * for silent) or failed before its build could be recorded, while the runner still ended its lineage (START, then
+     * FAIL) outside. So the registry holds the events the OpenLineage endpoint received. Written only when the run has
+     * ended and has no lineage recorded yet.
+     *
+     * @return whether the events were written
+     */
+    public boolean recordLineage(String runId, List<RunEvent> events) {
+        requireRunId(runId);
+        if (events.isEmpty()) {
+            return false;
+        }
+        return database.write(handle -> {
+            java.util.Optional<String> product = handle.createQuery(ENDED_WITHOUT_LINEAGE).bind("id", runId)
+                    .mapTo(String.class).findFirst();
+            product.ifPresent(productId -> insertLineage(handle, runId, productId, events));
+            return product.isPresent();
+        });
     }
 
     private record Finish(RunState state, String port, String snapshot, String stage, long rows, int queries,

@@ -38,6 +38,7 @@ import io.polder.spi.exceptions.SnapshotNotFoundException;
 import io.polder.spi.lineage.LineageJson;
 import io.polder.spi.lineage.RunEvent;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -409,6 +410,44 @@ public abstract class EngineContractTests {
         assertThat(result.lineage()).extracting(RunEvent::eventType)
                 .containsExactly(RunEvent.EventType.START, RunEvent.EventType.FAIL);
         assertThat(result.lineage().get(1).run().facets().errorMessage().message()).contains("status_valid");
+    }
+
+    @Test
+    void leavesTheFinalLineageEventOfABuildWithoutPublishingToItsCaller() {
+        BuildResult result = engine.build(KitFixtures.buildOrders(ordersCsv).withoutPublishing(), null);
+
+        assertThat(lineage.events()).as("emitted: START only").extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START);
+        assertThat(result.lineage()).containsExactlyElementsOf(lineage.events());
+        RunEvent pending = result.pendingFinalEventIfAny().orElseThrow();
+        assertThat(pending.eventType()).isEqualTo(RunEvent.EventType.COMPLETE);
+        assertThat(pending.run().runId()).isEqualTo(result.lineage().getFirst().run().runId());
+        assertThat(pending.outputs()).singleElement().satisfies(output -> assertThat(
+                output.outputFacets().outputStatistics().rowCount()).isEqualTo(10));
+        RunEvent refused = pending.failedAt(Instant.parse("2026-01-02T03:04:05Z"), "the registry refused to publish");
+        assertThat(refused.eventType()).isEqualTo(RunEvent.EventType.FAIL);
+        assertThat(refused.eventTime()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(refused.run().facets().errorMessage().message()).isEqualTo("the registry refused to publish");
+        assertThat(refused.outputs()).isEqualTo(pending.outputs());
+
+        KitFixtures.write(ordersCsv, KitFixtures.badOrders());
+        BuildResult failed = engine.build(KitFixtures.buildOrders(ordersCsv).withoutPublishing(), null);
+        assertThat(failed.pendingFinalEventIfAny()).hasValueSatisfying(event -> {
+            assertThat(event.eventType()).isEqualTo(RunEvent.EventType.FAIL);
+            assertThat(event.run().facets().errorMessage().message()).contains("status_valid");
+        });
+        assertThat(lineage.events()).extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START, RunEvent.EventType.START);
+    }
+
+    @Test
+    void endsTheLineageOfABuildThatPublishesItself() {
+        BuildResult result = engine.build(KitFixtures.buildOrders(ordersCsv), null);
+
+        assertThat(result.pendingFinalEventIfAny()).isEmpty();
+        assertThat(lineage.events()).extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START, RunEvent.EventType.COMPLETE);
+        assertThat(result.lineage()).containsExactlyElementsOf(lineage.events());
     }
 
     @Test
