@@ -76,6 +76,9 @@ final class BuildRun {
         RunFailure failure = null;
         try {
             ports = request.product().outputPorts();
+            // said first: a build that waited for a contract run shows it has stopped waiting
+            progress(Stage.PROVISION, request.product().id(), -1, null, "provisioning the output ports of "
+                    + request.product().id());
             engine.provisionPorts(ports);
             stage = Stage.RESOLVE_INPUTS;
             resolveInputs();

@@ -133,8 +133,11 @@ public final class RunService {
     static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + """
             , runner) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL,
                       NULL, NULL, NULL, '[]', :runner)""";
+    /** A run that starts has stopped waiting: the stage it waited in ({@link #WAITING}) is cleared. */
     static final String START = """
-            UPDATE runs SET state = 'running', started_at = :now WHERE id = :id AND state = 'queued'""";
+            UPDATE runs SET state = 'running', started_at = :now, stage = NULL WHERE id = :id AND state = 'queued'""";
+    static final String WAITING = """
+            UPDATE runs SET stage = :stage WHERE id = :id AND state = 'queued'""";
     static final String PROGRESS = """
             UPDATE runs SET stage = :stage, rows_processed = :rows WHERE id = :id AND state = 'running'""";
     static final String FINISH = """
@@ -424,7 +427,20 @@ public final class RunService {
     }
 
     /**
-     * Where a running run is: its stage and the rows done so far.
+     * What a queued run waits for before it can start (such as {@code waiting: build}, a test waiting for the build of
+     * its product that is running), as its stage; cleared when it starts.
+     *
+     * @param stage at most 20 characters, as every stage
+     * @return false when the run is not queued any more
+     */
+    public boolean waiting(String runId, String stage) {
+        return database.write(handle -> handle.createUpdate(WAITING).bind("id", runId).bind("stage", stage)
+                .execute()) == 1;
+    }
+
+    /**
+     * Where a running run is: its stage (at most 20 characters: {@code write}, {@code check}, {@code waiting: test}...)
+     * and the rows done so far.
      *
      * @return false when the run is not running any more: another server failed it (see {@link #failAbandoned})
      */

@@ -180,9 +180,11 @@ public final class BuildService implements AutoCloseable {
         if (build == null) {
             submit(run, job, () -> executeTest(run, portName));
         } else {
+            // said before it may start: the build can end at once, and the run start before this is written
+            recordWaiting(run.id(), waitingStage(Stage.WAITING_FOR_BUILD));
             build.future.whenComplete((ended, error) -> startDeferred(run, job, () -> executeTest(run, portName)));
         }
-        return run;
+        return runs.get(run.id());
     }
 
     /**
@@ -578,7 +580,10 @@ public final class BuildService implements AutoCloseable {
         }
     }
 
-    /** Records progress at each new stage, and within a stage at most every {@link #PROGRESS_INTERVAL}. */
+    /**
+     * Records progress at each new stage, and within a stage at most every {@link #PROGRESS_INTERVAL}; a run that waits
+     * for another run of its product is recorded in the stage {@link #waitingStage} names.
+     */
     private ProgressListener progress(String runId) {
         return new ProgressListener() {
             private String stage;
@@ -587,7 +592,8 @@ public final class BuildService implements AutoCloseable {
             @Override
             public void progress(Progress progress) {
                 long now = clock.millis();
-                String current = progress.stage().value();
+                String current = progress.stage() == Stage.WAITING ? waitingStage(progress.subject())
+                        : progress.stage().value();
                 if (current.equals(stage) && now - lastWrite < PROGRESS_INTERVAL.toMillis()) {
                     return;
                 }
@@ -596,6 +602,24 @@ public final class BuildService implements AutoCloseable {
                 recordProgress(runId, current, Math.max(0, progress.rows()));
             }
         };
+    }
+
+    /**
+     * The stage of a run that waits for another run of its product: {@code waiting: build} or {@code waiting: test}
+     * (the run kind it waits for; the product is the run's own), or {@code waiting} when the engine does not say.
+     */
+    static String waitingStage(String waitedFor) {
+        return Stage.WAITING_FOR_BUILD.equals(waitedFor) || Stage.WAITING_FOR_TEST.equals(waitedFor)
+                ? Stage.WAITING.value() + ": " + waitedFor : Stage.WAITING.value();
+    }
+
+    /** Records what a queued run waits for; a failure to say so is logged, and the run waits all the same. */
+    private void recordWaiting(String runId, String stage) {
+        try {
+            runs.waiting(runId, stage);
+        } catch (RuntimeException e) {
+            LOG.warn("recording that run {} waits failed: {}", runId, e.getMessage());
+        }
     }
 
     /** Records progress; a run found no longer running (another server ended it) is interrupted. */
