@@ -97,6 +97,9 @@ public final class BuildService implements AutoCloseable {
     }
 
     /**
+     * For an engine whose lineage goes nowhere but the registry ({@link LineageListener#NONE} in its context); an
+     * engine with a listener needs it given here too, or the builds' final events never reach it.
+     *
      * @param inputAccess checked before a build reads anything: the product's team may read every input
      * @param policyFindings what the policies in force say of a product once a build or contract run of it has
      *                       recorded its results (its new check results included); written as the run's warnings in
