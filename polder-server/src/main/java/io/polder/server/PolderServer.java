@@ -147,9 +147,11 @@ public final class PolderServer implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             announce(registry.tokens().bootstrapAdmin(config.dataDir()));
-            engine = engine(config, clock);
+            LineageListener lineage = lineage(config.builds());
+            engine = engine(config, clock, lineage);
+            // the engine emits the START of each build, the build service its COMPLETE or FAIL once it has published
             builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
-                    engine, buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings);
+                    engine, buildWorkers(config.builds()), clock, runner(config), registry.policies()::findings, lineage);
             // alive before anything else: the other replicas fail the runs of a server that stops beating
             RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds,
                     config.builds().heartbeat(), config.builds().silentAfter());
@@ -236,18 +238,21 @@ public final class PolderServer implements AutoCloseable {
 
     /**
      * The engine named in the settings, found with ServiceLoader: its warehouse in the data directory, sources
-     * where the settings say, lineage also posted to the OpenLineage endpoint when one is configured.
+     * where the settings say, lineage also posted to {@code lineage}.
      */
-    private static Engine engine(ServerConfig config, Clock clock) {
+    private static Engine engine(ServerConfig config, Clock clock, LineageListener lineage) {
         BuildSettings settings = config.builds();
         EngineConfig engineConfig = EngineConfig.of(settings.engineProperties());
         if (settings.sourcesDir() != null && !settings.engineProperties().containsKey("source-directory")) {
             engineConfig = engineConfig.with("source-directory", settings.sourcesDir().toAbsolutePath().toString());
         }
-        LineageListener lineage = settings.openLineageUrl() == null ? LineageListener.NONE
-                : HttpLineageTransport.to(settings.openLineageUrl());
         EngineContext context = EngineContext.of(config.dataDir()).withClock(clock).withLineage(lineage);
         return Engines.create(settings.engine(), engineConfig, context);
+    }
+
+    /** Where the builds' lineage is posted besides the registry: the OpenLineage endpoint, when one is configured. */
+    private static LineageListener lineage(BuildSettings settings) {
+        return settings.openLineageUrl() == null ? LineageListener.NONE : HttpLineageTransport.to(settings.openLineageUrl());
     }
 
     /**

@@ -37,6 +37,9 @@ public interface Engine extends AutoCloseable {
      * against its contract, and publishes those whose checks have no error-level failure (unless the
      * request says not to publish). A candidate that fails is quarantined with samples of its failed rows.
      * Failures are reported in the result, not thrown, so that the run and its lineage are always recorded.
+     * Emits the run's lineage to the context's listener: START, then COMPLETE or FAIL; when the request says not to
+     * publish, START only, and the final event is returned prepared for the caller to emit once it has published
+     * (see {@link BuildResult}).
      *
      * @throws io.polder.spi.exceptions.ConcurrentBuildException when the product is being built already
      */

@@ -76,6 +76,9 @@ final class BuildRun {
         RunFailure failure = null;
         try {
             ports = request.product().outputPorts();
+            // said first: a build that waited for a contract run shows it has stopped waiting
+            progress(Stage.PROVISION, request.product().id(), -1, null, "provisioning the output ports of "
+                    + request.product().id());
             engine.provisionPorts(ports);
             stage = Stage.RESOLVE_INPUTS;
             resolveInputs();
@@ -287,13 +290,18 @@ final class BuildRun {
         List<RunEvent.Dataset> out = new ArrayList<>();
         written.forEach((port, tables) -> out.addAll(lineage.written(port, portResults.get(port) == null
                 || portResults.get(port).snapshot() == null ? null : portResults.get(port).snapshot().value(), tables)));
-        if (succeeded) {
-            emit(engine.lineageEvents().complete(runId, request.product().id(), sql(), in, out));
+        RunEvent last = succeeded ? engine.lineageEvents().complete(runId, request.product().id(), sql(), in, out)
+                : engine.lineageEvents().fail(runId, request.product().id(), sql(), failureMessage(failure), in, out);
+        // a build that does not publish cannot tell how its run ends: its caller emits the final event once it has
+        RunEvent pending = null;
+        if (request.publish()) {
+            emit(last);
         } else {
-            emit(engine.lineageEvents().fail(runId, request.product().id(), sql(), failureMessage(failure), in, out));
+            pending = last;
         }
         return new BuildResult(runId, request.product().id(), succeeded ? BuildOutcome.SUCCEEDED : BuildOutcome.FAILED,
-                startedAt, engine.clock().instant(), List.copyOf(portResults.values()), failure, events, warnings);
+                startedAt, engine.clock().instant(), List.copyOf(portResults.values()), failure, events, warnings,
+                pending);
     }
 
     private String failureMessage(RunFailure failure) {

@@ -101,7 +101,7 @@ public final class DuckDbEngine implements Engine {
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         try (Warehouse.ProductLock ignored = warehouse.lock(request.product().id(), () -> report(listener, new Progress(
-                runId, Stage.PROVISION, request.product().id(), -1, null, "waiting for the contract run of product "
+                runId, Stage.WAITING, Stage.WAITING_FOR_TEST, -1, null, "waiting for the contract run of product "
                 + request.product().id() + " that is running to end")))) {
             request.product().outputPorts().forEach(port -> recovery.recover(port.ref()));
             return new BuildRun(this, request, runId, listener).run();
@@ -122,9 +122,11 @@ public final class DuckDbEngine implements Engine {
         PortRef port = request.port();
         String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
-        try (Warehouse.ProductLock ignored = warehouse.lockForContractRun(port.productId(), () -> report(listener, runId,
-                request.snapshot(), "waiting for the run that holds product " + port.productId() + " (a build,"
-                        + " publication or contract run) to end"))) {
+        try (Warehouse.ProductLock ignored = warehouse.lockForContractRun(port.productId(), holder -> report(listener,
+                new Progress(runId, Stage.WAITING, holder == Warehouse.Holder.CONTRACT_RUN ? Stage.WAITING_FOR_TEST
+                        : Stage.WAITING_FOR_BUILD, -1, request.snapshot(), "waiting for the " + (holder
+                        == Warehouse.Holder.CONTRACT_RUN ? "contract run" : "build, publication or retention")
+                        + " of product " + port.productId() + " that holds it to end")))) {
             recovery.recover(port);
             SnapshotId snapshot = request.snapshot() != null ? request.snapshot() : warehouse.pointer(port)
                     .map(pointer -> SnapshotId.parse(pointer.snapshot())).orElseThrow(() ->

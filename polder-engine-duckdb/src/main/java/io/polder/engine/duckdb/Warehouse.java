@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -203,7 +204,7 @@ final class Warehouse {
     ProductLock lock(String productId, Runnable waiting) {
         Path file = lockFile(productId);
         InProcessHold hold = PRODUCT_LOCKS.computeIfAbsent(file, path -> new InProcessHold());
-        hold.take(productId, false, waiting);
+        hold.take(productId, false, holder -> waiting.run());
         return Optional.ofNullable(lockFile(productId, file, hold, false)).orElseThrow(() -> busy(productId));
     }
 
@@ -216,10 +217,26 @@ final class Warehouse {
      * @throws BuildInterruptedException when the thread is interrupted while it waits
      */
     ProductLock lockForContractRun(String productId, Runnable waiting) {
+        return lockForContractRun(productId, holder -> waiting.run());
+    }
+
+    /**
+     * As {@link #lockForContractRun(String, Runnable)}, telling {@code waiting} what holds the product in this process
+     * when it waits for it.
+     */
+    ProductLock lockForContractRun(String productId, Consumer<Holder> waiting) {
         Path file = lockFile(productId);
         InProcessHold hold = PRODUCT_LOCKS.computeIfAbsent(file, path -> new InProcessHold());
         hold.take(productId, true, waiting);
         return lockFile(productId, file, hold, true);
+    }
+
+    /** What holds a product in this process, for a run that waits for it to say what it waits for. */
+    enum Holder {
+        /** A contract run of a snapshot. */
+        CONTRACT_RUN,
+        /** A build, a publication or a retention. */
+        BUILD
     }
 
     /**
@@ -294,11 +311,12 @@ final class Warehouse {
          * Takes the product, waiting while it is held: a contract run waits for any run; any other run fails when
          * it finds the product held by anything but a contract run, and once it waits, waits its turn (a
          * publication and a retention that both waited for one contract run follow each other). {@code waiting} is
-         * told once, outside the monitor, before the first wait.
+         * told once, outside the monitor, before the first wait, what held the product then.
          */
-        void take(String productId, boolean asContractRun, Runnable waiting) {
+        void take(String productId, boolean asContractRun, Consumer<Holder> waiting) {
             boolean told = false;
             while (true) {
+                Holder holder;
                 synchronized (this) {
                     if (owner == Thread.currentThread()) {
                         throw busy(productId);
@@ -320,9 +338,10 @@ final class Warehouse {
                         contractRun = asContractRun;
                         return;
                     }
+                    holder = contractRun ? Holder.CONTRACT_RUN : Holder.BUILD;
                 }
                 told = true;
-                waiting.run();
+                waiting.accept(holder);
             }
         }
 

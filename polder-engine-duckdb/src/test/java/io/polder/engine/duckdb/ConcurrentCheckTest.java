@@ -74,7 +74,7 @@ class ConcurrentCheckTest {
 
         CountDownLatch checkWaiting = new CountDownLatch(1);
         CompletableFuture<CheckRun> check = CompletableFuture.supplyAsync(() -> engine.check(published(), progress -> {
-            if (progress.message().startsWith("waiting for the run that holds product kit-orders")) {
+            if (progress.stage() == Stage.WAITING && progress.subject().equals(Stage.WAITING_FOR_BUILD)) {
                 checkWaiting.countDown();
             }
         }), threads);

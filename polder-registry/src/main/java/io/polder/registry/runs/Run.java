@@ -11,7 +11,9 @@ import java.util.List;
  * @param productVersion the product version the run built or tested
  * @param port the port a test checked ({@code product/port/vMAJOR}); null for a build, which covers every output port
  * @param snapshot the snapshot a test checked; null for a build (its snapshots are per port, in {@link RunPort})
- * @param stage the last stage reported (provision, load-sources, write, check, publish...), or null before the first
+ * @param stage the last stage reported (provision, load-sources, write, check, publish...), or null before the first;
+ *              {@code waiting: build} or {@code waiting: test} while the run waits for a build or a contract run of
+ *              its product to end (queued, or running and held in the engine)
  * @param rows the rows written (a build) or checked (a test) so far, as progress reports them
  * @param queryCount the queries over the data the contract checks issued
  * @param requestedBy the principal who asked for the run ({@code polder} for the scheduler)

@@ -133,8 +133,11 @@ public final class RunService {
     static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS + """
             , runner) VALUES (:id, :kind, :product, :version, :port, NULL, 'queued', NULL, 0, 0, :trigger, :by, :now, NULL,
                       NULL, NULL, NULL, '[]', :runner)""";
+    /** A run that starts has stopped waiting: the stage it waited in ({@link #WAITING}) is cleared. */
     static final String START = """
-            UPDATE runs SET state = 'running', started_at = :now WHERE id = :id AND state = 'queued'""";
+            UPDATE runs SET state = 'running', started_at = :now, stage = NULL WHERE id = :id AND state = 'queued'""";
+    static final String WAITING = """
+            UPDATE runs SET stage = :stage WHERE id = :id AND state = 'queued'""";
     static final String PROGRESS = """
             UPDATE runs SET stage = :stage, rows_processed = :rows WHERE id = :id AND state = 'running'""";
     static final String FINISH = """
@@ -186,6 +189,10 @@ public final class RunService {
               ON latest.run_id = c.run_id AND latest.port = c.port AND latest.product_id = r.product_id
             ORDER BY r.product_id, c.port, c.position""";
     static final String LIST_LINEAGE = "SELECT event_json FROM lineage_events WHERE run_id = :run ORDER BY position";
+    /** The product of a run that has ended and has no lineage recorded. */
+    static final String ENDED_WITHOUT_LINEAGE = """
+            SELECT product_id FROM runs WHERE id = :id AND state NOT IN ('queued', 'running')
+              AND NOT EXISTS (SELECT 1 FROM lineage_events WHERE run_id = :id)""";
 
     private final Database database;
     private final Authorizer authorizer;
@@ -420,7 +427,20 @@ public final class RunService {
     }
 
     /**
-     * Where a running run is: its stage and the rows done so far.
+     * What a queued run waits for before it can start (such as {@code waiting: build}, a test waiting for the build of
+     * its product that is running), as its stage; cleared when it starts.
+     *
+     * @param stage at most 20 characters, as every stage
+     * @return false when the run is not queued any more
+     */
+    public boolean waiting(String runId, String stage) {
+        return database.write(handle -> handle.createUpdate(WAITING).bind("id", runId).bind("stage", stage)
+                .execute()) == 1;
+    }
+
+    /**
+     * Where a running run is: its stage (at most 20 characters: {@code write}, {@code check}, {@code waiting: test}...)
+     * and the rows done so far.
      *
      * @return false when the run is not running any more: another server failed it (see {@link #failAbandoned})
      */
@@ -655,6 +675,27 @@ public final class RunService {
         requireRunId(runId);
         return database.read(handle -> handle.createQuery(LIST_LINEAGE).bind("run", runId).mapTo(String.class).list())
                 .stream().map(LineageJson::read).toList();
+    }
+
+    /**
+     * Records the lineage of a run that ended without its result: failed by another server (it took this run's runner
+     * for silent) or failed before its build could be recorded, while the runner still ended its lineage (START, then
+     * FAIL) outside. So the registry holds the events the OpenLineage endpoint received. Written only when the run has
+     * ended and has no lineage recorded yet.
+     *
+     * @return whether the events were written
+     */
+    public boolean recordLineage(String runId, List<RunEvent> events) {
+        requireRunId(runId);
+        if (events.isEmpty()) {
+            return false;
+        }
+        return database.write(handle -> {
+            java.util.Optional<String> product = handle.createQuery(ENDED_WITHOUT_LINEAGE).bind("id", runId)
+                    .mapTo(String.class).findFirst();
+            product.ifPresent(productId -> insertLineage(handle, runId, productId, events));
+            return product.isPresent();
+        });
     }
 
     private record Finish(RunState state, String port, String snapshot, String stage, long rows, int queries,

@@ -218,6 +218,33 @@ public abstract class RunTests extends RegistryTestBase {
     }
 
     @Test
+    void aQueuedRunShowsWhatItWaitsForUntilItStarts() {
+        Run test = registry.runs().create(admin(), RunKind.TEST, "sales-orders", null, RunTrigger.REQUEST);
+
+        assertThat(registry.runs().waiting(test.id(), "waiting: build")).isTrue();
+        assertThat(registry.runs().get(test.id()).stage()).isEqualTo("waiting: build");
+        assertThat(registry.runs().start(test.id())).isTrue();
+        assertThat(registry.runs().get(test.id()).stage()).as("it has stopped waiting").isNull();
+        assertThat(registry.runs().waiting(test.id(), "waiting: build")).as("only a queued run waits so").isFalse();
+        assertThat(registry.runs().progress(test.id(), "waiting: test", 0)).isTrue();
+        assertThat(registry.runs().get(test.id()).stage()).isEqualTo("waiting: test");
+    }
+
+    @Test
+    void theLineageOfARunEndedWithoutItsResultIsRecordedOnce() {
+        Run run = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
+        registry.runs().start(run.id());
+        List<RunEvent> lineage = buildResult(run.id(), true).lineage(); // START, then FAIL
+        assertThat(registry.runs().recordLineage(run.id(), lineage)).as("not while it runs").isFalse();
+
+        registry.runs().fail(run.id(), ErrorCode.INTERNAL, "another server failed it", "write");
+        assertThat(registry.runs().recordLineage(run.id(), lineage)).isTrue();
+        assertThat(registry.runs().lineageEvents(run.id())).isEqualTo(lineage);
+        assertThat(registry.runs().recordLineage(run.id(), lineage)).as("once").isFalse();
+        assertThat(registry.runs().detail(run.id()).lineage()).hasSize(2);
+    }
+
+    @Test
     void oneBuildOfAProductAtATimeButTestsAndOtherProductsGoOn() {
         Run first = registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null, RunTrigger.REQUEST);
         var conflict = failure(() -> registry.runs().create(admin(), RunKind.BUILD, "sales-orders", null,

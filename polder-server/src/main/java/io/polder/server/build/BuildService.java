@@ -29,7 +29,7 @@ import io.polder.spi.build.PortOutcome;
 import io.polder.spi.build.RunFailure;
 import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckRun;
-import io.polder.spi.lineage.Facets;
+import io.polder.spi.lineage.LineageListener;
 import io.polder.spi.lineage.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * still running on this runner); when refused, the candidates stay unpublished, the run's failed record stands, and
  * a warning says so. The runs another server ended are also interrupted ({@link #stopRunsEndedElsewhere}, at each
  * heartbeat, and when recording progress finds the run no longer running).
+ *
+ * <p>As the engine does not publish, it does not end the run's lineage either: it emits START and hands the final event
+ * over (see {@link BuildResult}). This service emits it to the same listener once the run's outcome is known, and
+ * records it with the run: COMPLETE once every passing candidate is published, or FAIL naming why publishing failed or
+ * was refused. So the OpenLineage endpoint and the registry hold the same events, START then exactly one of COMPLETE
+ * or FAIL.
  */
 public final class BuildService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BuildService.class);
@@ -79,6 +85,7 @@ public final class BuildService implements AutoCloseable {
     private final RunFindings policyFindings;
     private final InputAccess inputAccess;
     private final List<Consumer<String>> publishListeners = new CopyOnWriteArrayList<>();
+    private final LineageListener lineage;
 
     /**
      * @param runner names this server process among replicas (its host and data directory): the runs it starts
@@ -90,6 +97,9 @@ public final class BuildService implements AutoCloseable {
     }
 
     /**
+     * For an engine whose lineage goes nowhere but the registry ({@link LineageListener#NONE} in its context); an
+     * engine with a listener needs it given here too, or the builds' final events never reach it.
+     *
      * @param inputAccess checked before a build reads anything: the product's team may read every input
      * @param policyFindings what the policies in force say of a product once a build or contract run of it has
      *                       recorded its results (its new check results included); written as the run's warnings in
@@ -97,6 +107,17 @@ public final class BuildService implements AutoCloseable {
      */
     public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
                         ExecutorService workers, Clock clock, String runner, RunFindings policyFindings) {
+        this(runs, definitions, inputAccess, engine, workers, clock, runner, policyFindings, LineageListener.NONE);
+    }
+
+    /**
+     * @param lineage the listener the engine was given in its context (see {@link io.polder.spi.EngineContext}): the
+     *                engine emits the START of each build to it, and this service the run's final event
+     */
+    public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
+                        ExecutorService workers, Clock clock, String runner, RunFindings policyFindings,
+                        LineageListener lineage) {
+        this.lineage = requireNonNull(lineage, "lineage is null");
         this.inputAccess = requireNonNull(inputAccess, "inputAccess is null");
         this.policyFindings = requireNonNull(policyFindings, "policyFindings is null");
         this.runs = requireNonNull(runs, "runs is null");
@@ -162,9 +183,11 @@ public final class BuildService implements AutoCloseable {
         if (build == null) {
             submit(run, job, () -> executeTest(run, portName));
         } else {
+            // said before it may start: the build can end at once, and the run start before this is written
+            recordWaiting(run.id(), waitingStage(Stage.WAITING_FOR_BUILD));
             build.future.whenComplete((ended, error) -> startDeferred(run, job, () -> executeTest(run, portName)));
         }
-        return run;
+        return runs.get(run.id());
     }
 
     /**
@@ -256,24 +279,112 @@ public final class BuildService implements AutoCloseable {
         if (!runs.start(run.id())) {
             return endedMeanwhile(run.id());
         }
+        RunLineage ending = new RunLineage(run.id());
         try {
             BuildTarget target = definitions.target(run.productId());
             inputAccess.require(run.productId(), clock.instant());
-            // candidates only: each is published below, once the registry has granted it
+            // candidates only: each is published below, once the registry has granted it; the lineage is ended here too
             BuildResult built = engine.build(target.request(run.id()).withoutPublishing(), progress(run.id()));
+            ending.built(built);
             Publication publication = publish(run, built, target.definition().settings().retention());
-            Run ended = publication.granted() ? finishBuild(run, publication.result(), publication.published())
-                    : refused(run, publication);
+            Run ended = publication.granted()
+                    ? finishBuild(run, ending.end(publication.result(), built.failure()), publication.published())
+                    : refused(run, publication, ending);
             if (!publication.published().isEmpty()) {
                 // downstream builds, also when the registry refused a later port: what was published stays so
                 publishListeners.forEach(listener -> notify(listener, run.productId()));
             }
             return ended;
         } catch (PolderException e) {
-            return fail(run.id(), e.code(), e.getMessage(), "resolve-inputs");
+            ending.fail(e.getMessage());
+            return ending.recorded(fail(run.id(), e.code(), e.getMessage(), "resolve-inputs"));
         } catch (RuntimeException e) {
             LOG.error("build {} of {} failed unexpectedly", run.id(), run.productId(), e);
-            return fail(run.id(), ErrorCode.INTERNAL, "the build failed unexpectedly: " + e, "write");
+            String message = "the build failed unexpectedly: " + e;
+            ending.fail(message);
+            return ending.recorded(fail(run.id(), ErrorCode.INTERNAL, message, "write"));
+        }
+    }
+
+    /**
+     * The lineage of one build run, which the engine leaves to this service to end (it built without publishing): the
+     * final event it prepared is emitted once, when the outcome is known, and recorded with the run.
+     */
+    private final class RunLineage {
+        private final String runId;
+        private BuildResult built;
+        /** The run's events once its final one was emitted; null before. */
+        private List<RunEvent> ended;
+
+        RunLineage(String runId) {
+            this.runId = runId;
+        }
+
+        void built(BuildResult result) {
+            built = result;
+        }
+
+        /**
+         * The build's result as the registry records it, with its lineage ended: the engine's prepared final event,
+         * now, or a FAIL naming why publishing failed when it did (the result's failure is publishing's, not the
+         * engine's {@code engineFailure}); a delivery that failed is among the warnings.
+         */
+        BuildResult end(BuildResult result, RunFailure engineFailure) {
+            java.util.Optional<RunEvent> pending = built.pendingFinalEventIfAny();
+            if (pending.isEmpty() || ended != null) {
+                return result;
+            }
+            java.time.Instant now = clock.instant();
+            boolean publishFailed = result.failure() != null && result.failure() != engineFailure;
+            RunEvent last = publishFailed ? pending.get().failedAt(now, result.failure().message()) : pending.get().at(now);
+            List<String> warnings = new ArrayList<>(result.warnings());
+            emit(last).ifPresent(warnings::add);
+            return new BuildResult(result.runId(), result.productId(), result.outcome(), result.startedAt(),
+                    result.finishedAt(), result.ports(), result.failure(), ended, warnings);
+        }
+
+        /**
+         * Ends the lineage of a run that ends without this build's result (another server failed it, or recording
+         * the result failed): FAIL naming {@code why}, unless the final event went out already or the engine never
+         * started the run.
+         */
+        void fail(String why) {
+            if (built == null || ended != null) {
+                return;
+            }
+            built.pendingFinalEventIfAny().ifPresent(pending -> emit(pending.failedAt(clock.instant(), why))
+                    .ifPresent(warning -> LOG.warn("run {}: {}", runId, warning)));
+        }
+
+        /**
+         * Records the events sent with {@code run}, ended without this build's result, when it has none yet: the
+         * registry holds what the listener was sent.
+         *
+         * @return {@code run}
+         */
+        Run recorded(Run run) {
+            if (ended == null) {
+                return run;
+            }
+            try {
+                runs.recordLineage(runId, ended);
+            } catch (RuntimeException e) {
+                LOG.warn("recording the lineage of run {} failed: {}", runId, e.getMessage());
+            }
+            return run;
+        }
+
+        /** Emits the final event, once; answers a warning when the listener did not take it. */
+        private java.util.Optional<String> emit(RunEvent last) {
+            List<RunEvent> events = new ArrayList<>(built.lineage());
+            events.add(last);
+            ended = List.copyOf(events);
+            try {
+                lineage.emit(last);
+                return java.util.Optional.empty();
+            } catch (RuntimeException e) {
+                return java.util.Optional.of("lineage: " + e.getMessage());
+            }
         }
     }
 
@@ -340,9 +451,17 @@ public final class BuildService implements AutoCloseable {
     private record Publication(boolean granted, BuildResult result, List<String> withheld, List<String> published) {
     }
 
-    /** The registry refused to let the run publish: another server ended it, and its record stands. */
-    private Run refused(Run run, Publication publication) {
+    /**
+     * The registry refused to let the run publish: another server ended it, and its record stands. The run's lineage
+     * ends in FAIL, saying so.
+     */
+    private Run refused(Run run, Publication publication, RunLineage lineage) {
         Run ended = runs.get(run.id());
+        lineage.fail("not published: another server ended this run, taking the server that ran it for silent ("
+                + ended.errorMessage() + "); left unpublished: " + String.join(", ", publication.withheld())
+                + (publication.published().isEmpty() ? ""
+                : "; published before it was refused: " + String.join(", ", publication.published())));
+        lineage.recorded(ended);
         LOG.warn("build {} of {} is not published: the registry no longer holds it as running on this server ({}: {});"
                 + " another server took this one for silent and ended it, and that record stands. Left unpublished: {}{}",
                 run.id(), run.productId(), ended.state().value(), ended.errorMessage(),
@@ -370,26 +489,15 @@ public final class BuildService implements AutoCloseable {
     }
 
     /**
-     * The build's result with the ports as publishing left them. When publishing failed, the engine's COMPLETE
-     * lineage event (it emitted it at the end of its build, before anything was published) is recorded as a FAIL
-     * naming the failure, so the run's lineage says what the registry says of it.
+     * The build's result with the ports as publishing left them; its lineage is still the engine's (START), ended by
+     * {@link RunLineage#end}.
      */
     private BuildResult withPorts(BuildResult built, List<PortBuild> ports, List<String> warnings, RunFailure failure) {
         boolean succeeded = failure == null && built.succeeded();
         java.time.Instant now = clock.instant();
-        List<RunEvent> lineage = failure == null || built.failure() != null ? built.lineage()
-                : built.lineage().stream().map(event -> event.eventType() == RunEvent.EventType.COMPLETE
-                        ? failed(event, now, failure.message()) : event).toList();
         return new BuildResult(built.runId(), built.productId(), succeeded ? BuildOutcome.SUCCEEDED : BuildOutcome.FAILED,
                 built.startedAt(), now.isAfter(built.finishedAt()) ? now : built.finishedAt(), ports, failure,
-                lineage, warnings);
-    }
-
-    /** The FAIL event of a run whose engine emitted COMPLETE, at {@code now}, naming {@code message}. */
-    private static RunEvent failed(RunEvent complete, java.time.Instant now, String message) {
-        return new RunEvent(RunEvent.EventType.FAIL, now.toString(), complete.producer(), complete.schemaUrl(),
-                new RunEvent.Run(complete.run().runId(), new RunEvent.RunFacets(Facets.ErrorMessage.of(
-                        complete.producer(), message))), complete.job(), complete.inputs(), complete.outputs());
+                built.lineage(), warnings, built.pendingFinalEvent());
     }
 
     /**
@@ -412,6 +520,8 @@ public final class BuildService implements AutoCloseable {
             LOG.warn("build {} of {} ended here ({}) after another server had recorded it as {} ({}); that record"
                     + " stands{}", run.id(), run.productId(), result.outcome(), ended.state().value(), ended.errorMessage(),
                     published.isEmpty() ? "" : ", but this build published " + String.join(", ", published));
+            // the lineage this build sent (it published what it says) is recorded with the other server's record
+            runs.recordLineage(run.id(), result.lineage());
             return ended;
         }
     }
@@ -473,7 +583,10 @@ public final class BuildService implements AutoCloseable {
         }
     }
 
-    /** Records progress at each new stage, and within a stage at most every {@link #PROGRESS_INTERVAL}. */
+    /**
+     * Records progress at each new stage, and within a stage at most every {@link #PROGRESS_INTERVAL}; a run that waits
+     * for another run of its product is recorded in the stage {@link #waitingStage} names.
+     */
     private ProgressListener progress(String runId) {
         return new ProgressListener() {
             private String stage;
@@ -482,7 +595,8 @@ public final class BuildService implements AutoCloseable {
             @Override
             public void progress(Progress progress) {
                 long now = clock.millis();
-                String current = progress.stage().value();
+                String current = progress.stage() == Stage.WAITING ? waitingStage(progress.subject())
+                        : progress.stage().value();
                 if (current.equals(stage) && now - lastWrite < PROGRESS_INTERVAL.toMillis()) {
                     return;
                 }
@@ -491,6 +605,24 @@ public final class BuildService implements AutoCloseable {
                 recordProgress(runId, current, Math.max(0, progress.rows()));
             }
         };
+    }
+
+    /**
+     * The stage of a run that waits for another run of its product: {@code waiting: build} or {@code waiting: test}
+     * (the run kind it waits for; the product is the run's own), or {@code waiting} when the engine does not say.
+     */
+    static String waitingStage(String waitedFor) {
+        return Stage.WAITING_FOR_BUILD.equals(waitedFor) || Stage.WAITING_FOR_TEST.equals(waitedFor)
+                ? Stage.WAITING.value() + ": " + waitedFor : Stage.WAITING.value();
+    }
+
+    /** Records what a queued run waits for; a failure to say so is logged, and the run waits all the same. */
+    private void recordWaiting(String runId, String stage) {
+        try {
+            runs.waiting(runId, stage);
+        } catch (RuntimeException e) {
+            LOG.warn("recording that run {} waits failed: {}", runId, e.getMessage());
+        }
     }
 
     /** Records progress; a run found no longer running (another server ended it) is interrupted. */

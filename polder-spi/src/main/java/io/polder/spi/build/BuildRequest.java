@@ -11,7 +11,9 @@ import java.util.List;
  * @param runId the id of the run (the registry's), or null to have one made; an OpenLineage run id must be
  *              a UUID, so a non-UUID id is mapped to a name-based UUID in lineage
  * @param inputs one binding per input port of the product (see {@link MeshBuildPlan})
- * @param publish false to stop after the checks, keeping a passing candidate unpublished
+ * @param publish false to stop after the checks, keeping a passing candidate unpublished; the caller then publishes,
+ *                and ends the run's lineage: the engine emits START only and returns the final event prepared
+ *                ({@link BuildResult#pendingFinalEvent()})
  */
 public record BuildRequest(String runId, ProductDefinition product, List<InputBinding> inputs, boolean publish) {
     public BuildRequest {

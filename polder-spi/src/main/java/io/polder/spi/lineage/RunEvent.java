@@ -3,6 +3,8 @@ package io.polder.spi.lineage;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -25,6 +27,26 @@ public record RunEvent(EventType eventType, String eventTime, String producer,
         requireNonNull(job, "job is null");
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
+    }
+
+    /**
+     * This event as it happens at {@code time}: how the caller of a build without publishing emits the final event the
+     * engine prepared (see {@link io.polder.spi.build.BuildResult}) once the run has ended.
+     */
+    public RunEvent at(Instant time) {
+        return new RunEvent(eventType, DateTimeFormatter.ISO_INSTANT.format(time), producer, schemaUrl, run, job, inputs,
+                outputs);
+    }
+
+    /**
+     * The FAIL event of this event's run at {@code time}, naming {@code message}, with the same job and datasets: what
+     * the caller of a build without publishing emits instead of the prepared COMPLETE when publishing failed or was
+     * refused.
+     */
+    public RunEvent failedAt(Instant time, String message) {
+        requireNonNull(message, "message is null");
+        return new RunEvent(EventType.FAIL, DateTimeFormatter.ISO_INSTANT.format(time), producer, schemaUrl,
+                new Run(run.runId(), new RunFacets(Facets.ErrorMessage.of(producer, message))), job, inputs, outputs);
     }
 
     /** The transitions Polder emits. */

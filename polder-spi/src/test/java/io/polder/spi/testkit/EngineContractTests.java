@@ -31,6 +31,7 @@ import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckResult;
 import io.polder.spi.check.CheckRun;
 import io.polder.spi.check.CheckRunOutcome;
+import io.polder.spi.exceptions.ConcurrentBuildException;
 import io.polder.spi.exceptions.InvalidEngineConfigException;
 import io.polder.spi.exceptions.NoPublishedSnapshotException;
 import io.polder.spi.exceptions.PublishRejectedException;
@@ -38,8 +39,16 @@ import io.polder.spi.exceptions.SnapshotNotFoundException;
 import io.polder.spi.lineage.LineageJson;
 import io.polder.spi.lineage.RunEvent;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -412,12 +421,152 @@ public abstract class EngineContractTests {
     }
 
     @Test
+    void leavesTheFinalLineageEventOfABuildWithoutPublishingToItsCaller() {
+        BuildResult result = engine.build(KitFixtures.buildOrders(ordersCsv).withoutPublishing(), null);
+
+        assertThat(lineage.events()).as("emitted: START only").extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START);
+        assertThat(result.lineage()).containsExactlyElementsOf(lineage.events());
+        RunEvent pending = result.pendingFinalEventIfAny().orElseThrow();
+        assertThat(pending.eventType()).isEqualTo(RunEvent.EventType.COMPLETE);
+        assertThat(pending.run().runId()).isEqualTo(result.lineage().getFirst().run().runId());
+        assertThat(pending.outputs()).singleElement().satisfies(output -> assertThat(
+                output.outputFacets().outputStatistics().rowCount()).isEqualTo(10));
+        RunEvent refused = pending.failedAt(Instant.parse("2026-01-02T03:04:05Z"), "the registry refused to publish");
+        assertThat(refused.eventType()).isEqualTo(RunEvent.EventType.FAIL);
+        assertThat(refused.eventTime()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(refused.run().facets().errorMessage().message()).isEqualTo("the registry refused to publish");
+        assertThat(refused.outputs()).isEqualTo(pending.outputs());
+
+        KitFixtures.write(ordersCsv, KitFixtures.badOrders());
+        BuildResult failed = engine.build(KitFixtures.buildOrders(ordersCsv).withoutPublishing(), null);
+        assertThat(failed.pendingFinalEventIfAny()).hasValueSatisfying(event -> {
+            assertThat(event.eventType()).isEqualTo(RunEvent.EventType.FAIL);
+            assertThat(event.run().facets().errorMessage().message()).contains("status_valid");
+        });
+        assertThat(lineage.events()).extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START, RunEvent.EventType.START);
+    }
+
+    @Test
+    void endsTheLineageOfABuildThatPublishesItself() {
+        BuildResult result = engine.build(KitFixtures.buildOrders(ordersCsv), null);
+
+        assertThat(result.pendingFinalEventIfAny()).isEmpty();
+        assertThat(lineage.events()).extracting(RunEvent::eventType)
+                .containsExactly(RunEvent.EventType.START, RunEvent.EventType.COMPLETE);
+        assertThat(result.lineage()).containsExactlyElementsOf(lineage.events());
+    }
+
+    @Test
     void reportsProgressByStage() {
         List<Progress> seen = new ArrayList<>();
         engine.build(KitFixtures.buildOrders(ordersCsv), seen::add);
 
         assertThat(seen).extracting(Progress::stage).contains(Stage.WRITE, Stage.CHECK, Stage.PUBLISH);
         assertThat(seen).filteredOn(progress -> progress.stage() == Stage.WRITE && progress.rows() == 10).isNotEmpty();
+    }
+
+    // --- runs that wait for each other: a progress listener that blocks holds its run where it is
+
+    @Test
+    void aContractRunThatMeetsABuildOfItsProductSaysItWaitsForTheBuild() throws Exception {
+        engine.build(KitFixtures.buildOrders(ordersCsv), null);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<Progress> seen = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<BuildResult> build = threads.submit(() -> engine.build(KitFixtures.buildOrders(ordersCsv), progress -> {
+                if (progress.stage() == Stage.WRITE && writing.getCount() > 0) {
+                    writing.countDown();
+                    await(goOn, "the test to let the build go on");
+                }
+            }));
+            await(writing, "the build to write");
+            Future<CheckRun> check = threads.submit(() -> engine.check(CheckRequest.published(ORDERS,
+                    KitFixtures.contract(KitFixtures.ORDERS_CONTRACT)), progress -> {
+                        seen.add(progress);
+                        if (progress.stage() == Stage.WAITING) {
+                            waiting.countDown();
+                        }
+                    }));
+            await(waiting, "the contract run to say it waits");
+            goOn.countDown();
+            SnapshotId built = build.get().port(ORDERS).orElseThrow().snapshot();
+
+            assertThat(check.get().snapshot()).as("what the build published").isEqualTo(built);
+            assertThat(seen.getFirst().stage()).isEqualTo(Stage.WAITING);
+            assertThat(seen.getFirst().subject()).isEqualTo(Stage.WAITING_FOR_BUILD);
+        } finally {
+            goOn.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBuildThatWaitsForAContractRunOfItsProductSaysSo() throws Exception {
+        engine.build(KitFixtures.buildOrders(ordersCsv), null);
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        CountDownLatch waitingOrEnded = new CountDownLatch(1);
+        List<Progress> seen = new CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<CheckRun> check = threads.submit(() -> engine.check(CheckRequest.published(ORDERS,
+                    KitFixtures.contract(KitFixtures.ORDERS_CONTRACT)), progress -> {
+                        if (progress.stage() == Stage.CHECK && checking.getCount() > 0) {
+                            checking.countDown();
+                            await(goOn, "the test to let the contract run go on");
+                        }
+                    }));
+            await(checking, "the contract run to check");
+            Future<BuildResult> build = threads.submit(() -> {
+                try {
+                    return engine.build(KitFixtures.buildOrders(ordersCsv), progress -> {
+                        seen.add(progress);
+                        if (progress.stage() == Stage.WAITING) {
+                            waitingOrEnded.countDown();
+                        }
+                    });
+                } finally {
+                    waitingOrEnded.countDown();
+                }
+            });
+            await(waitingOrEnded, "the build to say it waits (or to fail as busy)");
+            goOn.countDown();
+            check.get();
+            BuildResult result;
+            try {
+                result = build.get();
+            } catch (ExecutionException e) {
+                // an engine may fail such a build rather than have it wait; then it has not waited
+                assertThat(e.getCause()).isInstanceOf(ConcurrentBuildException.class);
+                assertThat(seen).noneMatch(progress -> progress.stage() == Stage.WAITING);
+                return;
+            }
+            assertThat(result.succeeded()).as(describe(result)).isTrue();
+            assertThat(seen.getFirst().stage()).isEqualTo(Stage.WAITING);
+            assertThat(seen.getFirst().subject()).isEqualTo(Stage.WAITING_FOR_TEST);
+            assertThat(seen).hasSizeGreaterThan(1);
+            assertThat(seen.get(1).stage()).as("it says when it stopped waiting").isNotEqualTo(Stage.WAITING);
+        } finally {
+            goOn.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Waits for {@code latch}, failing (rather than hanging) if what it stands for never happens. */
+    private static void await(CountDownLatch latch, String what) {
+        try {
+            if (!latch.await(5, TimeUnit.MINUTES)) {
+                throw new AssertionError("waited 5 minutes for " + what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + what, e);
+        }
     }
 
     // --- results as JSON, for the registry
