@@ -56,6 +56,7 @@ import io.polder.web.WebUi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -174,10 +175,13 @@ public final class PolderServer implements AutoCloseable {
                     new JsonBodies(mapper, config.maxBodyBytes()), metrics, mapper);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
-            HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
+            // the access form offers to unmask exactly the columns the gateway masks
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), rowFilters,
+                    table -> QueryService.MASK_POLICY.masks(table, Set.of()).keySet());
+            HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog(),
+                    new ErrorResponses.PageAnswers(WebUi::wantsPage, web::notFound)),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), rowFilters);
             Javalin app = Javalin.create(javalin -> {
                 http.configure(javalin, routes, endpoint -> {
                     if (!WebUi.isWebEndpoint(endpoint)) {
