@@ -308,7 +308,7 @@ public final class PolderServer implements AutoCloseable {
         AtomicReference<List<Route>> table = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, OpenApiDocument.onDemand(table::get, mapper)));
         routes.addAll(new CatalogRoutes(registry.catalog()).routes());
-        routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
+        routes.addAll(new LifecycleRoutes(registry.lifecycle(), registry.catalog(), bodies).routes());
         routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
         routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
         routes.addAll(new AuditRoutes(registry.audit()).routes());
