@@ -138,6 +138,8 @@ public final class PolderServer implements AutoCloseable {
      */
     private static PolderServer start(ServerConfig config, Clock clock, Function<Database, Clock> registryTime) {
         requireNonNull(config, "config is null");
+        // before the registry and the admin token are created: a server that cannot listen leaves nothing behind
+        FreePorts.require(config);
         long startNanos = System.nanoTime();
         Thread warmUp = StartWarmUp.begin();
         Database database = Database.open(config.jdbcUrl());
