@@ -56,6 +56,7 @@ import io.polder.web.WebUi;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,6 +137,8 @@ public final class PolderServer implements AutoCloseable {
      */
     private static PolderServer start(ServerConfig config, Clock clock, Function<Database, Clock> registryTime) {
         requireNonNull(config, "config is null");
+        // before the registry and the admin token are created: a server that cannot listen leaves nothing behind
+        FreePorts.require(config);
         long startNanos = System.nanoTime();
         Thread warmUp = StartWarmUp.begin();
         Database database = Database.open(config.jdbcUrl());
@@ -175,10 +178,13 @@ public final class PolderServer implements AutoCloseable {
                     new JsonBodies(mapper, config.maxBodyBytes()), metrics, mapper);
 
             Guard guard = new Guard(List.of(registry.tokens()), registry.authorizer(), registry.auditLog());
-            HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog()),
+            // the access form offers to unmask exactly the columns the gateway masks
+            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), rowFilters,
+                    table -> QueryService.MASK_POLICY.masks(table, Set.of()).keySet());
+            HttpApp http = new HttpApp(mapper, guard, new ErrorResponses(mapper, registry.auditLog(),
+                    new ErrorResponses.PageAnswers(WebUi::wantsPage, web::notFound)),
                     new RequestLog(metrics), config.shutdownGrace());
             List<String> served = new CopyOnWriteArrayList<>();
-            WebUi web = WebUi.open(registry, WebSettings.forDataDir(config.dataDir()), rowFilters);
             Javalin app = Javalin.create(javalin -> {
                 http.configure(javalin, routes, endpoint -> {
                     if (!WebUi.isWebEndpoint(endpoint)) {
@@ -304,7 +310,7 @@ public final class PolderServer implements AutoCloseable {
         AtomicReference<List<Route>> table = new AtomicReference<>();
         routes.addAll(SystemRoutes.routes(metrics, OpenApiDocument.onDemand(table::get, mapper)));
         routes.addAll(new CatalogRoutes(registry.catalog()).routes());
-        routes.addAll(new LifecycleRoutes(registry.lifecycle(), bodies).routes());
+        routes.addAll(new LifecycleRoutes(registry.lifecycle(), registry.catalog(), bodies).routes());
         routes.addAll(new ApplyRoutes(registry.apply(), bodies, metrics).routes());
         routes.addAll(new TokenRoutes(registry.tokens(), bodies).routes());
         routes.addAll(new AuditRoutes(registry.audit()).routes());

@@ -206,6 +206,26 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void refusalsNameTheActionAndTheProductDomainAndTeamConcerned() {
+        Answer build = api.post("/api/v1/products/sales-orders/builds", tokens.get(Caller.CONSUMER), null);
+        assertThat(build.status()).isEqualTo(403);
+        assertThat(build.json().path("message").asText()).isEqualTo("building 'sales-orders' needs platform-admin,"
+                + " domain-owner of 'sales' or a member of the owning team 'sales-order-team'; you are consumer"
+                + " (token 'matrix-consumer')");
+        assertThat(build.json().path("message").asText()).doesNotContain("/api/", "<the domain concerned>");
+
+        Answer unknown = api.post("/api/v1/products/no-such-product/tests", tokens.get(Caller.GOVERNANCE), null);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.json().path("message").asText()).startsWith("testing 'no-such-product' needs platform-admin,")
+                .endsWith("; you are governance (token 'matrix-governance')").doesNotContain("/api/");
+
+        Answer audit = api.get("/api/v1/audit", tokens.get(Caller.CONSUMER));
+        assertThat(audit.status()).isEqualTo(403);
+        assertThat(audit.json().path("message").asText())
+                .isEqualTo("read-audit needs platform-admin or governance; you are consumer (token 'matrix-consumer')");
+    }
+
+    @Test
     void aDomainOwnerCannotCreateMoveOrChangeAnotherDomainsObjects() {
         String sales = tokens.get(Caller.SALES_OWNER);
         MeshBundle example = Meshes.example();

@@ -167,6 +167,26 @@ class BuildPublishTest {
     }
 
     @Test
+    void whilePublishingTheRunCountsTheRowsOfEveryTableOfThePort() throws Exception {
+        apply(Meshes.exampleWithPlatformFiles());
+        engine.pauseNextBuild(PausingEngine.Where.BEFORE_PUBLISH);
+        Run run = builds.build(ADMIN, ORDERS, RunTrigger.REQUEST);
+        engine.awaitPaused();
+        java.util.concurrent.atomic.AtomicReference<Run> publishing = new java.util.concurrent.atomic.AtomicReference<>();
+        engine.afterNextPublish(() -> publishing.set(registry.runs().get(run.id())));
+        engine.resume();
+        RunDetail built = builds.await(run.id(), AWAIT);
+        assertThat(built.run().state()).as(built.run().toString()).isEqualTo(RunState.SUCCEEDED);
+
+        List<io.polder.spi.TableInfo> tables = engine.published(ORDERS_PORT).orElseThrow().tables();
+        assertThat(tables).as("orders and order_lines").hasSizeGreaterThan(1);
+        long portRows = tables.stream().mapToLong(io.polder.spi.TableInfo::rows).sum();
+        assertThat(publishing.get().stage()).isEqualTo("publish");
+        assertThat(publishing.get().rows()).as("the port's rows, every table's").isEqualTo(portRows)
+                .isEqualTo(built.run().rows());
+    }
+
+    @Test
     void aRetentionThatFailsAfterThePublishIsAWarningOfTheSucceededRun() {
         apply(Meshes.exampleWithPlatformFiles());
         engine.failNextRetention();

@@ -80,6 +80,26 @@ class ServerTest {
         }
     }
 
+    @Test
+    void aTakenPortStopsTheStartBeforeTheRegistryOrTheTokenIsCreated() throws Exception {
+        Path dataDir = TestServer.temporaryDirectory();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> PolderServer.start(new ServerConfig("127.0.0.1", port, dataDir, null)))
+                    .isInstanceOf(io.polder.error.PolderException.class)
+                    .hasMessage("cannot listen on 127.0.0.1:" + port + ", the HTTP port: it is in use (another Polder"
+                            + " server?) or not allowed; choose another with --port");
+            assertThatThrownBy(() -> PolderServer.start(new ServerConfig("127.0.0.1", 0, dataDir, null)
+                    .withFlightPort(port)))
+                    .hasMessageContaining("127.0.0.1:" + port + ", the Arrow Flight SQL port")
+                    .hasMessageEndingWith("choose another with --flight-port, or --flight-port -1 for none");
+            assertThat(dataDir.resolve("polder.db")).doesNotExist();
+            assertThat(dataDir.resolve("admin.token")).doesNotExist();
+        } finally {
+            TestServer.deleteRecursively(dataDir);
+        }
+    }
+
     private static String readToken(Path dataDir) {
         try {
             return Files.readString(dataDir.resolve("admin.token")).strip();

@@ -53,6 +53,24 @@ class WebUiServedTest {
     }
 
     @Test
+    void unknownAddressesUnderTheUiOrFromABrowserGetThePageNotJson() {
+        Answer page = server.api().get("/ui/nosuch", null);
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(page.body()).contains("Not found", "there is no page '/ui/nosuch'").doesNotContain("NOT_FOUND");
+
+        Answer browser = server.api().send("GET", "/no/such/page", null, null,
+                Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertThat(browser.status()).isEqualTo(404);
+        assertThat(browser.header("Content-Type")).startsWith("text/html");
+
+        Answer api = server.api().get("/no/such/page", null);
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json().path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void searchesWhatWasAppliedThroughTheApi() throws InterruptedException {
         assertThat(server.api().post("/api/v1/apply", server.adminToken(), Meshes.example()).status()).isEqualTo(200);
         Answer form = server.api().get("/ui/sign-in", null);

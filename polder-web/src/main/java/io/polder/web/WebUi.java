@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.polder.registry.Registry;
 import io.polder.web.pages.AccessPages;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * sessions opened by signing in with an API token, and the catalog's search index.
  *
  * <pre>{@code
- * WebUi web = WebUi.open(registry, WebSettings.forDataDir(dataDir), rowFilterCheck);
+ * WebUi web = WebUi.open(registry, WebSettings.forDataDir(dataDir), rowFilterCheck, maskedColumns);
  * Javalin.create(config -> { ...; web.configure(config); });
  * ...
  * web.close();
@@ -49,7 +50,8 @@ public final class WebUi implements AutoCloseable {
     private final GovernancePages governance;
     private final Assets assets = new Assets();
 
-    private WebUi(Registry registry, ProductIndex index, WebSettings settings, RowFilterCheck rowFilters) {
+    private WebUi(Registry registry, ProductIndex index, WebSettings settings, RowFilterCheck rowFilters,
+                  MaskedColumns masked) {
         this.registry = registry;
         this.index = index;
         this.listener = index::productChanged;
@@ -63,7 +65,7 @@ public final class WebUi implements AutoCloseable {
         this.products = new ProductPages(registry.catalog(), new ProductSource(registry.catalog()),
                 new RunHistory(registry.database()), registry.lineage(), registry.usage(), settings.clock(), pages);
         this.audit = new AuditPages(registry.audit(), pages);
-        this.access = new AccessPages(registry.access(), rowFilters, settings.clock(), pages);
+        this.access = new AccessPages(registry.access(), rowFilters, masked, settings.clock(), pages);
         this.governance = new GovernancePages(registry.compliance(), registry.policies(), registry.authorizer(), pages);
     }
 
@@ -72,14 +74,16 @@ public final class WebUi implements AutoCloseable {
      * registry's catalog changes, and brings it in step with the registry in the background.
      *
      * @param rowFilters checks the row filter of an approval made in the browser, as the API does
+     * @param masked     the columns the query gateway masks, which an access request may ask to see as published
      */
-    public static WebUi open(Registry registry, WebSettings settings, RowFilterCheck rowFilters) {
+    public static WebUi open(Registry registry, WebSettings settings, RowFilterCheck rowFilters, MaskedColumns masked) {
         requireNonNull(registry, "registry is null");
         requireNonNull(settings, "settings is null");
         requireNonNull(rowFilters, "rowFilters is null");
+        requireNonNull(masked, "masked is null");
         ProductIndex index = ProductIndex.open(settings.searchFolder(), registry.catalog());
         try {
-            WebUi web = new WebUi(registry, index, settings, rowFilters);
+            WebUi web = new WebUi(registry, index, settings, rowFilters, masked);
             registry.catalogChanges().subscribe(web.listener);
             index.synchronize();
             index.synchronizeEvery(settings.resyncSeconds());
@@ -117,6 +121,21 @@ public final class WebUi implements AutoCloseable {
     public static boolean isWebEndpoint(String endpoint) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         return path.equals("/") || path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    /**
+     * Whether a request is a person's, to be answered with a page rather than JSON: it is under {@code /ui}, or
+     * it comes from a browser (it accepts {@code text/html}).
+     */
+    public static boolean wantsPage(Context ctx) {
+        String path = ctx.path();
+        String accept = ctx.header("Accept");
+        return path.equals(ROOT) || path.startsWith(ROOT + "/") || accept != null && accept.contains("text/html");
+    }
+
+    /** Answers a request for an address that is not a page with the UI's 404 page. */
+    public void notFound(Context ctx) {
+        pages.notFound(ctx);
     }
 
     /** The catalog's search index. */

@@ -34,6 +34,21 @@ class AccessPagesTest extends WebServerTest {
     private static final String PORT = "customer-profiles/customers";
 
     @Test
+    void theRequestFormOffersOnlyTheColumnsTheGatewayMasks() {
+        Browser consumer = signedIn(server.consumerToken);
+        String shipments = consumer.get("/ui/access/request?port=" + Browser.encode("logistics-shipments/shipments"))
+                .body();
+        assertThat(shipments).contains("id=\"masked-columns\"", "value=\"recipient_name\"",
+                        "value=\"delivery_street_address\"", "value=\"delivery_postal_code\"")
+                .doesNotContain("value=\"tracking_number\"", "value=\"carrier_code\"", "value=\"shipment_id\"",
+                        "no-masked-columns");
+
+        String orders = consumer.get("/ui/access/request?port=" + Browser.encode("sales-orders/orders")).body();
+        assertThat(orders).contains("id=\"no-masked-columns\"", "No column of this port is masked")
+                .doesNotContain("name=\"unmask\"", "id=\"masked-columns\"");
+    }
+
+    @Test
     void aConsumerRequestsAndTheOwnerApprovesWithARowFilterThenRevokes() {
         Browser consumer = signedIn(server.consumerToken);
         HttpResponse<String> form = consumer.get("/ui/access/request?port=" + Browser.encode(PORT));

@@ -144,6 +144,8 @@ class WebPagesTest extends WebServerTest {
         HttpResponse<String> page = browser.get("/ui?page=abc");
         assertThat(page.statusCode()).isEqualTo(400);
         assertNoStackTrace(page);
+        HttpResponse<String> signIn = new Browser(server.baseUrl()).get("/ui/sign-in");
+        assertThat(signIn.body()).contains("polder-data/admin.token").doesNotContain("printed in the terminal");
         HttpResponse<String> missing = browser.get("/ui/products/no-such-product");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("no product 'no-such-product'");

@@ -1,6 +1,7 @@
 package io.polder.web;
 
 import io.javalin.Javalin;
+import io.polder.gateway.MaskPolicy;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import io.polder.gateway.RowFilter;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * A real Javalin with the web UI on a loopback port, over a temporary SQLite registry with the example mesh
@@ -71,7 +73,9 @@ final class WebTestServer implements AutoCloseable {
             String owner = registry.tokens().create(admin,
                     new NewToken("olga", Role.DOMAIN_OWNER, "customer", null, null)).secret();
             RowFilterChecker checker = RowFilterChecker.open();
-            WebUi web = WebUi.open(registry, WebSettings.inMemory().withClock(clock), rowFilters(checker));
+            // the gateway's mask policy, as the server passes it
+            WebUi web = WebUi.open(registry, WebSettings.inMemory().withClock(clock), rowFilters(checker),
+                    table -> MaskPolicy.defaults().masks(table, Set.of()).keySet());
             web.searchIndex().flush();
             Javalin app = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;

@@ -96,6 +96,17 @@ public final class Authorizer {
     }
 
     /**
+     * Who may take {@code action} on a product of {@code domain} owned by {@code team}, as refusals say it: as
+     * {@link #allowedRoles(Action, String)}, naming the team where the action admits its members.
+     */
+    public static String allowedRoles(Action action, String domain, String team) {
+        if (team != null && (action == Action.BUILD_PRODUCT || action == Action.DECIDE_ACCESS)) {
+            return "platform-admin, domain-owner of '" + domain + "' or a member of the owning team '" + team + "'";
+        }
+        return allowedRoles(action, domain);
+    }
+
+    /**
      * Passes when {@code principal} may build (or test) a product of {@code domain} owned by {@code team}
      * (null when it names none): a platform-admin, the domain's owner, or a member of that team. Otherwise
      * records the refusal against {@code target} and throws it.
@@ -105,9 +116,10 @@ public final class Authorizer {
         boolean member = principal.role() == Role.MEMBER;
         Optional<PolderException> refused = member && !principal.team().equals(team)
                 ? Optional.of(new PolderException(ErrorCode.FORBIDDEN, Action.BUILD_PRODUCT.value() + " in domain '"
-                        + domain + "' needs " + allowedRoles(Action.BUILD_PRODUCT, domain) + "; '" + principal.name()
-                        + "' is " + principal.describeRole(), Map.of("action", Action.BUILD_PRODUCT.value(),
-                        "requiredRole", allowedRoles(Action.BUILD_PRODUCT, domain)), null))
+                        + domain + "' needs " + allowedRoles(Action.BUILD_PRODUCT, domain, team) + "; '"
+                        + principal.name() + "' is " + principal.describeRole(), Map.of("action",
+                        Action.BUILD_PRODUCT.value(), "requiredRole", allowedRoles(Action.BUILD_PRODUCT, domain, team)),
+                        null))
                 : member ? Optional.empty() : refusal(principal, Action.BUILD_PRODUCT, domain);
         if (refused.isPresent()) {
             recordDenied(principal, Action.BUILD_PRODUCT, target, refused.get());

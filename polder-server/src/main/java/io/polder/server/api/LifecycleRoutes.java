@@ -7,6 +7,7 @@ import io.polder.error.ErrorCode;
 import io.polder.registry.Names;
 import io.polder.registry.apply.LifecycleService;
 import io.polder.registry.auth.Action;
+import io.polder.registry.catalog.CatalogService;
 import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.catalog.Product;
 import io.polder.server.http.Access;
@@ -23,10 +24,12 @@ import java.util.List;
 /** Moving a product through its lifecycle, with optimistic concurrency (If-Match). */
 public final class LifecycleRoutes {
     private final LifecycleService lifecycle;
+    private final CatalogService catalog;
     private final JsonBodies bodies;
 
-    public LifecycleRoutes(LifecycleService lifecycle, JsonBodies bodies) {
+    public LifecycleRoutes(LifecycleService lifecycle, CatalogService catalog, JsonBodies bodies) {
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
         this.bodies = requireNonNull(bodies, "bodies is null");
     }
 
@@ -43,7 +46,8 @@ public final class LifecycleRoutes {
         return List.of(Route.post("/api/v1/products/{id}/lifecycle")
                 .operation("changeLifecycle", "Move a product to another lifecycle status; needs If-Match with its"
                         + " ETag (428 without, 409 when stale); answers the product with its new ETag")
-                .access(Access.requires(Action.CHANGE_LIFECYCLE)).body(LifecycleChange.class)
+                .access(Access.requires(Action.CHANGE_LIFECYCLE))
+                .concern(ProductConcerns.of(catalog, "changing the lifecycle status of")).body(LifecycleChange.class)
                 .returns(Returns.json(200, Product.class))
                 .errors(ErrorCode.CONFLICT, ErrorCode.PRECONDITION_REQUIRED).handler(this::change));
     }

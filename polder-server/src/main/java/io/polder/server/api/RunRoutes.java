@@ -77,13 +77,15 @@ public final class RunRoutes {
                                 + " version: write a candidate per output port, check its contract, publish what passes"
                                 + " (202 with the queued run; with wait=true, 200 with the finished run); 409 while it"
                                 + " is being built")
-                        .access(build).query(flag("wait", "answer when the build has finished"))
+                        .access(build).concern(ProductConcerns.of(catalog, "building"))
+                        .query(flag("wait", "answer when the build has finished"))
                         .returns(Returns.json(202, RunDetail.class)).errors(ErrorCode.CONFLICT)
                         .handler(this::build),
                 Route.post("/api/v1/products/{id}/tests").operation("testProduct", "Run the contracts of the product's"
                                 + " output ports against their published data (202 with the queued run; with wait=true,"
                                 + " 200 with the finished run, failed when an error-level check failed)")
-                        .access(build).query(flag("wait", "answer when the run has finished"),
+                        .access(build).concern(ProductConcerns.of(catalog, "testing"))
+                        .query(flag("wait", "answer when the run has finished"),
                                 string("port", "test only this output port (its name)"))
                         .returns(Returns.json(202, RunDetail.class)).handler(this::test),
                 Route.get("/api/v1/runs").operation("listRuns", "Builds and contract runs, newest first")

@@ -418,6 +418,8 @@ public final class BuildService implements AutoCloseable {
                         .filter(rest -> rest.outcome() == PortOutcome.CANDIDATE)
                         .map(rest -> rest.port() + " snapshot " + rest.snapshot().value()).toList(), published);
             }
+            // the run shows the port it publishes, all its tables: not the rows of the last table written
+            recordProgress(run.id(), Stage.PUBLISH.value(), port.tables().stream().mapToLong(TableInfo::rows).sum());
             try {
                 engine.publish(port.port(), port.snapshot());
             } catch (RuntimeException e) {

@@ -40,6 +40,17 @@ public record Access(Action action) {
         return Authorizer.allows(principal, action, domain);
     }
 
+    /**
+     * Who may take the route's action on what a request concerns, for people: the domain and owning team named
+     * where they are known.
+     */
+    public String describe(Concern.Concerned concerned) {
+        if (action == null || !action.domainScoped() || concerned.domain() == null) {
+            return describe();
+        }
+        return Authorizer.allowedRoles(action, concerned.domain(), concerned.team());
+    }
+
     /** Who may call the route, for people: in refusals and in the OpenAPI document. */
     public String describe() {
         if (action == null) {

@@ -18,6 +18,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +36,26 @@ public final class ErrorResponses {
 
     private final ObjectMapper mapper;
     private final AuditLog audit;
+    private final PageAnswers pages;
 
-    public ErrorResponses(ObjectMapper mapper, AuditLog audit) {
+    /** @param pages answers people (a browser, an address under the web UI) whom JSON would not serve */
+    public ErrorResponses(ObjectMapper mapper, AuditLog audit, PageAnswers pages) {
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.audit = requireNonNull(audit, "audit is null");
+        this.pages = requireNonNull(pages, "pages is null");
+    }
+
+    /**
+     * The web UI's side of the errors.
+     *
+     * @param wantsPage whether a request is a person's, to be answered with a page
+     * @param notFound  answers such a request for an unknown address with the UI's 404 page
+     */
+    public record PageAnswers(Predicate<Context> wantsPage, Consumer<Context> notFound) {
+        public PageAnswers {
+            requireNonNull(wantsPage, "wantsPage is null");
+            requireNonNull(notFound, "notFound is null");
+        }
     }
 
     void polder(PolderException e, Context ctx) {
@@ -84,6 +102,10 @@ public final class ErrorResponses {
 
     /** Javalin's own refusals: no route (404), another method (405), a body over its limit (413). */
     void javalin(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 404 && pages.wantsPage().test(ctx)) {
+            pages.notFound().accept(ctx);
+            return;
+        }
         ErrorCode code = switch (e.getStatus()) {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;

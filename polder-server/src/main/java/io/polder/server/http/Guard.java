@@ -52,7 +52,7 @@ public final class Guard {
                     : "the token is not valid: unknown, expired or revoked");
         }
         if (!route.access().admits(principal.get())) {
-            throw forbidden(principal.get(), route);
+            throw forbidden(principal.get(), route, concerned(ctx, route));
         }
         return principal.get();
     }
@@ -96,13 +96,29 @@ public final class Guard {
         return new PolderException(ErrorCode.UNAUTHENTICATED, reason + "; send Authorization: Bearer <API token>");
     }
 
-    private PolderException forbidden(Principal principal, Route route) {
+    /**
+     * Refuses in words about the request ("building 'sales-orders' needs ..."), or about the action when the
+     * route cannot tell what the request concerns.
+     */
+    private PolderException forbidden(Principal principal, Route route, Optional<Concern.Concerned> concerned) {
         Access access = route.access();
-        PolderException refusal = new PolderException(ErrorCode.FORBIDDEN, route.key() + " needs " + access.describe()
-                + "; '" + principal.name() + "' is " + principal.describeRole(),
-                Map.of("action", access.action().value(), "requiredRole", access.describe()), null);
+        String required = concerned.map(access::describe).orElseGet(access::describe);
+        String doing = concerned.map(Concern.Concerned::doing).orElse(access.action().value());
+        PolderException refusal = new PolderException(ErrorCode.FORBIDDEN, doing + " needs " + required
+                + "; you are " + principal.describeRole() + " (token '" + principal.name() + "')",
+                Map.of("action", access.action().value(), "requiredRole", required), null);
         authorizer.recordDenied(principal, access.action(), "api:" + route.key(), refusal);
         return refusal;
+    }
+
+    /** What the refused request concerns; nothing when looking it up fails, which must not hide the refusal. */
+    private static Optional<Concern.Concerned> concerned(Context ctx, Route route) {
+        try {
+            return route.concern().of(ctx);
+        } catch (RuntimeException e) {
+            LOG.debug("could not tell what a refused request to {} concerns: {}", route.key(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The credentials a request presented, or why it presented none usable. */

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * @param requestBody the record the JSON body is read into, or null when the route takes no body
  * @param errors the errors particular to this route, for its description; the ones every route of its kind
  *               may answer (400, 401, 403, 404, 413) are implied
+ * @param concern what a request is about, for the words of a refusal at the door
  */
 public record Route(HttpMethod method, String path, Access access, String operationId, String summary,
                     List<QueryParameter> query, Class<?> requestBody, Returns returns, List<ErrorCode> errors,
-                    Handler handler) {
+                    Concern concern, Handler handler) {
     private static final Pattern PATH = Pattern.compile("(/([a-z0-9.]+|\\{[a-zA-Z]+}))+");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-zA-Z]+)}");
 
@@ -39,6 +40,7 @@ public record Route(HttpMethod method, String path, Access access, String operat
         query = List.copyOf(query);
         requireNonNull(returns, "returns is null");
         errors = List.copyOf(errors);
+        requireNonNull(concern, "concern is null");
         requireNonNull(handler, "handler is null");
     }
 
@@ -85,6 +87,7 @@ public record Route(HttpMethod method, String path, Access access, String operat
         private Class<?> requestBody;
         private Returns returns;
         private final List<ErrorCode> errors = new ArrayList<>();
+        private Concern concern = Concern.NONE;
 
         private Builder(HttpMethod method, String path) {
             this.method = method;
@@ -118,6 +121,12 @@ public record Route(HttpMethod method, String path, Access access, String operat
             return this;
         }
 
+        /** What a request is about, so that a refusal names it rather than the route. */
+        public Builder concern(Concern value) {
+            this.concern = value;
+            return this;
+        }
+
         public Builder returns(Returns value) {
             this.returns = value;
             return this;
@@ -131,7 +140,8 @@ public record Route(HttpMethod method, String path, Access access, String operat
         }
 
         public Route handler(Handler handler) {
-            return new Route(method, path, access, operationId, summary, query, requestBody, returns, errors, handler);
+            return new Route(method, path, access, operationId, summary, query, requestBody, returns, errors, concern,
+                    handler);
         }
     }
 }

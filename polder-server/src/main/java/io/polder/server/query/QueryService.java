@@ -73,9 +73,12 @@ public final class QueryService implements AutoCloseable {
         this.slots = new Semaphore(limits.concurrentQueries(), true);
     }
 
+    /** How the gateway masks columns: by {@link MaskPolicy#defaults()}. The web UI's access form offers the same. */
+    public static final MaskPolicy MASK_POLICY = MaskPolicy.defaults();
+
     /**
      * A query service over the registry's catalog, audit and usage logs, the engine's published snapshots and
-     * the principal's grants from {@code grants}; masks by {@link MaskPolicy#defaults()}.
+     * the principal's grants from {@code grants}; masks by {@link #MASK_POLICY}.
      */
     public static QueryService create(Registry registry, GrantSource grants, Engine engine, GatewaySettings settings,
                                       QueryLimits limits, Clock clock) {
@@ -86,7 +89,7 @@ public final class QueryService implements AutoCloseable {
         requireNonNull(limits, "limits is null");
         requireNonNull(clock, "clock is null");
         QueryRecorder recorder = new QueryRecorder(registry.database(), registry.auditLog(), registry.usage());
-        AccessViews views = new AccessViews(new PortTables(registry.catalog(), MaskPolicy.defaults()), engine);
+        AccessViews views = new AccessViews(new PortTables(registry.catalog(), MASK_POLICY), engine);
         return new QueryService(settings, limits, grants, views, recorder, clock);
     }
 

@@ -20,6 +20,7 @@ import io.polder.registry.access.Approval;
 import io.polder.registry.access.Grant;
 import io.polder.registry.access.NewAccessRequest;
 import io.polder.registry.access.OutputPort;
+import io.polder.web.MaskedColumns;
 import io.polder.web.RowFilterCheck;
 import io.polder.web.session.Session;
 import java.time.Clock;
@@ -60,12 +61,14 @@ public final class AccessPages {
 
     private final AccessService access;
     private final RowFilterCheck rowFilters;
+    private final MaskedColumns masked;
     private final Clock clock;
     private final Pages pages;
 
-    public AccessPages(AccessService access, RowFilterCheck rowFilters, Clock clock, Pages pages) {
+    public AccessPages(AccessService access, RowFilterCheck rowFilters, MaskedColumns masked, Clock clock, Pages pages) {
         this.access = requireNonNull(access, "access is null");
         this.rowFilters = requireNonNull(rowFilters, "rowFilters is null");
+        this.masked = requireNonNull(masked, "masked is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.pages = requireNonNull(pages, "pages is null");
     }
@@ -171,9 +174,10 @@ public final class AccessPages {
                             String error) {
         List<ColumnChoice> columns = new ArrayList<>();
         for (SchemaObject table : port.tables()) {
+            Set<String> maskedColumns = masked.of(table);
             for (SchemaProperty property : table.properties()) {
                 String name = property.physicalName() != null ? property.physicalName() : property.name();
-                if (name != null && property.classification() != null) {
+                if (name != null && maskedColumns.contains(name)) {
                     columns.add(new ColumnChoice(OutputPort.tableName(table), name, property.classification(),
                             form.unmask().contains(name)));
                 }
@@ -239,7 +243,7 @@ public final class AccessPages {
         }
     }
 
-    /** A classified column the requester may ask to see unmasked. */
+    /** A column the gateway masks, which the requester may ask to see as published. */
     public record ColumnChoice(String table, String name, String classification, boolean checked) {
     }
 

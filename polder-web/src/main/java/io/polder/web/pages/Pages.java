@@ -85,6 +85,17 @@ public final class Pages {
         };
     }
 
+    /**
+     * Answers a request for a page that does not exist with the 404 page, in the frame of the caller's session
+     * when there is one.
+     */
+    public void notFound(Context ctx) {
+        securityHeaders(ctx);
+        Optional<Session> session = session(ctx);
+        error(ctx, session.orElse(null), new PolderException(ErrorCode.NOT_FOUND, "there is no page "
+                + io.polder.registry.Names.quoteForMessage(ctx.path()) + "; the catalog is at " + WebUi.ROOT));
+    }
+
     /** The live session of the request's cookie, if any. */
     public Optional<Session> session(Context ctx) {
         return sessions.find(ctx.cookie(SESSION_COOKIE));
