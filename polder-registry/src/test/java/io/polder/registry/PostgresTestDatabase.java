@@ -100,8 +100,8 @@ final class PostgresTestDatabase implements TestDatabase {
         String path = query < 0 ? url : url.substring(0, query);
         int slash = path.lastIndexOf('/');
         if (slash < "jdbc:postgresql://".length()) {
-            throw new IllegalStateException(URL_VARIABLE + " names no database: " + Database.class.getSimpleName()
-                    + " needs jdbc:postgresql://HOST:PORT/DATABASE");
+            throw new IllegalStateException(URL_VARIABLE + " names no database; it needs"
+                    + " jdbc:postgresql://HOST:PORT/DATABASE");
         }
         return path.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
     }
