@@ -155,6 +155,8 @@ class ServeCommandTest {
     private Process polder(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", // as ./polder passes it, for Arrow (Flight SQL)
+                // a short-lived JVM: C1 alone and the serial collector start the server on about a third less CPU
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile()).redirectError(log.toFile()).start();

@@ -2,13 +2,14 @@ package io.polder.registry;
 
 import org.junit.jupiter.api.Nested;
 
-/** Every registry suite on PostgreSQL, each test in a fresh schema (see PostgresTestDatabase). */
+/** Every registry suite on PostgreSQL, each test in a database of its own (see PostgresTestDatabase). */
 class PostgresRegistryTest {
     @Nested
     class Store extends StoreTests {
+        /** Empty: these tests check what the migrations make. */
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.empty();
         }
     }
 
@@ -16,7 +17,7 @@ class PostgresRegistryTest {
     class Tokens extends TokenTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -24,7 +25,7 @@ class PostgresRegistryTest {
     class Audit extends AuditTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -32,7 +33,7 @@ class PostgresRegistryTest {
     class Catalog extends CatalogTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -40,7 +41,7 @@ class PostgresRegistryTest {
     class Apply extends ApplyTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -48,7 +49,7 @@ class PostgresRegistryTest {
     class CatalogChanges extends CatalogChangesTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -56,7 +57,7 @@ class PostgresRegistryTest {
     class Lifecycle extends LifecycleTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -64,7 +65,7 @@ class PostgresRegistryTest {
     class Concurrency extends io.polder.registry.apply.ConcurrentApplyTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -72,7 +73,7 @@ class PostgresRegistryTest {
     class Governance extends GovernanceTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -80,7 +81,7 @@ class PostgresRegistryTest {
     class ComplianceCache extends ComplianceCacheTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -88,7 +89,7 @@ class PostgresRegistryTest {
     class Runs extends io.polder.registry.runs.RunTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -96,7 +97,7 @@ class PostgresRegistryTest {
     class ReplicaRuns extends io.polder.registry.runs.ReplicaRunTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -104,7 +105,7 @@ class PostgresRegistryTest {
     class Access extends io.polder.registry.access.AccessTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -112,7 +113,7 @@ class PostgresRegistryTest {
     class ProductAccess extends io.polder.registry.access.ProductAccessTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -120,7 +121,7 @@ class PostgresRegistryTest {
     class PortGrants extends io.polder.registry.access.PortGrantsTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -128,7 +129,7 @@ class PostgresRegistryTest {
     class PendingRequests extends io.polder.registry.access.PendingRequestTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 
@@ -136,7 +137,7 @@ class PostgresRegistryTest {
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new PostgresTestDatabase();
+            return PostgresTestDatabase.migrated();
         }
     }
 }

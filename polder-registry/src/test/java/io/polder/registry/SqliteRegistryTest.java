@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Nested;
 class SqliteRegistryTest {
     @Nested
     class Store extends StoreTests {
+        /** Empty: these tests check what the migrations make. */
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.empty();
         }
     }
 
@@ -16,7 +17,7 @@ class SqliteRegistryTest {
     class Tokens extends TokenTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -24,7 +25,7 @@ class SqliteRegistryTest {
     class Audit extends AuditTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -32,7 +33,7 @@ class SqliteRegistryTest {
     class Catalog extends CatalogTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -40,7 +41,7 @@ class SqliteRegistryTest {
     class Apply extends ApplyTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -48,7 +49,7 @@ class SqliteRegistryTest {
     class CatalogChanges extends CatalogChangesTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -56,7 +57,7 @@ class SqliteRegistryTest {
     class Lifecycle extends LifecycleTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -64,7 +65,7 @@ class SqliteRegistryTest {
     class Concurrency extends io.polder.registry.apply.ConcurrentApplyTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -72,7 +73,7 @@ class SqliteRegistryTest {
     class Governance extends GovernanceTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -80,7 +81,7 @@ class SqliteRegistryTest {
     class ComplianceCache extends ComplianceCacheTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -88,7 +89,7 @@ class SqliteRegistryTest {
     class Runs extends io.polder.registry.runs.RunTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -96,7 +97,7 @@ class SqliteRegistryTest {
     class ReplicaRuns extends io.polder.registry.runs.ReplicaRunTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -104,7 +105,7 @@ class SqliteRegistryTest {
     class Access extends io.polder.registry.access.AccessTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -112,7 +113,7 @@ class SqliteRegistryTest {
     class ProductAccess extends io.polder.registry.access.ProductAccessTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -120,7 +121,7 @@ class SqliteRegistryTest {
     class PortGrants extends io.polder.registry.access.PortGrantsTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -128,7 +129,7 @@ class SqliteRegistryTest {
     class PendingRequests extends io.polder.registry.access.PendingRequestTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 
@@ -136,7 +137,7 @@ class SqliteRegistryTest {
     class Usage extends io.polder.registry.usage.UsageTests {
         @Override
         protected TestDatabase newTestDatabase() {
-            return new SqliteTestDatabase();
+            return SqliteTestDatabase.migrated();
         }
     }
 }
