@@ -691,7 +691,7 @@ public final class RunService {
             return false;
         }
         return database.write(handle -> {
-            java.util.Optional<String> product = handle.createQuery(ENDED_WITHOUT_LINEAGE).bind("id", runId)
+            Optional<String> product = handle.createQuery(ENDED_WITHOUT_LINEAGE).bind("id", runId)
                     .mapTo(String.class).findFirst();
             product.ifPresent(productId -> insertLineage(handle, runId, productId, events));
             return product.isPresent();

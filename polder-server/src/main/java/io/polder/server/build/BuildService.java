@@ -33,9 +33,11 @@ import io.polder.spi.lineage.LineageListener;
 import io.polder.spi.lineage.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -135,7 +137,7 @@ public final class BuildService implements AutoCloseable {
     @FunctionalInterface
     public interface InputAccess {
         /** @throws PolderException FORBIDDEN, saying which input lacks a grant and what to do about it */
-        void require(String productId, java.time.Instant now);
+        void require(String productId, Instant now);
     }
 
     /** This server process among replicas: the runner its runs are recorded with. */
@@ -330,11 +332,11 @@ public final class BuildService implements AutoCloseable {
          * engine's {@code engineFailure}); a delivery that failed is among the warnings.
          */
         BuildResult end(BuildResult result, RunFailure engineFailure) {
-            java.util.Optional<RunEvent> pending = built.pendingFinalEventIfAny();
+            Optional<RunEvent> pending = built.pendingFinalEventIfAny();
             if (pending.isEmpty() || ended != null) {
                 return result;
             }
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             boolean publishFailed = result.failure() != null && result.failure() != engineFailure;
             RunEvent last = publishFailed ? pending.get().failedAt(now, result.failure().message()) : pending.get().at(now);
             List<String> warnings = new ArrayList<>(result.warnings());
@@ -375,15 +377,15 @@ public final class BuildService implements AutoCloseable {
         }
 
         /** Emits the final event, once; answers a warning when the listener did not take it. */
-        private java.util.Optional<String> emit(RunEvent last) {
+        private Optional<String> emit(RunEvent last) {
             List<RunEvent> events = new ArrayList<>(built.lineage());
             events.add(last);
             ended = List.copyOf(events);
             try {
                 lineage.emit(last);
-                return java.util.Optional.empty();
+                return Optional.empty();
             } catch (RuntimeException e) {
-                return java.util.Optional.of("lineage: " + e.getMessage());
+                return Optional.of("lineage: " + e.getMessage());
             }
         }
     }
@@ -478,13 +480,13 @@ public final class BuildService implements AutoCloseable {
      * @return a warning for the run when it failed: the snapshot is published all the same, and retention is applied
      *         again after the next publish
      */
-    private java.util.Optional<String> applyRetention(Run run, PortBuild port, RetentionPolicy retention) {
+    private Optional<String> applyRetention(Run run, PortBuild port, RetentionPolicy retention) {
         try {
             engine.applyRetention(port.port(), retention);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warn("build {} of {}: retention on {} failed", run.id(), run.productId(), port.port(), e);
-            return java.util.Optional.of("retention on " + port.port() + " failed after its snapshot "
+            return Optional.of("retention on " + port.port() + " failed after its snapshot "
                     + port.snapshot().value() + " was published (the older snapshots are kept until retention is"
                     + " applied again, after the next publish): " + e.getMessage());
         }
@@ -496,7 +498,7 @@ public final class BuildService implements AutoCloseable {
      */
     private BuildResult withPorts(BuildResult built, List<PortBuild> ports, List<String> warnings, RunFailure failure) {
         boolean succeeded = failure == null && built.succeeded();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return new BuildResult(built.runId(), built.productId(), succeeded ? BuildOutcome.SUCCEEDED : BuildOutcome.FAILED,
                 built.startedAt(), now.isAfter(built.finishedAt()) ? now : built.finishedAt(), ports, failure,
                 built.lineage(), warnings, built.pendingFinalEvent());
