@@ -242,6 +242,17 @@ abstract class ApplyTests extends RegistryTestBase {
     }
 
     @Test
+    void aMistypedStatusIsRefusedNotPlannedAsDraft() {
+        MeshBundle typo = ExampleMesh.withProduct(example, SALES_ORDERS,
+                text -> text.replace("status: active", "status: actve"));
+        PolderException invalid = failure(() -> plan(typo), ErrorCode.INVALID_DOCUMENT);
+        assertThat(invalid.getMessage()).contains("sales/sales-orders/product.odps.yaml:6:9: status 'actve' is not one"
+                + " of proposed, draft, active, deprecated, retired; did you mean `active`?");
+        failure(() -> apply(typo), ErrorCode.INVALID_DOCUMENT);
+        assertThat(rows("products")).isZero();
+    }
+
+    @Test
     void badIdsInABundleAreRefusedAndNothingIsStored() {
         for (String badId : List.of("sales-orders'; DROP TABLE products; --", "../sales-orders", "s\u0430les-orders",
                 "x".repeat(10_000))) {
