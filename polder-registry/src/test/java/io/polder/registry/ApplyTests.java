@@ -253,6 +253,22 @@ abstract class ApplyTests extends RegistryTestBase {
     }
 
     @Test
+    void aWordAsALibraryThresholdIsRefusedBeforeAnyBuild() {
+        MeshBundle edited = new MeshBundle(example.meshYaml(), example.products().stream()
+                .map(product -> !product.path().equals(SALES_ORDERS) ? product
+                        : new MeshBundle.BundleProduct(product.path(), product.productYaml(), product.contracts().stream()
+                                .map(file -> new MeshBundle.BundleFile(file.name(), file.text().replace(
+                                        "metric: nullValues\n            mustBe: 0",
+                                        "metric: nullValues\n            mustBe: zero")))
+                                .toList()))
+                .toList());
+        PolderException invalid = failure(() -> plan(edited), ErrorCode.INVALID_DOCUMENT);
+        assertThat(invalid.getMessage()).contains("sales/sales-orders/contracts/orders.odcs.yaml:44:21: `mustBe` of a"
+                + " library rule must be a number: the metric `nullValues` is a count, compared as a number; found 'zero'"
+                + " (at /schema/0/properties/0/quality/0/mustBe)");
+    }
+
+    @Test
     void badIdsInABundleAreRefusedAndNothingIsStored() {
         for (String badId : List.of("sales-orders'; DROP TABLE products; --", "../sales-orders", "s\u0430les-orders",
                 "x".repeat(10_000))) {
