@@ -215,6 +215,19 @@ abstract class ApplyTests extends RegistryTestBase {
     }
 
     @Test
+    void aSelectedProductTheFolderDoesNotDeclareIsNotFoundNotAConflict() {
+        PolderException missing = failure(() -> registry.apply().apply(admin(), example,
+                ApplyOptions.only("sales-ordres")), ErrorCode.NOT_FOUND);
+        assertThat(missing.getMessage()).isEqualTo("product 'sales-ordres' is not declared in this folder; it declares"
+                + " customer-360, customer-profiles, finance-revenue-report, logistics-delivery-performance,"
+                + " logistics-shipments, sales-daily-revenue, sales-orders; did you mean 'sales-orders'?");
+        assertThat(failure(() -> registry.apply().plan(admin(), example, ApplyOptions.only("nosuch")),
+                ErrorCode.NOT_FOUND).getMessage()).startsWith("product 'nosuch' is not declared in this folder;")
+                .doesNotContain("did you mean");
+        assertThat(rows("products")).isZero();
+    }
+
+    @Test
     void oneProductCanBeAppliedAloneOnceItsDomainExists() {
         failure(() -> registry.apply().apply(admin(), example, ApplyOptions.only("sales-orders")), ErrorCode.CONFLICT);
         apply(example);
