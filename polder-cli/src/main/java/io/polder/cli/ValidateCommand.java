@@ -1,11 +1,18 @@
 package io.polder.cli;
 
+import io.polder.model.mesh.MeshConfig;
+import io.polder.model.odps.OutputPort;
 import io.polder.model.problem.Problem;
 import io.polder.model.validate.DocumentKind;
+import io.polder.model.validate.LoadedMesh;
 import io.polder.model.validate.MeshLoader;
+import io.polder.model.validate.ProductFolder;
 import io.polder.model.validate.ValidationReport;
 import io.polder.model.validate.Validator;
 import io.polder.model.write.DocumentWriter;
+import io.polder.spi.settings.AccessSettingsCheck;
+import io.polder.spi.settings.ProductSettings;
+import io.polder.spi.settings.ProductSettingsReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -39,10 +46,12 @@ import picocli.CommandLine.Spec;
             "A mesh folder (one with mesh.yaml) is checked file by file, then as a whole: ids are unique,",
             "products belong to declared domains and teams, every output port's contract is in the",
             "product's contracts/ folder with the same version, input ports consume other products'",
-            "output-port contracts, versions are semver, and the product graph has no cycle.",
+            "output-port contracts, statuses are lifecycle statuses (proposed, draft, active, deprecated,",
+            "retired), versions are semver, and the product graph has no cycle.",
             "Any other folder: every YAML and JSON file in it, each on its own.",
             "Polder's own files are checked as plan and apply read them: policy files (kind Policy,",
-            "PolicyExemption, PolicyTest; a mesh's are loaded together) and a product's polder.yaml.",
+            "PolicyExemption, PolicyTest; a mesh's are loaded together) and a product's polder.yaml",
+            "(in a mesh, its auto-approved ports and teams too, as plan checks them).",
             ""
         },
         footer = {
@@ -103,25 +112,51 @@ final class ValidateCommand implements Callable<Integer> {
             }
             return new Checked(validator.validate(target, display), Map.of());
         }
-        ValidationReport report = validator.validate(target, display);
-        return MeshLoader.isMesh(target) ? withMeshFiles(report, platform, target, display)
-                : withFolderFiles(report, platform, target, display);
+        if (Files.isDirectory(target) && MeshLoader.isMesh(target)) {
+            LoadedMesh mesh = validator.loadMesh(target, display);
+            return withMeshFiles(validator.check(mesh, display), mesh, platform, target, display);
+        }
+        return withFolderFiles(validator.validate(target, display), platform, target, display);
     }
 
-    /** A mesh's policy files (loaded together, as plan loads them) and each product folder's polder.yaml. */
-    private static Checked withMeshFiles(ValidationReport report, PlatformFiles platform, Path mesh, String display) {
+    /**
+     * A mesh's policy files (loaded together, as plan loads them) and each product folder's polder.yaml, read alone
+     * and then its auto-approvals against the product's output ports and mesh.yaml's teams, as plan checks them.
+     */
+    private static Checked withMeshFiles(ValidationReport report, LoadedMesh loaded, PlatformFiles platform, Path mesh,
+                                         String display) {
         Map<PlatformFiles.Kind, Integer> counts = new EnumMap<>(PlatformFiles.Kind.class);
         List<Problem> problems = new ArrayList<>(report.problems());
         problems.addAll(platform.checkMeshPolicies(mesh, display));
         int policyFiles = LocalMesh.policies(mesh).size();
         List<Path> settings = PlatformFiles.meshSettingsFiles(mesh);
         for (Path file : settings) {
-            problems.addAll(platform.check(file, name(display, mesh, file), PlatformFiles.Kind.SETTINGS));
+            String name = name(display, mesh, file);
+            List<Problem> own = platform.check(file, name, PlatformFiles.Kind.SETTINGS);
+            problems.addAll(own);
+            if (own.stream().noneMatch(Problem::isError)) {
+                problems.addAll(accessProblems(loaded, file, name));
+            }
         }
         count(counts, PlatformFiles.Kind.POLICY, policyFiles);
         count(counts, PlatformFiles.Kind.SETTINGS, settings.size());
         return new Checked(new ValidationReport(report.target(), report.files() + policyFiles + settings.size(),
                 report.documents(), problems), counts);
+    }
+
+    /** A valid polder.yaml's auto-approvals checked against its product folder and mesh.yaml, if both were read. */
+    private static List<Problem> accessProblems(LoadedMesh mesh, Path settingsFile, String name) {
+        Path productDir = settingsFile.getParent();
+        Optional<ProductFolder> folder = mesh.products().stream()
+                .filter(product -> product.folder().equals(productDir)).findFirst();
+        if (folder.isEmpty()) {
+            return List.of(); // the product file's own problems say why it was not read
+        }
+        List<String> ports = folder.get().product().product().outputPortList().stream().map(OutputPort::name).toList();
+        List<String> teams = mesh.meshDocument().map(document -> document.config().teams() == null ? List.<String>of()
+                : document.config().teams().stream().map(MeshConfig.Team::id).toList()).orElse(null);
+        ProductSettings settings = ProductSettingsReader.read(settingsFile, name);
+        return AccessSettingsCheck.check(settings.access(), name, ports, teams);
     }
 
     /** A plain folder's files of Polder's own kinds: their readers' problems instead of "unknown document kind". */

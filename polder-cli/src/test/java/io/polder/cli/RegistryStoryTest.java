@@ -106,6 +106,13 @@ class RegistryStoryTest {
     }
 
     @Test
+    void applyingAProductTheFolderDoesNotDeclareIsNotFound() {
+        CliRun missing = server.admin("apply", mesh, "--product", "nosuch");
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.err()).contains("product 'nosuch' is not declared in this folder; it declares customer-360,");
+    }
+
+    @Test
     void aDomainOwnerChangesItsDomainOnly() throws IOException {
         assertThat(server.admin("apply", mesh).exitCode()).isZero();
         String token = server.admin("token", "create", "--name", "ci-sales", "--role", "domain-owner", "--domain", "sales")

@@ -63,6 +63,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void autoApprovalsAreCheckedAgainstTheProductAndMeshYamlAsPlanChecksThem() throws IOException {
+        Path mesh = dir.resolve("mesh");
+        CliRun.copyExampleMesh(mesh);
+        Path settings = mesh.resolve("sales/sales-orders/polder.yaml");
+        Files.writeString(settings, Files.readString(settings).replace("    - port: orders\n      productConsumers: true",
+                "    - port: ordrs\n      teams: [finance-controling-team]\n      productConsumers: true"));
+
+        CliRun run = CliRun.of("validate", mesh.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(settings + ":27:13: `ordrs` is not an output port of this product; its output"
+                        + " ports: orders; did you mean `orders`? (at /access/autoApprove/0/port)")
+                .contains(settings + ":28:15: team `finance-controling-team` (auto-approved for port ordrs) is not"
+                        + " declared in mesh.yaml; did you mean `finance-controlling-team`? (at /access/autoApprove/0/teams/0)")
+                .contains(mesh + ": 2 errors (");
+    }
+
+    @Test
     void aDocumentOfNoKnownKindIsStillAnError() throws IOException {
         Path other = dir.resolve("other.yaml");
         Files.writeString(other, "apiVersion: polder/v1\nkind: Pipeline\n");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * the iteration budget and a deadline, and whatever goes wrong in one becomes that policy's error result.
  */
 final class Evaluator {
+    private static final String DEPENDENCIES_FACT = "facts.dependencies";
     private static final Pattern LOCATED = Pattern.compile("(?s)evaluation error at <input>:(\\d+): (.*)");
     private final CelModel model;
     private final EngineOptions options;
@@ -96,14 +97,34 @@ final class Evaluator {
                 results.add(new PolicyResult.Passed(policy, instance.target()));
             } else if (complies == Boolean.FALSE) {
                 String message = expressions.message().render(program -> trace(program, instance.variables()));
-                results.add(exemptedOr(policy, instance.target(), message,
-                        new PolicyResult.Failed(policy, instance.target(), withExpiredExemption(policy, message))));
+                Target target = concernedInputPort(compiled, instance).orElse(instance.target());
+                results.add(exemptedOr(policy, target, message,
+                        new PolicyResult.Failed(policy, target, withExpiredExemption(policy, message))));
             } else {
                 Failure failure = (Failure) complies;
                 String message = "rule " + failure.message();
                 results.add(exemptedOr(policy, instance.target(), "could not be evaluated: " + message,
                         new PolicyResult.Errored(policy, instance.target(), failure.kind(), message)));
             }
+        }
+
+        /**
+         * For a product policy about its dependencies that failed: the first input port whose dependency alone makes
+         * the rule fail, so that the finding points at that port's line rather than at the product. Empty when the
+         * rule does not read {@code facts.dependencies}, or no single dependency fails it (a rule about their count).
+         */
+        private Optional<Target> concernedInputPort(CompiledPolicy compiled, Targets.Instance instance) {
+            if (instance.target().kind() != PolicyTarget.PRODUCT
+                    || !compiled.policy().rule().contains(DEPENDENCIES_FACT)) {
+                return Optional.empty();
+            }
+            for (Dependency dependency : context.facts().dependencies()) {
+                Optional<Targets.Instance> port = targets.throughInputPort(dependency);
+                if (port.isPresent() && evaluate(compiled.expressions().rule(), port.get().variables()) == Boolean.FALSE) {
+                    return Optional.of(port.get().target());
+                }
+            }
+            return Optional.empty();
         }
 
         private PolicyResult notApplicableOrError(Policy policy, Target target, Object applies) {

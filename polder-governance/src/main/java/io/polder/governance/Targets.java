@@ -69,6 +69,10 @@ final class Targets {
             };
         }
 
+        Bindings withFacts(Object replaced) {
+            return new Bindings(product, domain, Optional.of(replaced), now, port, contract, object, property);
+        }
+
         Bindings with(Object port, Object contract, Object object, Object property) {
             return new Bindings(product, domain, facts, now, Optional.ofNullable(port), Optional.ofNullable(contract),
                     Optional.ofNullable(object), Optional.ofNullable(property));
@@ -104,6 +108,25 @@ final class Targets {
                 model.value(context.facts()), now);
         this.product = new Instance(new Target(PolicyTarget.PRODUCT, context.productId(), context.productId(), null,
                 file(context.productSource()), ""), base);
+    }
+
+    /**
+     * The product instance seen through one of its input ports: {@code facts.dependencies} holds only that port's
+     * dependency, and the target points at the port ({@code /inputPorts/i}); empty when the product has no input
+     * port of that dependency's name.
+     */
+    Optional<Instance> throughInputPort(Dependency dependency) {
+        List<io.polder.model.odps.InputPort> ports = context.product().inputPortList();
+        for (int i = 0; i < ports.size(); i++) {
+            if (dependency.inputPort().equals(ports.get(i).name())) {
+                Target whole = product.target();
+                Target target = new Target(whole.kind(), whole.product(), whole.name(), whole.contractId(), whole.file(),
+                        "/inputPorts/" + i);
+                return Optional.of(new Instance(target, product.variables()
+                        .withFacts(model.value(context.facts().withDependencies(List.of(dependency))))));
+            }
+        }
+        return Optional.empty();
     }
 
     Instance productInstance() {

@@ -60,10 +60,10 @@ class ExampleMeshTest {
                 .extracting(domain -> domain.counts().passRate()).isEqualTo(1.0);
         assertThat(verdicts).filteredOn(verdict -> verdict.product().equals("customer-360")).singleElement()
                 .satisfies(verdict -> assertThat(verdict.problems()).extracting(io.polder.model.problem.Problem::format)
-                        .containsExactly("examples/mesh/customer/customer-360/product.odps.yaml:1:1: customer-360 depends"
+                        .containsExactly("examples/mesh/customer/customer-360/product.odps.yaml:46:5: customer-360 depends"
                                 + " on ports that are going away: [sales-orders/orders 1.2.0 (deprecated)]: move to their"
                                 + " successor, or record the plan in a PolicyExemption with an expiry"
-                                + " [policy no-deprecated-dependencies]"));
+                                + " [policy no-deprecated-dependencies] (at /inputPorts/1)"));
     }
 
     private static io.polder.model.odps.DataProduct withStatus(io.polder.model.odps.DataProduct p, String status) {

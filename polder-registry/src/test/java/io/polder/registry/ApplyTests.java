@@ -215,6 +215,19 @@ abstract class ApplyTests extends RegistryTestBase {
     }
 
     @Test
+    void aSelectedProductTheFolderDoesNotDeclareIsNotFoundNotAConflict() {
+        PolderException missing = failure(() -> registry.apply().apply(admin(), example,
+                ApplyOptions.only("sales-ordres")), ErrorCode.NOT_FOUND);
+        assertThat(missing.getMessage()).isEqualTo("product 'sales-ordres' is not declared in this folder; it declares"
+                + " customer-360, customer-profiles, finance-revenue-report, logistics-delivery-performance,"
+                + " logistics-shipments, sales-daily-revenue, sales-orders; did you mean 'sales-orders'?");
+        assertThat(failure(() -> registry.apply().plan(admin(), example, ApplyOptions.only("nosuch")),
+                ErrorCode.NOT_FOUND).getMessage()).startsWith("product 'nosuch' is not declared in this folder;")
+                .doesNotContain("did you mean");
+        assertThat(rows("products")).isZero();
+    }
+
+    @Test
     void oneProductCanBeAppliedAloneOnceItsDomainExists() {
         failure(() -> registry.apply().apply(admin(), example, ApplyOptions.only("sales-orders")), ErrorCode.CONFLICT);
         apply(example);
@@ -239,6 +252,33 @@ abstract class ApplyTests extends RegistryTestBase {
             assertThat((String) problem.get("message")).contains("unknownField");
         });
         assertThat(rows("domains") + rows("products")).isZero();
+    }
+
+    @Test
+    void aMistypedStatusIsRefusedNotPlannedAsDraft() {
+        MeshBundle typo = ExampleMesh.withProduct(example, SALES_ORDERS,
+                text -> text.replace("status: active", "status: actve"));
+        PolderException invalid = failure(() -> plan(typo), ErrorCode.INVALID_DOCUMENT);
+        assertThat(invalid.getMessage()).contains("sales/sales-orders/product.odps.yaml:6:9: status 'actve' is not one"
+                + " of proposed, draft, active, deprecated, retired; did you mean `active`?");
+        failure(() -> apply(typo), ErrorCode.INVALID_DOCUMENT);
+        assertThat(rows("products")).isZero();
+    }
+
+    @Test
+    void aWordAsALibraryThresholdIsRefusedBeforeAnyBuild() {
+        MeshBundle edited = new MeshBundle(example.meshYaml(), example.products().stream()
+                .map(product -> !product.path().equals(SALES_ORDERS) ? product
+                        : new MeshBundle.BundleProduct(product.path(), product.productYaml(), product.contracts().stream()
+                                .map(file -> new MeshBundle.BundleFile(file.name(), file.text().replace(
+                                        "metric: nullValues\n            mustBe: 0",
+                                        "metric: nullValues\n            mustBe: zero")))
+                                .toList()))
+                .toList());
+        PolderException invalid = failure(() -> plan(edited), ErrorCode.INVALID_DOCUMENT);
+        assertThat(invalid.getMessage()).contains("sales/sales-orders/contracts/orders.odcs.yaml:44:21: `mustBe` of a"
+                + " library rule must be a number: the metric `nullValues` is a count, compared as a number; found 'zero'"
+                + " (at /schema/0/properties/0/quality/0/mustBe)");
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class DocumentValidator {
         return switch (DocumentKind.detect(document.root())) {
             case CONTRACT -> {
                 DataContract contract = contracts.read(document, problems);
+                ContractThresholds.check(document.root(), problems);
                 yield contract == null ? null : new ValidatedDocument.Contract(document, contract, !problems.hasErrors());
             }
             case PRODUCT -> {

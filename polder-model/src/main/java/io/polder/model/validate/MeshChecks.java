@@ -1,5 +1,6 @@
 package io.polder.model.validate;
 
+import io.polder.model.bind.Hints;
 import io.polder.model.mesh.MeshConfig;
 import io.polder.model.odcs.DataContract;
 import io.polder.model.odps.DataProduct;
@@ -29,6 +30,13 @@ public final class MeshChecks {
     static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
             + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
+    /**
+     * The product statuses a mesh accepts: those the ODPS schemas list (as examples only, so a product file
+     * checked on its own may say anything), which are the states of Polder's lifecycle ({@code proposed} counts
+     * as draft). In a mesh the status drives the lifecycle and the policies that depend on it, so a typo must
+     * not pass as draft.
+     */
+    public static final List<String> PRODUCT_STATUSES = List.of("proposed", "draft", "active", "deprecated", "retired");
 
     private final LoadedMesh mesh;
     private final List<Problem> problems = new ArrayList<>();
@@ -53,6 +61,7 @@ public final class MeshChecks {
         checkUniqueIds();
         for (ProductFolder folder : mesh.products()) {
             checkOwnership(folder);
+            checkStatus(folder);
             checkOutputPorts(folder);
             checkVersions(folder);
         }
@@ -151,6 +160,16 @@ public final class MeshChecks {
                         + "`, but the product is in domain `" + product.domain() + "`");
             }
         }, () -> error(source, "/team/name", "team `" + teamId + "` is not declared in mesh.yaml" + knownIds(teamIds(config))));
+    }
+
+    private void checkStatus(ProductFolder folder) {
+        String status = folder.product().product().status();
+        if (status == null || PRODUCT_STATUSES.contains(status)) {
+            return; // a missing status is the standard's error, already reported
+        }
+        String nearest = Hints.nearest(status, PRODUCT_STATUSES);
+        error(folder.product().source(), "/status", "status '" + status + "' is not one of "
+                + String.join(", ", PRODUCT_STATUSES) + (nearest == null ? "" : "; did you mean `" + nearest + "`?"));
     }
 
     private void checkOutputPorts(ProductFolder folder) {

@@ -49,8 +49,7 @@ public final class Validator {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "no such file or folder: " + display);
         }
         if (MeshLoader.isMesh(target)) {
-            LoadedMesh mesh = meshLoader.load(target, display);
-            return report(display, mesh.files(), MeshChecks.check(mesh));
+            return check(meshLoader.load(target, display), display);
         }
         return validateFolder(target, display);
     }
@@ -62,6 +61,11 @@ public final class Validator {
                     + MeshLoader.MESH_FILE);
         }
         return meshLoader.load(root, display);
+    }
+
+    /** The report on a loaded mesh: its files' problems, then the rules across files ({@link MeshChecks}). */
+    public ValidationReport check(LoadedMesh mesh, String display) {
+        return report(display, mesh.files(), MeshChecks.check(mesh));
     }
 
     private ValidationReport validateFolder(Path folder, String display) {

@@ -389,6 +389,32 @@ class DcsConversionTest {
     }
 
     @Test
+    void aDefinitionReferencedTwiceIsReportedOnce() {
+        Converted converted = convert("""
+                models:
+                  orders:
+                    fields:
+                      order_id:
+                        $ref: '#/definitions/order_id'
+                  refunds:
+                    fields:
+                      order_id:
+                        $ref: '#/definitions/order_id'
+                definitions:
+                  order_id:
+                    name: order_id
+                    type: text
+                    pii: true
+                """);
+
+        assertThat(converted.at("schema/1/properties/0/name")).isEqualTo("order_id");
+        assertThat(converted.warnings()).filteredOn(warning -> warning.contains("pii")).singleElement().asString()
+                .isEqualTo("contract.yaml:20:5: warning: `pii` has no place in ODCS v3.1.0; kept as custom property `pii`"
+                        + " (at /definitions/order_id/pii)");
+        assertThat(converted.warnings()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aReferenceToAnotherFileIsKeptAndReported() {
         Converted converted = convertFields("""
                 order_id:

@@ -97,6 +97,21 @@ class MeshChecksTest {
     }
 
     @Test
+    void productStatusMustBeALifecycleStatus() {
+        ExampleMesh.edit(product("sales/sales-daily-revenue"), "status: active", "status: actve");
+        assertThat(errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("mesh/sales/sales-daily-revenue/product.odps.yaml");
+            assertThat(problem.pointer()).isEqualTo("/status");
+            assertThat(problem.position().line()).isEqualTo(6);
+            assertThat(problem.position().column()).isEqualTo(9);
+            assertThat(problem.message()).isEqualTo("status 'actve' is not one of proposed, draft, active, deprecated,"
+                    + " retired; did you mean `active`?");
+        });
+        ExampleMesh.edit(product("sales/sales-daily-revenue"), "status: actve", "status: live");
+        assertThat(messages()).containsExactly("status 'live' is not one of proposed, draft, active, deprecated, retired");
+    }
+
+    @Test
     void cycleIsNamed() {
         Path orders = product("sales/sales-orders");
         ExampleMesh.edit(orders, "outputPorts:", """

@@ -110,7 +110,7 @@ public final class ApplyService {
      * @throws PolderException INVALID_DOCUMENT with the problems when a document or the mesh is invalid;
      *         FORBIDDEN when the principal may not make one of the changes; CONFLICT when a version would
      *         change, a contract belongs to another product, a product is retired, or another apply got
-     *         there first
+     *         there first; NOT_FOUND when {@code options} select a product the bundle does not declare
      */
     public Plan apply(Principal principal, MeshBundle bundle, ApplyOptions options) {
         requireNonNull(principal, "principal is null");
@@ -118,7 +118,7 @@ public final class ApplyService {
         requireNonNull(options, "options is null");
         Declared.Mesh declared = validate(principal, bundle);
         PolicyPlan policyPlan = validated(principal, () -> PolicyPlan.of(policies, bundle, options));
-        Work.Planned planned = Planner.plan(declared, database.read(RegistryState::read), options);
+        Work.Planned planned = validated(principal, () -> Planner.plan(declared, database.read(RegistryState::read), options));
         List<Permission> permissions = new ArrayList<>(policyPlan.permissions());
         permissions.addAll(planned.permissions());
         authorize(principal, permissions);

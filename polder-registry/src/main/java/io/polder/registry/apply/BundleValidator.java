@@ -25,6 +25,10 @@ import io.polder.registry.catalog.LifecycleStatus;
 import io.polder.registry.catalog.PortDirection;
 import io.polder.registry.catalog.StoredDocument;
 import io.polder.registry.store.Json;
+import io.polder.spi.exceptions.BuildDefinitionException;
+import io.polder.spi.settings.AccessSettingsCheck;
+import io.polder.spi.settings.ProductSettings;
+import io.polder.spi.settings.ProductSettingsReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -69,8 +73,8 @@ final class BundleValidator {
         Map<String, List<Declared.File>> files = new LinkedHashMap<>();
         for (MeshBundle.BundleProduct product : bundle.products()) {
             files.put(product.path(), ProductFiles.check(product, problems));
-            AccessSettingsCheck.check(product, folders.stream().filter(folder -> folder.displayPath()
-                    .equals(product.path())).findFirst().orElse(null), mesh == null ? null : mesh.config(), problems);
+            folders.stream().filter(folder -> folder.displayPath().equals(product.path())).findFirst()
+                    .ifPresent(folder -> problems.addAll(accessProblems(product, folder, mesh)));
         }
         List<Declared.Product> products = new ArrayList<>();
         for (ProductFolder folder : folders) {
@@ -80,6 +84,24 @@ final class BundleValidator {
         List<String> warnings = problems.stream().map(Problem::format).toList();
         MeshSnapshot snapshot = MeshSnapshot.of(new LoadedMesh(Path.of("."), mesh, folders, List.of()));
         return new Declared.Mesh(domains(mesh.config()), teams(mesh.config()), products, warnings, snapshot);
+    }
+
+    /** The polder.yaml's auto-approvals against the product's output ports and mesh.yaml's teams. */
+    private static List<Problem> accessProblems(MeshBundle.BundleProduct product, ProductFolder folder,
+                                                ValidatedDocument.Mesh mesh) {
+        if (product.settingsYaml() == null) {
+            return List.of();
+        }
+        String display = product.path() + "/" + ProductSettings.FILE_NAME;
+        ProductSettings settings;
+        try {
+            settings = ProductSettingsReader.parse(product.settingsYaml(), display);
+        } catch (BuildDefinitionException e) {
+            return List.of(); // its problems are reported by ProductFiles
+        }
+        return AccessSettingsCheck.check(settings.access(), display, folder.product().product().outputPortList().stream()
+                .map(io.polder.model.odps.OutputPort::name).toList(),
+                mesh == null ? null : teams(mesh.config()).stream().map(Declared.Team::id).toList());
     }
 
     private FileValidation validate(String text, String displayName, List<Problem> problems) {

@@ -1,5 +1,8 @@
 package io.polder.registry.apply;
 
+import io.polder.error.ErrorCode;
+import io.polder.error.PolderException;
+import io.polder.model.bind.Hints;
 import io.polder.registry.apply.RegistryState.ContractState;
 import io.polder.registry.apply.RegistryState.ProductState;
 import io.polder.registry.apply.Work.ContractWork;
@@ -15,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compares what a bundle declares with what the registry holds and decides, per object, what applying
@@ -42,7 +47,12 @@ final class Planner {
         this.options = options;
     }
 
+    /**
+     * @throws PolderException NOT_FOUND when {@code options} select a product the bundle does not declare: the
+     *         selection is wrong, nothing collides
+     */
     static Work.Planned plan(Declared.Mesh declared, RegistryState state, ApplyOptions options) {
+        requireDeclared(declared, options);
         Planner planner = new Planner(declared, state, options);
         planner.run();
         return planner.result();
@@ -62,8 +72,21 @@ final class Planner {
         if (options.prune()) {
             planPrune();
         }
-        options.onlyProducts().stream().filter(id -> declared.products().stream().noneMatch(p -> p.id().equals(id)))
-                .sorted().forEach(id -> conflicts.add("product '" + id + "' was selected but the bundle does not declare it"));
+    }
+
+    private static void requireDeclared(Declared.Mesh declared, ApplyOptions options) {
+        List<String> ids = declared.products().stream().map(Declared.Product::id).sorted().toList();
+        List<String> missing = options.onlyProducts().stream().filter(id -> !ids.contains(id)).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String first = missing.getFirst();
+        String nearest = Hints.nearest(first, ids);
+        throw new PolderException(ErrorCode.NOT_FOUND, (missing.size() == 1 ? "product '" + first + "' is"
+                : "products " + missing.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + " are")
+                + " not declared in this folder; it declares " + (ids.isEmpty() ? "no products" : String.join(", ", ids))
+                + (nearest == null ? "" : "; did you mean '" + nearest + "'?"),
+                Map.of("missing", missing, "declared", ids), null);
     }
 
     private Work.Planned result() {

@@ -17,6 +17,7 @@ import io.polder.registry.auth.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -516,6 +517,11 @@ public abstract class AccessTests extends RegistryTestBase {
         assertThat(refused.getMessage() + refused.details()).contains(
                 "sales/sales-orders/polder.yaml:", "`daily-revenue` is not an output port of this product; its output"
                         + " ports: orders", "team `marketing-team` (auto-approved for port orders) is not declared");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) refused.details().get("problems");
+        assertThat(problems).extracting(problem -> problem.get("line") + ":" + problem.get("column") + " "
+                + problem.get("pointer")).containsExactly("27:13 /access/autoApprove/0/port",
+                "30:15 /access/autoApprove/1/teams/0");
     }
 
     /** Applies sales-orders again as 1.3.0 with {@code access} added to its polder.yaml. */

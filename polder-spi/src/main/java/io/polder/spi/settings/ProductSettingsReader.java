@@ -4,9 +4,11 @@ import io.polder.model.bind.Fields;
 import io.polder.model.problem.Problem;
 import io.polder.model.problem.Problems;
 import io.polder.model.source.DocumentReader;
+import io.polder.model.source.ListNode;
 import io.polder.model.source.MapNode;
 import io.polder.model.source.Node;
 import io.polder.model.source.ParsedFile;
+import io.polder.model.source.Position;
 import io.polder.model.source.ScalarNode;
 import io.polder.spi.RetentionPolicy;
 import io.polder.spi.exceptions.BuildDefinitionException;
@@ -186,9 +188,11 @@ public final class ProductSettingsReader {
         }
         Node portNode = f.node().get("port");
         f.rejectUnknown();
+        List<Position> teamPositions = f.node().get("teams") instanceof ListNode teamList
+                ? teamList.items().stream().map(Node::position).toList() : List.of();
         return port == null ? null : new AutoApproval(port, teams, Boolean.TRUE.equals(productConsumers),
                 maxDays == null || maxDays > MAX_AUTO_APPROVE_DAYS ? null : Integer.valueOf(maxDays.intValue()),
-                portNode == null ? f.node().position() : portNode.position());
+                portNode == null ? f.node().position() : portNode.position(), f.node().pointer(), teamPositions);
     }
 
     private static List<SourceDefinition> sources(Fields f) {
