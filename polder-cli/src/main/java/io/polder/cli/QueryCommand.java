@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "`polder get ports` lists the ports and their relations. Columns the contract classifies as",
             "personal or restricted come back masked unless your grant unmasks them, and your grant's row",
             "filter applies. Without a grant the query is refused with the command that requests one:",
-            "polder access request PRODUCT/PORT --purpose \"...\".",
+            "polder access request PRODUCT/PORT --purpose \"...\" --days 30.",
             ""
         },
         footer = {

@@ -101,6 +101,46 @@ class QueryCommandTest {
     }
 
     @Test
+    void theCommandARefusalSuggestsRunsAsPrinted() {
+        CliRun ungranted = server.as(owner, "query", "SELECT * FROM \"logistics-shipments/shipments\".shipments");
+        assertThat(ungranted.exitCode()).isEqualTo(1);
+        String line = ungranted.err().lines().filter(text -> text.contains("polder access request")).findFirst().orElseThrow();
+        List<String> words = shellWords(line.substring(line.indexOf("polder access request") + "polder ".length()));
+        assertThat(words).contains("--purpose", "--days");
+
+        CliRun request = server.as(owner, words.toArray(String[]::new));
+        assertThat(request.exitCode()).as(request.out() + request.err()).isZero();
+        assertThat(request.out()).contains("logistics-shipments/shipments");
+    }
+
+    /** Splits a command as a shell would: spaces separate words, double quotes keep spaces in one. */
+    private static List<String> shellWords(String command) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : command.strip().toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void helpTeachesTheRelationNames() {
         CliRun help = CliRun.of("query", "--help");
         assertThat(help.exitCode()).isZero();

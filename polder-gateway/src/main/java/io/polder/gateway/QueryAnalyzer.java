@@ -202,8 +202,9 @@ final class QueryAnalyzer {
         }
     }
 
+    /** The command that requests a grant, as it runs when pasted: the CLI requires --purpose and --days. */
     static String command(String port) {
-        return "polder access request " + port + " --purpose \"...\"";
+        return "polder access request " + port + " --purpose \"...\" --days 30";
     }
 
     private static Map<String, Object> details(RelationName name, String port) {
