@@ -113,6 +113,21 @@ class QueryCommandTest {
         assertThat(request.out()).contains("logistics-shipments/shipments");
     }
 
+    @Test
+    void aPortOrColumnThatIsNotThereIsNamedSo() {
+        CliRun port = server.as(owner, "query", "SELECT * FROM \"sales-orders/ordrs\".orders");
+        assertThat(port.exitCode()).isEqualTo(1);
+        assertThat(port.err()).contains("product sales-orders has no output port ordrs").contains("its output ports: orders")
+                .doesNotContain("grant");
+        CliRun product = server.as(owner, "query", "SELECT * FROM \"sales-ordrs/orders\".orders");
+        assertThat(product.exitCode()).isEqualTo(1);
+        assertThat(product.err()).contains("there is no product sales-ordrs").doesNotContain("grant");
+        CliRun column = server.as(owner, "query", "SELECT order_id,\n       nosuchcol FROM " + ORDERS);
+        assertThat(column.exitCode()).isEqualTo(1);
+        assertThat(column.err()).contains("2:8: no column \"nosuchcol\"").contains("did you mean")
+                .doesNotContain("Binder Error");
+    }
+
     /** Splits a command as a shell would: spaces separate words, double quotes keep spaces in one. */
     private static List<String> shellWords(String command) {
         List<String> words = new java.util.ArrayList<>();
