@@ -101,6 +101,22 @@ class QueryCommandTest {
     }
 
     @Test
+    void limitsOutOfRangeAreUsageErrorsNamingTheRange() {
+        CliRun none = server.as(owner, "query", "SELECT 1", "--row-cap", "0");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--row-cap must be between 1 and the server's maximum").contains("found 0");
+        CliRun many = server.as(owner, "query", "SELECT 1", "--row-cap", "2000000");
+        assertThat(many.exitCode()).isEqualTo(2);
+        assertThat(many.err()).contains("--row-cap must be between 1 and 1,000,000 (the server's maximum), found 2000000");
+        assertThat(many.out()).isEmpty();
+        CliRun long_ = server.as(owner, "query", "SELECT 1", "--timeout", "10m");
+        assertThat(long_.exitCode()).isEqualTo(2);
+        assertThat(long_.err()).contains("--timeout must be between 1s and 5m (the server's maximum), found 10m");
+        CliRun highest = server.as(owner, "query", "SELECT 1", "--row-cap", "1000000", "--timeout", "5m");
+        assertThat(highest.exitCode()).as(highest.err()).isZero();
+    }
+
+    @Test
     void theCommandARefusalSuggestsRunsAsPrinted() {
         CliRun ungranted = server.as(owner, "query", "SELECT * FROM \"logistics-shipments/shipments\".shipments");
         assertThat(ungranted.exitCode()).isEqualTo(1);
