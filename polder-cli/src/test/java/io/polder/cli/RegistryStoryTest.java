@@ -271,6 +271,13 @@ class RegistryStoryTest {
         JsonNode denied = JSON.readTree(server.admin("audit", "--outcome", "denied", "-o", "json").out());
         assertThat(denied).isNotEmpty();
         assertThat(denied.toString()).doesNotContain("pld_wrong");
+
+        CliRun bogus = server.admin("audit", "--action", "bogus");
+        assertThat(bogus.exitCode()).isEqualTo(2);
+        assertThat(bogus.err()).contains("unknown audit action 'bogus'").contains("apply-product").contains("query-data");
+        assertThat(bogus.out()).doesNotContain("No audit events");
+        assertThat(CliRun.of("audit", "--help").out()).contains("--action=ACTION", "apply-product, authenticate,",
+                "query-data", "sign-in");
     }
 
     private static String tokenId(String json, String name) throws IOException {
