@@ -3,6 +3,7 @@ package io.polder.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
+import io.polder.server.api.AuditRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Option;
             "",
             "--since and --until take a time (2026-03-01T12:00:00Z), a date (2026-03-01, midnight UTC) or",
             "a time ago (90s, 30m, 24h, 7d).",
-            "Exit codes: 0 shown, 2 wrong usage (such as a --since that is not a time), 5 not allowed (needs",
-            "a platform-admin or governance token), 10 server unreachable."
+            "Exit codes: 0 shown, 2 wrong usage (such as a --since that is not a time, or an --action or",
+            "--outcome the server does not know), 5 not allowed (needs a platform-admin or governance token),",
+            "10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class AuditCommand implements Callable<Integer> {
@@ -55,8 +57,17 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--principal", paramLabel = "NAME", description = "Only what this principal did.")
     String principal;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "Only this action, such as apply-product.")
+    @Option(names = "--action", paramLabel = "ACTION", completionCandidates = Actions.class,
+            description = "Only this action: ${COMPLETION-CANDIDATES}.")
     String action;
+
+    /** The actions audit events name, as the server knows them. */
+    static final class Actions implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return AuditRoutes.ACTIONS.iterator();
+        }
+    }
 
     @Option(names = "--target", paramLabel = "TARGET", description = "Only this target, such as product/sales-orders.")
     String target;

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +45,11 @@ record LocalMesh(MeshBundle bundle, List<Problem> problems) {
     }
 
     static LocalMesh read(Path root, String display) {
+        if (Files.isRegularFile(root)) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, display + " is a file; plan and apply take the mesh"
+                    + " folder, the one that holds " + MeshLoader.MESH_FILE + meshFolderAbove(root).map(folder ->
+                            " (here probably " + folder + ")").orElse(""));
+        }
         if (!Files.isDirectory(root)) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "no such folder: " + display);
         }
@@ -60,6 +66,21 @@ record LocalMesh(MeshBundle bundle, List<Problem> problems) {
         }
         List<BundleProduct> products = mesh.products().stream().map(folder -> product(root, folder)).toList();
         return new LocalMesh(new MeshBundle(text(root.resolve(MeshLoader.MESH_FILE)), products, policies), problems);
+    }
+
+    /**
+     * The nearest folder above {@code file} that holds a mesh.yaml, as the user would type it: relative to the
+     * current folder when it is inside it.
+     */
+    static Optional<String> meshFolderAbove(Path file) {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path folder = file.toAbsolutePath().normalize().getParent(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve(MeshLoader.MESH_FILE))) {
+                String relative = here.relativize(folder).toString();
+                return Optional.of(folder.startsWith(here) ? (relative.isEmpty() ? "." : relative) : folder.toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

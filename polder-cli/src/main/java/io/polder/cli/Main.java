@@ -80,7 +80,8 @@ public final class Main implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::handleFailure);
+                .setExecutionExceptionHandler(Main::handleFailure)
+                .setParameterExceptionHandler(Main::handleUsageError);
         Optional<String> unknown = unknownHelpTopic(commandLine, args);
         if (unknown.isPresent()) {
             err.println("polder: " + unknown.get());
@@ -168,6 +169,82 @@ public final class Main implements Runnable {
         List<String> names = new ArrayList<>(List.of(command.aliases()));
         names.add(command.name());
         return names;
+    }
+
+    /**
+     * A usage error: picocli's message, its "did you mean" when it has one, and one line that points at the
+     * command's help (the whole help would bury the message). An option of the subcommands written before the
+     * subcommand is told where it goes instead.
+     */
+    private static int handleUsageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        Optional<String> misplaced = misplacedOption(exception, args);
+        if (misplaced.isPresent()) {
+            err.println(misplaced.get());
+        } else {
+            err.println(exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+            err.println("See `" + commandLine.getCommandSpec().qualifiedName() + " --help` for its usage.");
+        }
+        err.flush();
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * {@code polder --token X get products}: an option the top level does not have, but its subcommands do, with
+     * where it goes. The example shows the option's value by its label, so a token is not echoed.
+     */
+    static Optional<String> misplacedOption(CommandLine.ParameterException exception, String[] args) {
+        if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || exception.getCommandLine().getParent() != null) {
+            return Optional.empty();
+        }
+        CommandLine root = exception.getCommandLine();
+        for (String argument : unmatched.getUnmatched()) {
+            String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (!name.startsWith("-") || root.getCommandSpec().findOption(name) != null) {
+                continue;
+            }
+            Optional<CommandLine.Model.OptionSpec> option = subcommandOption(root, name);
+            if (option.isEmpty()) {
+                continue;
+            }
+            List<String> command = commandWords(root, args);
+            String value = option.get().arity().max() > 0 ? " " + option.get().paramLabel() : "";
+            return Optional.of(name + " is an option of the subcommands: put it after the command, e.g. polder "
+                    + (command.isEmpty() ? "COMMAND" : String.join(" ", command)) + " " + name + value);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<CommandLine.Model.OptionSpec> subcommandOption(CommandLine parent, String name) {
+        for (CommandLine subcommand : parent.getSubcommands().values()) {
+            CommandLine.Model.OptionSpec option = subcommand.getCommandSpec().findOption(name);
+            if (option != null) {
+                return Optional.of(option);
+            }
+            Optional<CommandLine.Model.OptionSpec> nested = subcommandOption(subcommand, name);
+            if (nested.isPresent()) {
+                return nested;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The words from the first one that names a subcommand on, without options: the command as meant. */
+    private static List<String> commandWords(CommandLine root, String[] args) {
+        List<String> words = new ArrayList<>();
+        boolean started = false;
+        for (String arg : args) {
+            started = started || root.getSubcommands().containsKey(arg);
+            if (started && !arg.startsWith("-")) {
+                words.add(arg.matches("[A-Za-z0-9._/:@=-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+            } else if (started) {
+                break;
+            }
+        }
+        return words;
     }
 
     private static int handleFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -3,6 +3,7 @@ package io.polder.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polder.error.ErrorCode;
 import io.polder.error.PolderException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
             "`polder get ports` lists the ports and their relations. Columns the contract classifies as",
             "personal or restricted come back masked unless your grant unmasks them, and your grant's row",
             "filter applies. Without a grant the query is refused with the command that requests one:",
-            "polder access request PRODUCT/PORT --purpose \"...\".",
+            "polder access request PRODUCT/PORT --purpose \"...\" --days 30.",
             ""
         },
         footer = {
@@ -77,12 +79,13 @@ final class QueryCommand implements Callable<Integer> {
     Format output;
 
     @Option(names = "--row-cap", paramLabel = "N",
-            description = "The most rows to return (default: the server's, 10,000; at most its maximum, 1,000,000).")
+            description = "The most rows to return, 1 to the server's maximum (default: the server's, 10,000;"
+                    + " the maximum is 1,000,000 unless the server sets another).")
     Long rowCap;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "How long the query may run: 30s, 5m, 1h, or seconds (default: the server's, 30s; at most"
-                    + " its maximum, 5m).")
+            description = "How long the query may run: 30s, 5m, 1h, or seconds; 1s to the server's maximum (default:"
+                    + " the server's, 30s; the maximum is 5m unless the server sets another).")
     String timeout;
 
     @Override
@@ -92,8 +95,9 @@ final class QueryCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sql", sql);
         if (rowCap != null) {
-            if (rowCap < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--row-cap must be 0 or more, found " + rowCap);
+            if (rowCap < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--row-cap must be between 1 and the"
+                        + " server's maximum (1,000,000 unless the server sets another), found " + rowCap);
             }
             body.put("rowCap", rowCap);
         }
@@ -118,6 +122,7 @@ final class QueryCommand implements Callable<Integer> {
             err.flush();
             return 0;
         } catch (PolderException e) {
+            overLimit(e);
             out.flush();
             err.println("polder: " + e.getMessage());
             err.flush();
@@ -184,6 +189,30 @@ final class QueryCommand implements Callable<Integer> {
             printer.end(summary);
         }
         return summary;
+    }
+
+    /** The server's refusal of a row cap or timeout above its maximum, as the usage error it is. */
+    private void overLimit(PolderException e) {
+        Object field = e.details().get("field");
+        Object max = e.details().get("max");
+        if (e.code() != ErrorCode.INVALID_ARGUMENT || max == null) {
+            return;
+        }
+        if ("rowCap".equals(field)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--row-cap must be between 1 and %,d (the server's maximum), found %d", Long.parseLong(max.toString()),
+                    rowCap));
+        }
+        if ("timeoutSeconds".equals(field)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be between 1s and "
+                    + written(Long.parseLong(max.toString())) + " (the server's maximum),"
+                    + " found " + timeout);
+        }
+    }
+
+    /** Seconds as --timeout takes them: 1h, 5m or 90s. */
+    private static String written(long seconds) {
+        return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     /** {@code 30s}, {@code 5m}, {@code 1h}, {@code 500ms} (rounded up to a second) or plain seconds. */

@@ -104,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
     long queryRowCap;
 
     @Option(names = "--query-max-row-cap", paramLabel = "N", defaultValue = "" + QueryLimits.DEFAULT_MAX_ROW_CAP,
-            description = "The highest row cap a query may ask for; a higher one is lowered to it"
+            description = "The highest row cap a query may ask for; a higher one is refused (400)"
                     + " (default ${DEFAULT-VALUE}).")
     long queryMaxRowCap;
 
@@ -115,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--query-max-timeout", paramLabel = "DURATION", defaultValue = "5m",
             converter = DurationConverter.class,
-            description = "The longest timeout a query may ask for; a longer one is shortened to it"
+            description = "The longest timeout a query may ask for; a longer one is refused (400)"
                     + " (default ${DEFAULT-VALUE}).")
     Duration queryMaxTimeout;
 

@@ -154,7 +154,7 @@ final class TokenCommand implements Runnable {
     @Command(name = "revoke", description = {"Revokes a token: it stops working at once.", ""},
             header = "Revokes a token: it stops working at once.",
             footer = {"", "Example:", "  polder token revoke 01jq3z8k6w2v0rsm4tcx9e5n7b", "",
-                "Revoking a token that is revoked already changes nothing, and exits 0.",
+                "Revoking a token that is revoked already changes nothing: it says when it was revoked, and exits 0.",
                 "Exit codes: 0 revoked, 2 wrong usage (such as an id that is not a token id), 3 no such token,",
                 "5 not allowed (needs a platform-admin token), 10 server unreachable."},
             mixinStandardHelpOptions = true)
@@ -170,7 +170,15 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            JsonNode token = serverOptions.client().delete(PolderClient.path("tokens", id)).body();
+            PolderClient client = serverOptions.client();
+            JsonNode known = client.get(PolderClient.path("tokens", id)).body();
+            if (!known.path("revokedAt").asText("").isEmpty()) {
+                spec.commandLine().getOut().println("Token " + known.path("id").asText(id) + " (" + describe(known)
+                        + ") was already revoked (at " + Times.field(known, "revokedAt") + "); nothing changed.");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            JsonNode token = client.delete(PolderClient.path("tokens", id)).body();
             spec.commandLine().getOut().println("Revoked token " + token.path("id").asText(id) + " ("
                     + describe(token) + ").");
             spec.commandLine().getOut().flush();

@@ -58,6 +58,21 @@ class ClientWithoutServerTest {
     }
 
     @Test
+    void aFileIsNotTheMeshFolderWhichIsNamed() throws Exception {
+        Path mesh = dir.resolve("mesh");
+        CliRun.copyExampleMesh(mesh);
+        Path product = mesh.resolve("sales/sales-orders/product.odps.yaml");
+        CliRun run = CliRun.of("plan", product.toString(), "--server", nobody);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(product + " is a file; plan and apply take the mesh folder, the one that holds"
+                + " mesh.yaml (here probably " + mesh.toAbsolutePath() + ")").doesNotContain("no such folder");
+        Path lonely = Files.writeString(dir.resolve("alone.odps.yaml"), "name: x\n");
+        CliRun alone = CliRun.of("plan", lonely.toString(), "--server", nobody);
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("is a file; plan and apply take the mesh folder").doesNotContain("probably");
+    }
+
+    @Test
     void wrongUsageExitsTwoBeforeAnyRequest() {
         assertThat(CliRun.of("get", "widgets", "--server", nobody).exitCode()).isEqualTo(2);
         assertThat(CliRun.of("get", "domains", "--team", "t", "--server", nobody).err()).contains("--team does not filter domains");

@@ -35,7 +35,7 @@ class LauncherTest {
             assertThat(launched.err()).as("%s: the usage error, and nothing about a cache", args)
                     .startsWith(args.getFirst().equals("serve") ? "Unknown option: '--bogus'"
                             : "Invalid value for option '--rows': 'x' is not an int")
-                    .contains("Usage: polder " + args.getFirst())
+                    .contains("See `polder " + args.getFirst() + " --help` for its usage.").doesNotContain("Usage:")
                     .doesNotContain("polder:").doesNotContain("AOTConfiguration").doesNotContain("start-up cache");
             assertThat(launched.out()).isEmpty();
             try (var files = Files.list(dist)) {

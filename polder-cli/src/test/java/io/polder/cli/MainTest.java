@@ -33,4 +33,32 @@ class MainTest {
         assertThat(serveHelp.exitCode()).isZero();
         assertThat(serveHelp.out()).contains("Usage: polder serve");
     }
+
+    @Test
+    void aUsageErrorIsItsMessageAndAPointerToTheHelpNotTheWholeHelp() {
+        CliRun typo = CliRun.of("get", "prodcts");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("prodcts").contains("See `polder get --help` for its usage.")
+                .doesNotContain("Usage:");
+        assertThat(typo.err().lines().count()).as(typo.err()).isLessThanOrEqualTo(4);
+        CliRun option = CliRun.of("query", "SELECT 1", "--bogus");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).startsWith("Unknown option: '--bogus'").contains("See `polder query --help`")
+                .doesNotContain("Usage:");
+    }
+
+    @Test
+    void anOptionOfTheSubcommandsBeforeTheSubcommandIsToldWhereItGoes() {
+        CliRun token = CliRun.of("--token", "pld_secret", "get", "products");
+        assertThat(token.exitCode()).isEqualTo(2);
+        assertThat(token.err().strip()).isEqualTo("--token is an option of the subcommands: put it after the command,"
+                + " e.g. polder get products --token TOKEN");
+        CliRun server = CliRun.of("--server=http://localhost:1", "token", "list");
+        assertThat(server.exitCode()).isEqualTo(2);
+        assertThat(server.err().strip()).startsWith("--server is an option of the subcommands")
+                .endsWith("e.g. polder token list --server URL");
+        CliRun unknown = CliRun.of("--bogus", "get", "products");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("See `polder --help`");
+    }
 }

@@ -101,6 +101,77 @@ class QueryCommandTest {
     }
 
     @Test
+    void limitsOutOfRangeAreUsageErrorsNamingTheRange() {
+        CliRun none = server.as(owner, "query", "SELECT 1", "--row-cap", "0");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--row-cap must be between 1 and the server's maximum").contains("found 0");
+        CliRun many = server.as(owner, "query", "SELECT 1", "--row-cap", "2000000");
+        assertThat(many.exitCode()).isEqualTo(2);
+        assertThat(many.err()).contains("--row-cap must be between 1 and 1,000,000 (the server's maximum), found 2000000");
+        assertThat(many.out()).isEmpty();
+        CliRun long_ = server.as(owner, "query", "SELECT 1", "--timeout", "10m");
+        assertThat(long_.exitCode()).isEqualTo(2);
+        assertThat(long_.err()).contains("--timeout must be between 1s and 5m (the server's maximum), found 10m");
+        CliRun highest = server.as(owner, "query", "SELECT 1", "--row-cap", "1000000", "--timeout", "5m");
+        assertThat(highest.exitCode()).as(highest.err()).isZero();
+    }
+
+    @Test
+    void theCommandARefusalSuggestsRunsAsPrinted() {
+        CliRun ungranted = server.as(owner, "query", "SELECT * FROM \"logistics-shipments/shipments\".shipments");
+        assertThat(ungranted.exitCode()).isEqualTo(1);
+        String line = ungranted.err().lines().filter(text -> text.contains("polder access request")).findFirst().orElseThrow();
+        List<String> words = shellWords(line.substring(line.indexOf("polder access request") + "polder ".length()));
+        assertThat(words).contains("--purpose", "--days");
+
+        CliRun request = server.as(owner, words.toArray(String[]::new));
+        assertThat(request.exitCode()).as(request.out() + request.err()).isZero();
+        assertThat(request.out()).contains("logistics-shipments/shipments");
+    }
+
+    @Test
+    void aPortOrColumnThatIsNotThereIsNamedSo() {
+        CliRun port = server.as(owner, "query", "SELECT * FROM \"sales-orders/ordrs\".orders");
+        assertThat(port.exitCode()).isEqualTo(1);
+        assertThat(port.err()).contains("product sales-orders has no output port ordrs").contains("its output ports: orders")
+                .doesNotContain("grant");
+        CliRun product = server.as(owner, "query", "SELECT * FROM \"sales-ordrs/orders\".orders");
+        assertThat(product.exitCode()).isEqualTo(1);
+        assertThat(product.err()).contains("there is no product sales-ordrs").doesNotContain("grant");
+        CliRun column = server.as(owner, "query", "SELECT order_id,\n       nosuchcol FROM " + ORDERS);
+        assertThat(column.exitCode()).isEqualTo(1);
+        assertThat(column.err()).contains("2:8: no column \"nosuchcol\"").contains("did you mean")
+                .doesNotContain("Binder Error");
+    }
+
+    /** Splits a command as a shell would: spaces separate words, double quotes keep spaces in one. */
+    private static List<String> shellWords(String command) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : command.strip().toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    @Test
     void helpTeachesTheRelationNames() {
         CliRun help = CliRun.of("query", "--help");
         assertThat(help.exitCode()).isZero();

@@ -95,8 +95,11 @@ class RegistryStoryTest {
         CliRun shouted = server.admin("token", "revoke", id.toUpperCase(java.util.Locale.ROOT));
         assertThat(shouted.exitCode()).isEqualTo(2);
         assertThat(shouted.err()).contains("not a valid token id").contains("26 lowercase letters and digits");
-        assertThat(server.admin("token", "revoke", id).exitCode()).as("revoked already: nothing changes, as --help says")
-                .isZero();
+        CliRun again = server.admin("token", "revoke", id);
+        assertThat(again.exitCode()).as("revoked already: nothing changes, as --help says").isZero();
+        assertThat(again.out()).startsWith("Token " + id + " ('ci-sales'")
+                .containsPattern("was already revoked \\(at [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\\); nothing changed")
+                .doesNotContain("Revoked token");
         CliRun noSuchToken = server.admin("token", "revoke", "0" + id.substring(1).replaceAll("[0-9]", "z"));
         assertThat(noSuchToken.exitCode()).as(noSuchToken.err()).isEqualTo(3);
 
@@ -278,6 +281,13 @@ class RegistryStoryTest {
         JsonNode denied = JSON.readTree(server.admin("audit", "--outcome", "denied", "-o", "json").out());
         assertThat(denied).isNotEmpty();
         assertThat(denied.toString()).doesNotContain("pld_wrong");
+
+        CliRun bogus = server.admin("audit", "--action", "bogus");
+        assertThat(bogus.exitCode()).isEqualTo(2);
+        assertThat(bogus.err()).contains("unknown audit action 'bogus'").contains("apply-product").contains("query-data");
+        assertThat(bogus.out()).doesNotContain("No audit events");
+        assertThat(CliRun.of("audit", "--help").out()).contains("--action=ACTION", "apply-product, authenticate,",
+                "query-data", "sign-in");
     }
 
     private static String tokenId(String json, String name) throws IOException {

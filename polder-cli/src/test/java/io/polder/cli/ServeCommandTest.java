@@ -109,8 +109,17 @@ class ServeCommandTest {
             assertThat(defaults.headers().firstValue("Polder-Row-Cap")).hasValue("3");
             assertThat(defaults.headers().firstValue("Polder-Timeout-Seconds")).hasValue("2");
             assertThat(defaults.body()).contains("\"rowCount\":3", "\"truncated\":true");
+            java.net.http.HttpResponse<String> over = query(url, token,
+                    "{\"sql\":\"SELECT * FROM range(10)\",\"rowCap\":100}");
+            assertThat(over.statusCode()).as("above the maximum: refused, not lowered").isEqualTo(400);
+            assertThat(over.body()).contains("rowCap must be at most 4");
+            java.net.http.HttpResponse<String> longer = query(url, token,
+                    "{\"sql\":\"SELECT * FROM range(10)\",\"timeoutSeconds\":60}");
+            assertThat(longer.statusCode()).isEqualTo(400);
+            assertThat(longer.body()).contains("timeoutSeconds must be at most 3");
             java.net.http.HttpResponse<String> asked = query(url, token,
-                    "{\"sql\":\"SELECT * FROM range(10)\",\"rowCap\":100,\"timeoutSeconds\":60}");
+                    "{\"sql\":\"SELECT * FROM range(10)\",\"rowCap\":4,\"timeoutSeconds\":3}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
             assertThat(asked.headers().firstValue("Polder-Row-Cap")).hasValue("4");
             assertThat(asked.headers().firstValue("Polder-Timeout-Seconds")).hasValue("3");
             assertThat(asked.body()).contains("\"rowCount\":4");

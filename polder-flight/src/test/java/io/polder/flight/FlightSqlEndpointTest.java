@@ -164,7 +164,7 @@ class FlightSqlEndpointTest {
                     assertThat(e.status().metadata().get("polder-code")).isEqualTo("FORBIDDEN");
                     assertThat(e.status().metadata().get("polder-port")).isEqualTo("finance-ledger/entries");
                     assertThat(e.status().metadata().get("polder-command"))
-                            .isEqualTo("polder access request finance-ledger/entries --purpose \"...\"");
+                            .isEqualTo("polder access request finance-ledger/entries --purpose \"...\" --days 30");
                 });
     }
 

@@ -109,6 +109,28 @@ public final class AccessView {
         return relations.values().stream().map(relation -> relation.name().sql()).sorted().limit(limit).toList();
     }
 
+    /**
+     * The names of the relations of the port {@code portAddress} ({@code PRODUCT/PORT}) the principal may read,
+     * in SQL, sorted: for a refusal of a name the port does not have (another table, another version).
+     */
+    public List<String> namesOn(String portAddress) {
+        if (source != null) {
+            ask(portAddress);
+        }
+        String key = RelationName.asciiLower(unversioned(portAddress));
+        return relations.values().stream()
+                .filter(relation -> relation.name().portAddress().map(RelationName::asciiLower).filter(key::equals).isPresent())
+                .map(relation -> relation.name().sql()).distinct().sorted().toList();
+    }
+
+    /**
+     * What the catalog holds under the product id {@code productId}, for a refusal's message; empty when this
+     * view cannot tell (a complete view, or a source that does not say).
+     */
+    public Optional<Catalogued> catalogued(String productId) {
+        return source == null ? Optional.empty() : source.catalogued(RelationName.asciiLower(productId));
+    }
+
     private PortAccess ask(String portAddress) {
         String key = RelationName.asciiLower(unversioned(portAddress));
         return asked.computeIfAbsent(key, address -> {
@@ -166,6 +188,24 @@ public final class AccessView {
         }
     }
 
+    /** What the catalog holds under a product id a query names, as a refusal tells it. */
+    public sealed interface Catalogued {
+        /** No product has that id. */
+        record NoProduct(String productId) implements Catalogued {
+            public NoProduct {
+                requireNonNull(productId, "productId is null");
+            }
+        }
+
+        /** The product exists, with these output ports (their names, sorted). */
+        record Product(String productId, List<String> outputPorts) implements Catalogued {
+            public Product {
+                requireNonNull(productId, "productId is null");
+                outputPorts = List.copyOf(outputPorts);
+            }
+        }
+    }
+
     /** Where a looked-up view finds a principal's access, one port at a time. */
     public interface PortGrants {
         /** The principal's access to the port {@code PRODUCT/PORT} (lower-cased ASCII). */
@@ -173,5 +213,14 @@ public final class AccessView {
 
         /** Up to {@code limit} relation names the principal may read, sorted, for a refusal's message. */
         List<String> someNames(int limit);
+
+        /**
+         * What the catalog holds under {@code productId} (lower-cased ASCII), so that a refusal says a product or
+         * port does not exist rather than that it is not granted. The answer names output ports, so only a source
+         * whose catalog every principal may read should give one; the default tells nothing.
+         */
+        default Optional<Catalogued> catalogued(String productId) {
+            return Optional.empty();
+        }
     }
 }

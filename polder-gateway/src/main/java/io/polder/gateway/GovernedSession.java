@@ -190,12 +190,18 @@ final class GovernedSession implements AutoCloseable {
      * comment cannot swallow the closing parenthesis.
      */
     static String capped(String sql, long rowCap) {
+        String body = body(sql);
+        long limit = rowCap == Long.MAX_VALUE || rowCap == 0 ? rowCap : rowCap + 1;
+        return "SELECT * FROM (\n" + body + "\n) LIMIT " + limit;
+    }
+
+    /** The consumer's query as {@link #capped} runs it: without the blanks around it and its closing semicolons. */
+    static String body(String sql) {
         String body = sql.strip();
         while (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }
-        long limit = rowCap == Long.MAX_VALUE || rowCap == 0 ? rowCap : rowCap + 1;
-        return "SELECT * FROM (\n" + body + "\n) LIMIT " + limit;
+        return body;
     }
 
     private void execute(String sql) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -186,8 +187,43 @@ final class QueryAnalyzer {
                         + lapsed.reason().name().toLowerCase(Locale.ROOT) + " at " + lapsed.at()
                         + "; request access again with: " + command(port), details(name, port));
             }
+            Optional<Refusal> missing = missing(node, name, port);
+            if (missing.isPresent()) {
+                return missing.get();
+            }
             return Refusal.forbidden(at(node) + "you hold no grant to read " + written + nonAscii + "; request one for"
                     + " the port with: " + command(port), details(name, port));
+        }
+
+        /**
+         * The refusal of a name that no relation has: another table or version of a port the principal reads, or
+         * a product or port the catalog does not hold; empty when the name is only not granted.
+         */
+        private Optional<Refusal> missing(JsonNode node, RelationName name, String port) {
+            List<String> onPort = access.namesOn(port);
+            if (!onPort.isEmpty()) {
+                return Optional.of(Refusal.invalid(at(node) + name.sql() + " is not a relation of " + port + "; of that"
+                        + " port you may read " + list(onPort), Map.of("relation", name.sql(), "port", port)));
+            }
+            String product = port.substring(0, port.indexOf('/'));
+            String portName = port.substring(port.indexOf('/') + 1);
+            AccessView.Catalogued catalogued = access.catalogued(product).orElse(null);
+            if (catalogued instanceof AccessView.Catalogued.NoProduct) {
+                return Optional.of(Refusal.invalid(at(node) + "there is no product " + product + " (the query names "
+                        + name.sql() + "); `polder get products` lists the products", Map.of("relation", name.sql())));
+            }
+            if (catalogued instanceof AccessView.Catalogued.Product known && known.outputPorts().stream()
+                    .noneMatch(portName::equalsIgnoreCase)) {
+                return Optional.of(Refusal.invalid(at(node) + "product " + product + " has no output port " + portName
+                        + " (the query names " + name.sql() + "); " + (known.outputPorts().isEmpty() ? "it has none"
+                        : "its output ports: " + String.join(", ", known.outputPorts())),
+                        Map.of("relation", name.sql(), "outputPorts", known.outputPorts())));
+            }
+            return Optional.empty();
+        }
+
+        private static String list(List<String> names) {
+            return String.join(", ", names.subList(0, Math.min(names.size(), 10))) + (names.size() > 10 ? ", ..." : "");
         }
 
         private String readable() {
@@ -202,8 +238,9 @@ final class QueryAnalyzer {
         }
     }
 
+    /** The command that requests a grant, as it runs when pasted: the CLI requires --purpose and --days. */
     static String command(String port) {
-        return "polder access request " + port + " --purpose \"...\"";
+        return "polder access request " + port + " --purpose \"...\" --days 30";
     }
 
     private static Map<String, Object> details(RelationName name, String port) {

@@ -113,7 +113,8 @@ public final class QueryGateway implements AutoCloseable {
                 try {
                     run = session.run(request.sql(), rowCap, Math.max(remaining, 1), watchdog, timedOut, sink);
                 } catch (SQLException e) {
-                    throw translate(e, timedOut.get(), timeout);
+                    throw translate(e, timedOut.get(), timeout, request.sql(),
+                            GovernedSession.capped(request.sql(), rowCap));
                 }
                 QueryDecision decision = decision(request, access, now, true, "", sqlHash, relations);
                 decisions.accept(decision);
@@ -238,7 +239,7 @@ public final class QueryGateway implements AutoCloseable {
         return statements.get(0);
     }
 
-    private static Refusal translate(SQLException error, boolean timedOut, Duration timeout) {
+    private static Refusal translate(SQLException error, boolean timedOut, Duration timeout, String sql, String executed) {
         if (timedOut) {
             return Refusal.timedOut("the query ran longer than its timeout of " + human(timeout) + " and was cancelled;"
                     + " make it lighter or ask for a longer timeout", error);
@@ -258,7 +259,7 @@ public final class QueryGateway implements AutoCloseable {
         if (lower.startsWith("interrupt")) {
             return Refusal.limit("the query was cancelled", error);
         }
-        return Refusal.invalid(message, error);
+        return Refusal.invalid(QueryError.describe(error, sql, executed), error);
     }
 
     private QueryRefusedException refuse(QueryRequest request, AccessView access, Instant now, String sqlHash, List<GrantedRelation> relations,

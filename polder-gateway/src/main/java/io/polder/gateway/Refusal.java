@@ -31,6 +31,10 @@ final class Refusal extends RuntimeException {
         return new Refusal(ErrorCode.INVALID_ARGUMENT, message, Map.of(), null);
     }
 
+    static Refusal invalid(String message, Map<String, Object> details) {
+        return new Refusal(ErrorCode.INVALID_ARGUMENT, message, details, null);
+    }
+
     static Refusal invalid(String message, Throwable cause) {
         return new Refusal(ErrorCode.INVALID_ARGUMENT, message, Map.of(), cause);
     }

@@ -153,7 +153,8 @@ class FlightSqlServerTest {
         assertThat(rest.json().path("truncated").asBoolean()).isTrue();
         Answer asked = fixture.server.api().send("POST", "/api/v1/query", analyst,
                 Map.of("sql", sql, "rowCap", 10 * ROW_CAP), Map.of());
-        assertThat(asked.header("Polder-Row-Cap")).as("lowered to the server's highest").isEqualTo(String.valueOf(2 * ROW_CAP));
+        assertThat(asked.status()).as("above the server's highest: refused, not lowered").isEqualTo(400);
+        assertThat(asked.json().path("details").path("max").asLong()).isEqualTo(2 * ROW_CAP);
 
         String url = fixture.server.server().flightUrl().orElseThrow() + "&token=" + analyst + "&polder-truncation=error";
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {

@@ -195,6 +195,22 @@ class QueryApiTest {
     }
 
     @Test
+    void limitsAboveTheServersMaximumAreRefusedNotLowered() {
+        Answer rows = query(analyst, Map.of("sql", "SELECT 1", "rowCap", 2_000_000), null);
+        assertThat(rows.status()).as(rows.toString()).isEqualTo(400);
+        assertThat(rows.json().path("message").asText()).isEqualTo("rowCap must be at most 1000000 (the server's"
+                + " maximum), found 2000000");
+        assertThat(rows.json().path("details").path("field").asText()).isEqualTo("rowCap");
+        assertThat(rows.json().path("details").path("max").asLong()).isEqualTo(1_000_000);
+        Answer time = query(analyst, Map.of("sql", "SELECT 1", "timeoutSeconds", 600), null);
+        assertThat(time.status()).as(time.toString()).isEqualTo(400);
+        assertThat(time.json().path("message").asText()).contains("timeoutSeconds must be at most 300");
+        assertThat(time.json().path("details").path("field").asText()).isEqualTo("timeoutSeconds");
+        Answer highest = query(analyst, Map.of("sql", "SELECT 1", "rowCap", 1_000_000, "timeoutSeconds", 300), null);
+        assertThat(highest.status()).as(highest.toString()).isEqualTo(200);
+    }
+
+    @Test
     void everyQueryIsInTheUsageAndAuditLogs() {
         String auditor = fixture.server.token("usage-reader", Role.CONSUMER, null, null);
         grant("usage-reader", "sales-orders/orders", 30, Approval.asRequested());

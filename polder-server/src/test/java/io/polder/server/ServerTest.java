@@ -389,6 +389,12 @@ class ServerTest {
         String future = Instant.now().plus(Duration.ofDays(1)).toString();
         assertThat(api.get("/api/v1/audit?since=" + future, admin).json().path("items")).isEmpty();
         assertThat(api.get("/api/v1/audit?until=" + future, admin).json().path("items").size()).isGreaterThan(3);
+        JsonNode anonymous = api.get("/api/v1/audit?action=authenticate", admin).json().path("items");
+        assertThat(anonymous.findValuesAsText("principal")).contains("anonymous");
+        Answer bogus = api.get("/api/v1/audit?action=bogus", admin);
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.json().path("message").asText()).contains("query parameter 'action'")
+                .contains("unknown audit action 'bogus'").contains("apply-product, authenticate, build-product").contains("sign-in");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.polder.registry.store.Ids;
 import io.polder.registry.store.Json;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -20,6 +21,9 @@ public final class AuditLog {
     static final String INSERT = """
             INSERT INTO audit_events (id, occurred_at, principal_name, principal_role, action, target, outcome, details)
             VALUES (:id, :occurredAt, :principal, :role, :action, :target, :outcome, :details)""";
+
+    /** The actions of events without a principal ({@link #recordAnonymous}): a refused token, a web sign-in. */
+    public static final List<String> ANONYMOUS_ACTIONS = List.of("authenticate", "sign-in");
 
     private final Database database;
     private final Ids ids;
@@ -49,9 +53,15 @@ public final class AuditLog {
     /**
      * Records an event of a caller the registry has no principal for (for example a request with an
      * invalid token), in a transaction of its own.
+     *
+     * @throws IllegalArgumentException when {@code action} is not one of {@link #ANONYMOUS_ACTIONS}
      */
     public AuditEvent recordAnonymous(String principalName, String action, String target, AuditOutcome outcome,
                                       Map<String, String> details) {
+        if (!ANONYMOUS_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("an anonymous audit event's action is one of " + ANONYMOUS_ACTIONS
+                    + ", found " + action);
+        }
         AuditEvent event = new AuditEvent(ids.next(), Instant.ofEpochMilli(clock.millis()), principalName, null,
                 action, target, outcome, details);
         database.writeVoid(handle -> insert(handle, event));

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -93,6 +94,13 @@ final class AccessViews {
             @Override
             public List<String> someNames(int limit) {
                 return names(grants.grantsFor(principal, now), limit).stream().map(RelationName::sql).toList();
+            }
+
+            @Override
+            public Optional<AccessView.Catalogued> catalogued(String productId) {
+                return Optional.of(ports.outputPortNames(productId)
+                        .<AccessView.Catalogued>map(names -> new AccessView.Catalogued.Product(productId, names))
+                        .orElseGet(() -> new AccessView.Catalogued.NoProduct(productId)));
             }
         });
         return new Built(view, bySql, unpublished);

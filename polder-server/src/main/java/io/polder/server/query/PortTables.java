@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -84,6 +85,22 @@ final class PortTables {
             }
         }
         return versions;
+    }
+
+    /**
+     * The names of the output ports of {@code productId}'s current version, sorted; empty when there is no such
+     * product. The catalog is readable by every signed-in principal, so a refusal may name them.
+     */
+    Optional<List<String>> outputPortNames(String productId) {
+        try {
+            return Optional.of(catalog.listPorts(productId, PortDirection.OUTPUT, PageRequest.first(PageRequest.MAX_LIMIT))
+                    .items().stream().map(Port::name).distinct().sorted().toList());
+        } catch (PolderException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static String version(Port port) {

@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param defaultTimeout the timeout of a request that names none
  * @param concurrentQueries how many queries run at once; the server's other requests are not counted
  * @param admissionWait how long a query beyond that waits for a slot before it is refused (503, Retry-After)
- * @param maxRowCap the highest row cap a request may ask for (a higher one is lowered to it)
- * @param maxTimeout the longest timeout a request may ask for (a longer one is shortened to it)
+ * @param maxRowCap the highest row cap a request may ask for (a higher one is refused)
+ * @param maxTimeout the longest timeout a request may ask for (a longer one is refused)
  */
 public record QueryLimits(long defaultRowCap, Duration defaultTimeout, int concurrentQueries, Duration admissionWait,
                           long maxRowCap, Duration maxTimeout) {

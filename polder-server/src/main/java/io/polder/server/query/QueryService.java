@@ -116,9 +116,10 @@ public final class QueryService implements AutoCloseable {
 
     /**
      * The request {@code principal} makes with {@code sql}: the row cap and timeout as given, or the defaults
-     * when null; either lowered to the gateway's maximum.
+     * when null.
      *
-     * @throws PolderException INVALID_ARGUMENT for a negative row cap or a timeout that is not positive
+     * @throws PolderException INVALID_ARGUMENT for a negative row cap or a timeout that is not positive, and for
+     *                         one above the gateway's maximum (details: {@code field}, {@code max})
      */
     public QueryRequest request(Principal principal, String sql, Long rowCap, Duration timeout) {
         requireNonNull(principal, "principal is null");
@@ -131,9 +132,18 @@ public final class QueryService implements AutoCloseable {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new PolderException(ErrorCode.INVALID_ARGUMENT, "the timeout must be positive, found " + timeout);
         }
-        long cap = Math.min(rowCap == null ? limits.defaultRowCap() : rowCap, settings.maxRowCap());
-        Duration wanted = timeout == null ? limits.defaultTimeout() : timeout;
-        Duration time = wanted.compareTo(settings.maxTimeout()) > 0 ? settings.maxTimeout() : wanted;
+        if (rowCap != null && rowCap > settings.maxRowCap()) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "rowCap must be at most " + settings.maxRowCap()
+                    + " (the server's maximum), found " + rowCap, Map.of("field", "rowCap", "max", settings.maxRowCap()),
+                    null);
+        }
+        if (timeout != null && timeout.compareTo(settings.maxTimeout()) > 0) {
+            throw new PolderException(ErrorCode.INVALID_ARGUMENT, "timeoutSeconds must be at most "
+                    + settings.maxTimeout().toSeconds() + " (the server's maximum), found " + timeout.toSeconds(),
+                    Map.of("field", "timeoutSeconds", "max", settings.maxTimeout().toSeconds()), null);
+        }
+        long cap = rowCap == null ? limits.defaultRowCap() : rowCap;
+        Duration time = timeout == null ? limits.defaultTimeout() : timeout;
         return new QueryRequest(sql, principal.name(), cap, time);
     }
 
