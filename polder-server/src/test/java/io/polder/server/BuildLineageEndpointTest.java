@@ -10,6 +10,7 @@ import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunDetail;
+import io.polder.registry.runs.RunFindings;
 import io.polder.registry.runs.RunState;
 import io.polder.registry.runs.RunTrigger;
 import io.polder.registry.store.Database;
@@ -90,7 +91,7 @@ class BuildLineageEndpointTest {
                 sources.toString())), EngineContext.of(temp.resolve("warehouse")).withLineage(lineage)));
         opened.add(engine);
         builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
-                engine, Executors.newFixedThreadPool(2), Clock.systemUTC(), RUNNER, io.polder.registry.runs.RunFindings.NONE,
+                engine, Executors.newFixedThreadPool(2), Clock.systemUTC(), RUNNER, RunFindings.NONE,
                 lineage);
         opened.add(builds);
         registry.apply().apply(ADMIN, Meshes.exampleWithPlatformFiles(), ApplyOptions.defaults());

@@ -10,6 +10,7 @@ import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunDetail;
+import io.polder.registry.runs.RunFindings;
 import io.polder.registry.runs.RunKind;
 import io.polder.registry.runs.RunState;
 import io.polder.registry.runs.RunTrigger;
@@ -24,6 +25,7 @@ import io.polder.spi.PortRef;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotState;
 import io.polder.spi.lineage.LineageJson;
+import io.polder.spi.lineage.LineageListener;
 import io.polder.spi.lineage.RunEvent;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,7 +83,7 @@ class BuildPublishTest {
         // two workers, as a server has by default
         workers = Executors.newFixedThreadPool(2);
         builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
-                engine, workers, Clock.systemUTC(), RUNNER);
+                engine, workers, Clock.systemUTC(), RUNNER, RunFindings.NONE, LineageListener.NONE);
         opened.add(builds);
     }
 
@@ -236,7 +238,7 @@ class BuildPublishTest {
         opened.add(broken);
         BuildService breaking = new BuildService(broken.runs(), broken.buildDefinitions(),
                 broken.access()::requireInputGrants, engine, Executors.newSingleThreadExecutor(), Clock.systemUTC(),
-                RUNNER);
+                RUNNER, RunFindings.NONE, LineageListener.NONE);
         opened.add(breaking);
         RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), breaking, BuildSettings.DEFAULT_HEARTBEAT,
                 BuildSettings.DEFAULT_SILENT_AFTER);

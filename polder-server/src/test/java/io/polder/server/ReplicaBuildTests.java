@@ -27,6 +27,7 @@ import io.polder.spi.Engines;
 import io.polder.spi.PortRef;
 import io.polder.spi.SnapshotId;
 import io.polder.spi.SnapshotState;
+import io.polder.spi.lineage.LineageListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -276,7 +277,7 @@ abstract class ReplicaBuildTests {
         opened.add(engine);
         BuildService builds = new BuildService(registry.runs(), registry.buildDefinitions(),
                 registry.access()::requireInputGrants, engine, workers, Clock.systemUTC(), runner,
-                findings.apply(registry));
+                findings.apply(registry), LineageListener.NONE);
         opened.add(builds);
         RunnerHeartbeat heartbeat = new RunnerHeartbeat(registry.runs(), builds, BuildSettings.DEFAULT_HEARTBEAT,
                 BuildSettings.DEFAULT_SILENT_AFTER);

@@ -10,6 +10,7 @@ import io.polder.registry.apply.ApplyOptions;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunDetail;
+import io.polder.registry.runs.RunFindings;
 import io.polder.registry.runs.RunState;
 import io.polder.registry.runs.RunTrigger;
 import io.polder.registry.store.Database;
@@ -21,6 +22,7 @@ import io.polder.spi.Stage;
 import io.polder.spi.build.OutputPortDefinition;
 import io.polder.spi.check.CheckRequest;
 import io.polder.spi.check.CheckRun;
+import io.polder.spi.lineage.LineageListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +111,7 @@ class WaitingRunStageTest {
                      "source-directory", sources.toString())), EngineContext.of(temp.resolve("warehouse"))));
              BuildService builds = new BuildService(registry.runs(), registry.buildDefinitions(),
                      registry.access()::requireInputGrants, engine, Executors.newFixedThreadPool(2), Clock.systemUTC(),
-                     "replica-a")) {
+                     "replica-a", RunFindings.NONE, LineageListener.NONE)) {
             registry.apply().apply(ADMIN, Meshes.exampleWithPlatformFiles(), ApplyOptions.defaults());
             engine.pauseNextBuild(PausingEngine.Where.IN_BUILD);
             Run build = builds.build(ADMIN, ORDERS, RunTrigger.REQUEST);

@@ -68,6 +68,15 @@ class WebUiServedTest {
         Answer api = server.api().get("/no/such/page", null);
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.json().path("code").asText()).isEqualTo("NOT_FOUND");
+
+        Answer apiFromBrowser = server.api().send("GET", "/api/v1/no-such-thing", null, null,
+                Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertThat(apiFromBrowser.status()).isEqualTo(404);
+        assertThat(apiFromBrowser.json().path("code").asText()).as("the API answers JSON, always").isEqualTo("NOT_FOUND");
+
+        Answer jsonFirst = server.api().send("GET", "/no/such/page", null, null,
+                Map.of("Accept", "application/json, text/html;q=0.1"));
+        assertThat(jsonFirst.json().path("code").asText()).as("a client preferring JSON").isEqualTo("NOT_FOUND");
     }
 
     @Test

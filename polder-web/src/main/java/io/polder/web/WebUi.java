@@ -124,13 +124,25 @@ public final class WebUi implements AutoCloseable {
     }
 
     /**
-     * Whether a request is a person's, to be answered with a page rather than JSON: it is under {@code /ui}, or
-     * it comes from a browser (it accepts {@code text/html}).
+     * Whether a request is a person's, to be answered with a page rather than JSON: it is under {@code /ui}, or it
+     * comes from a browser (its {@code Accept} header names {@code text/html} before any JSON) and is not for the
+     * API, whose answers are always JSON.
      */
     public static boolean wantsPage(Context ctx) {
         String path = ctx.path();
+        if (path.equals(ROOT) || path.startsWith(ROOT + "/")) {
+            return true;
+        }
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return false;
+        }
         String accept = ctx.header("Accept");
-        return path.equals(ROOT) || path.startsWith(ROOT + "/") || accept != null && accept.contains("text/html");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     /** Answers a request for an address that is not a page with the UI's 404 page. */

@@ -434,6 +434,10 @@ public final class RunService {
      * @return false when the run is not queued any more
      */
     public boolean waiting(String runId, String stage) {
+        requireRunId(runId);
+        if (stage == null || stage.isBlank() || stage.length() > 20) {
+            throw new IllegalArgumentException("a stage is 1 to 20 characters, found '" + stage + "'");
+        }
         return database.write(handle -> handle.createUpdate(WAITING).bind("id", runId).bind("stage", stage)
                 .execute()) == 1;
     }

@@ -92,27 +92,10 @@ public final class BuildService implements AutoCloseable {
     /**
      * @param runner names this server process among replicas (its host and data directory): the runs it starts
      *               are recorded as its own, and {@link #failUnfinished} fails only those
-     */
-    public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
-                        ExecutorService workers, Clock clock, String runner) {
-        this(runs, definitions, inputAccess, engine, workers, clock, runner, RunFindings.NONE);
-    }
-
-    /**
-     * For an engine whose lineage goes nowhere but the registry ({@link LineageListener#NONE} in its context); an
-     * engine with a listener needs it given here too, or the builds' final events never reach it.
-     *
      * @param inputAccess checked before a build reads anything: the product's team may read every input
      * @param policyFindings what the policies in force say of a product once a build or contract run of it has
      *                       recorded its results (its new check results included); written as the run's warnings in
-     *                       the transaction that finishes it
-     */
-    public BuildService(RunService runs, BuildDefinitions definitions, InputAccess inputAccess, Engine engine,
-                        ExecutorService workers, Clock clock, String runner, RunFindings policyFindings) {
-        this(runs, definitions, inputAccess, engine, workers, clock, runner, policyFindings, LineageListener.NONE);
-    }
-
-    /**
+     *                       the transaction that finishes it ({@link RunFindings#NONE} for none)
      * @param lineage the listener the engine was given in its context (see {@link io.polder.spi.EngineContext}): the
      *                engine emits the START of each build to it, and this service the run's final event
      */

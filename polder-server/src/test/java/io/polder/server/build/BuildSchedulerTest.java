@@ -9,11 +9,13 @@ import io.polder.registry.apply.MeshBundle;
 import io.polder.registry.auth.Principal;
 import io.polder.registry.runs.Run;
 import io.polder.registry.runs.RunFilter;
+import io.polder.registry.runs.RunFindings;
 import io.polder.registry.runs.RunTrigger;
 import io.polder.spi.Engine;
 import io.polder.spi.EngineConfig;
 import io.polder.spi.EngineContext;
 import io.polder.spi.Engines;
+import io.polder.spi.lineage.LineageListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -41,7 +43,8 @@ class BuildSchedulerTest {
         registry.apply().apply(Principal.platformAdmin("admin"), mesh, ApplyOptions.defaults());
         engine = Engines.create("duckdb", EngineConfig.empty(), EngineContext.of(data));
         builds = new BuildService(registry.runs(), registry.buildDefinitions(), registry.access()::requireInputGrants,
-                engine, Executors.newFixedThreadPool(2), Clock.systemUTC(), "test:" + data);
+                engine, Executors.newFixedThreadPool(2), Clock.systemUTC(), "test:" + data,
+                RunFindings.NONE, LineageListener.NONE);
         scheduler = new BuildScheduler(builds, registry.buildDefinitions(), registry.lineage(), Clock.systemUTC());
     }
 
