@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
             "",
             "The server and token come from --server/--token or POLDER_SERVER/POLDER_TOKEN.",
             "Exit codes: 0 applied, 1 the folder has problems (printed as FILE:LINE:COLUMN: message) or a",
-            "product was refused by policy, 2 wrong usage, 4 conflict, 5 no or insufficient token, 10 server",
-            "unreachable."
+            "product was refused by policy, 2 wrong usage, 3 a --product the folder does not declare, 4 conflict,",
+            "5 no or insufficient token, 10 server unreachable."
         },
         mixinStandardHelpOptions = true)
 final class ApplyCommand implements Callable<Integer> {

@@ -206,11 +206,13 @@ public final class Main implements Runnable {
             if (!name.startsWith("-") || root.getCommandSpec().findOption(name) != null) {
                 continue;
             }
-            Optional<CommandLine.Model.OptionSpec> option = subcommandOption(root, name);
+            List<String> command = commandWords(root, args);
+            // the option of the command typed; with none typed, of any subcommand
+            Optional<CommandLine.Model.OptionSpec> option = command.isEmpty() ? subcommandOption(root, name)
+                    : Optional.ofNullable(typed(root, command).getCommandSpec().findOption(name));
             if (option.isEmpty()) {
                 continue;
             }
-            List<String> command = commandWords(root, args);
             String value = option.get().arity().max() > 0 ? " " + option.get().paramLabel() : "";
             return Optional.of(name + " is an option of the subcommands: put it after the command, e.g. polder "
                     + (command.isEmpty() ? "COMMAND" : String.join(" ", command)) + " " + name + value);
@@ -230,6 +232,19 @@ public final class Main implements Runnable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The deepest command {@code words} name, from {@code root}: {@code get} for {@code get products}. */
+    private static CommandLine typed(CommandLine root, List<String> words) {
+        CommandLine command = root;
+        for (String word : words) {
+            CommandLine subcommand = command.getSubcommands().get(word);
+            if (subcommand == null) {
+                break;
+            }
+            command = subcommand;
+        }
+        return command;
     }
 
     /** The words from the first one that names a subcommand on, without options: the command as meant. */

@@ -79,7 +79,8 @@ final class QueryCommand implements Callable<Integer> {
     Format output;
 
     @Option(names = "--row-cap", paramLabel = "N",
-            description = "The most rows to return, 1 to the server's maximum (default: the server's, 10,000;"
+            description = "The most rows to return, 0 (the columns alone) to the server's maximum (default: the"
+                    + " server's, 10,000;"
                     + " the maximum is 1,000,000 unless the server sets another).")
     Long rowCap;
 
@@ -95,9 +96,10 @@ final class QueryCommand implements Callable<Integer> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sql", sql);
         if (rowCap != null) {
-            if (rowCap < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--row-cap must be between 1 and the"
-                        + " server's maximum (1,000,000 unless the server sets another), found " + rowCap);
+            if (rowCap < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--row-cap must be between 0 (the"
+                        + " columns alone) and the server's maximum (1,000,000 unless the server sets another), found "
+                        + rowCap);
             }
             body.put("rowCap", rowCap);
         }
@@ -200,7 +202,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         if ("rowCap".equals(field)) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "--row-cap must be between 1 and %,d (the server's maximum), found %d", Long.parseLong(max.toString()),
+                    "--row-cap must be between 0 and %,d (the server's maximum), found %d", Long.parseLong(max.toString()),
                     rowCap));
         }
         if ("timeoutSeconds".equals(field)) {

@@ -57,6 +57,10 @@ class MainTest {
         assertThat(server.exitCode()).isEqualTo(2);
         assertThat(server.err().strip()).startsWith("--server is an option of the subcommands")
                 .endsWith("e.g. polder token list --server URL");
+        CliRun otherCommands = CliRun.of("--days", "3", "get", "products");
+        assertThat(otherCommands.exitCode()).isEqualTo(2);
+        assertThat(otherCommands.err()).as("get has no --days: no advice to put it there")
+                .doesNotContain("is an option of the subcommands").contains("See `polder --help`");
         CliRun unknown = CliRun.of("--bogus", "get", "products");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("See `polder --help`");

@@ -102,12 +102,15 @@ class QueryCommandTest {
 
     @Test
     void limitsOutOfRangeAreUsageErrorsNamingTheRange() {
-        CliRun none = server.as(owner, "query", "SELECT 1", "--row-cap", "0");
-        assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("--row-cap must be between 1 and the server's maximum").contains("found 0");
+        CliRun columns = server.as(owner, "query", "SELECT 1 AS one", "--row-cap", "0");
+        assertThat(columns.exitCode()).as(columns.err()).isEqualTo(0);
+        CliRun negative = server.as(owner, "query", "SELECT 1", "--row-cap=-1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--row-cap must be between 0 (the columns alone) and the server's maximum")
+                .contains("found -1");
         CliRun many = server.as(owner, "query", "SELECT 1", "--row-cap", "2000000");
         assertThat(many.exitCode()).isEqualTo(2);
-        assertThat(many.err()).contains("--row-cap must be between 1 and 1,000,000 (the server's maximum), found 2000000");
+        assertThat(many.err()).contains("--row-cap must be between 0 and 1,000,000 (the server's maximum), found 2000000");
         assertThat(many.out()).isEmpty();
         CliRun long_ = server.as(owner, "query", "SELECT 1", "--timeout", "10m");
         assertThat(long_.exitCode()).isEqualTo(2);

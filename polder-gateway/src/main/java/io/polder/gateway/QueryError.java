@@ -55,13 +55,25 @@ final class QueryError {
             return Optional.empty();
         }
         String line = lines[lineNumber - 1];
+        if (!printableAscii(line)) {
+            // DuckDB pads its caret by display width (a tab counts 0, a wide character 2): no position, not a wrong one
+            return Optional.empty();
+        }
         boolean cutBefore = text.startsWith(ELLIPSIS);
         String shown = cutBefore ? text.substring(ELLIPSIS.length()) : text;
         int shownCaret = cutBefore ? caret - ELLIPSIS.length() : caret;
         if (shown.endsWith(ELLIPSIS) && !line.endsWith(shown)) {
             shown = shown.substring(0, shown.length() - ELLIPSIS.length());
         }
-        int start = cutBefore ? line.indexOf(shown) : (line.startsWith(shown) ? 0 : -1);
+        // an excerpt cut at the front is the line's end unless it is cut at the end too: then it must occur once
+        int start;
+        if (!cutBefore) {
+            start = line.startsWith(shown) ? 0 : -1;
+        } else if (!text.endsWith(ELLIPSIS)) {
+            start = line.endsWith(shown) ? line.length() - shown.length() : -1;
+        } else {
+            start = line.indexOf(shown) == line.lastIndexOf(shown) ? line.indexOf(shown) : -1;
+        }
         if (start < 0 || shownCaret < 0) {
             return Optional.empty();
         }
@@ -76,5 +88,9 @@ final class QueryError {
             return Optional.empty();
         }
         return Optional.of(sql.indexOf(body) + inExecuted - bodyInExecuted);
+    }
+
+    private static boolean printableAscii(String line) {
+        return line.chars().allMatch(c -> c >= ' ' && c < 0x7f || c == '\r');
     }
 }

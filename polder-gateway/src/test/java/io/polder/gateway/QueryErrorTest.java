@@ -66,6 +66,29 @@ class QueryErrorTest {
     }
 
     @Test
+    void aLineWithTabsOrWideCharactersGetsNoPositionRatherThanAWrongOne() {
+        // DuckDB pads its caret by display width (a tab 0, a wide character 2), not by characters
+        QueryRefusedException tabs = refused("SELECT\torder_id,\tnosuchcol FROM " + ORDERS, fixture.analyst());
+        assertThat(tabs.getMessage()).startsWith("no column \"nosuchcol\"");
+        QueryRefusedException wide = refused("SELECT '日本語日本語' AS label, nosuchcol FROM " + ORDERS, fixture.analyst());
+        assertThat(wide.getMessage()).startsWith("no column \"nosuchcol\"");
+    }
+
+    @Test
+    void anExcerptCutAtTheFrontIsTheEndOfItsLineNotAnEarlierCopy() {
+        String sql = "SELECT 'x" + "y".repeat(60) + "' = 'z' OR nosuchcol = 1 AS a FROM " + ORDERS + " WHERE 'x"
+                + "y".repeat(60) + "' = 'z' OR nosuchcol = 1";
+        QueryRefusedException refusal = refused(sql, fixture.analyst());
+        String message = refusal.getMessage();
+        if (message.startsWith("1:")) {
+            int column = Integer.parseInt(message.substring(2, message.indexOf(':', 2)));
+            assertThat(column).as("DuckDB binds WHERE first: its copy").isEqualTo(sql.lastIndexOf("nosuchcol") + 1);
+        } else {
+            assertThat(message).startsWith("no column \"nosuchcol\"");
+        }
+    }
+
+    @Test
     void aTableOrVersionAGrantedPortDoesNotHaveListsWhatThePortServes() {
         QueryRefusedException table = refused("SELECT 1\nFROM \"sales-orders/orders\".orderz", fixture.analyst());
         assertThat(table.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);

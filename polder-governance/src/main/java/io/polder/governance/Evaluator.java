@@ -115,7 +115,9 @@ final class Evaluator {
          */
         private Optional<Target> concernedInputPort(CompiledPolicy compiled, Targets.Instance instance) {
             if (instance.target().kind() != PolicyTarget.PRODUCT
-                    || !compiled.policy().rule().contains(DEPENDENCIES_FACT)) {
+                    || !compiled.policy().rule().contains(DEPENDENCIES_FACT)
+                    // a rule that fails with no dependency at all (one that needs some) is about the product
+                    || evaluate(compiled.expressions().rule(), targets.withoutDependencies().variables()) != Boolean.TRUE) {
                 return Optional.empty();
             }
             for (Dependency dependency : context.facts().dependencies()) {

@@ -2,6 +2,7 @@ package io.polder.governance;
 
 import dev.cel.runtime.CelVariableResolver;
 import io.polder.model.odcs.DataContract;
+import io.polder.model.odps.InputPort;
 import io.polder.model.odps.OutputPort;
 import io.polder.model.source.SourceDocument;
 import java.time.Instant;
@@ -116,7 +117,7 @@ final class Targets {
      * port of that dependency's name.
      */
     Optional<Instance> throughInputPort(Dependency dependency) {
-        List<io.polder.model.odps.InputPort> ports = context.product().inputPortList();
+        List<InputPort> ports = context.product().inputPortList();
         for (int i = 0; i < ports.size(); i++) {
             if (dependency.inputPort().equals(ports.get(i).name())) {
                 Target whole = product.target();
@@ -127,6 +128,12 @@ final class Targets {
             }
         }
         return Optional.empty();
+    }
+
+    /** The product instance with no dependency in {@code facts.dependencies}. */
+    Instance withoutDependencies() {
+        return new Instance(product.target(), product.variables()
+                .withFacts(model.value(context.facts().withDependencies(List.of()))));
     }
 
     Instance productInstance() {

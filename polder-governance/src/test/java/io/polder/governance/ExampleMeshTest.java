@@ -66,6 +66,20 @@ class ExampleMeshTest {
                                 + " [policy no-deprecated-dependencies] (at /inputPorts/1)"));
     }
 
+    @Test
+    void aRuleThatAsksForADependencyIsFoundAtTheProductNotAtAnUnrelatedInputPort() {
+        MeshSnapshot mesh = MeshSnapshot.of(new Validator().loadMesh(MESH, "examples/mesh"));
+        PolicyEngine engine = new PolicyEngine();
+        PolicyLoad load = new PolicyLoader(engine).read(Fixtures.policy("reads-payments", "product",
+                "rule: facts.dependencies.exists(d, d.product == 'payments')\nmessage: reads no payments"),
+                "policies/payments.yaml", PolicyScope.global());
+        List<Verdict> verdicts = engine.evaluate(load.policySet(), mesh, Instant.parse("2026-01-15T00:00:00Z"));
+        assertThat(verdicts).filteredOn(verdict -> verdict.product().equals("customer-360")).singleElement()
+                .satisfies(verdict -> assertThat(verdict.problems()).extracting(io.polder.model.problem.Problem::format)
+                        .containsExactly("examples/mesh/customer/customer-360/product.odps.yaml:1:1: reads no payments"
+                                + " [policy reads-payments]"));
+    }
+
     private static io.polder.model.odps.DataProduct withStatus(io.polder.model.odps.DataProduct p, String status) {
         return new io.polder.model.odps.DataProduct(p.apiVersion(), p.kind(), p.id(), p.name(), p.version(), status,
                 p.domain(), p.tenant(), p.authoritativeDefinitions(), p.description(), p.customProperties(), p.tags(),

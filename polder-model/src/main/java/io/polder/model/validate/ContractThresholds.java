@@ -84,6 +84,8 @@ final class ContractThresholds {
     private static String describe(Node operand) {
         return switch (operand) {
             case ScalarNode scalar when scalar.isNull() -> "null";
+            case ScalarNode scalar when scalar.isString() && String.valueOf(scalar.value()).strip().matches("-?[0-9]+([.][0-9]+)?")
+                    -> "'" + scalar.value() + "', a string: write the number without quotes";
             case ScalarNode scalar when scalar.isString() -> "'" + scalar.value() + "'";
             case ScalarNode scalar -> scalar.kindName() + " " + scalar.value();
             default -> operand.kindName();

@@ -69,7 +69,8 @@ class ContractThresholdsTest {
                 "c.odcs.yaml:11:20: `mustNotBe` of a library rule must be a number: the metric `rowCount` is a count,"
                         + " compared as a number; found null (at /schema/0/quality/0/mustNotBe)",
                 "c.odcs.yaml:18:21: `mustBe` of a library rule must be a number: the metric `nullValues` is a count"
-                        + " (in percent), compared as a number; found '0' (at /schema/0/properties/0/quality/0/mustBe)");
+                        + " (in percent), compared as a number; found '0', a string: write the number without quotes"
+                        + " (at /schema/0/properties/0/quality/0/mustBe)");
     }
 
     @Test

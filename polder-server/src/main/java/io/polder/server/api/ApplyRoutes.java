@@ -49,12 +49,13 @@ public final class ApplyRoutes {
                         .errors(ErrorCode.CONFLICT, ErrorCode.INVALID_DOCUMENT).handler(this::plan),
                 Route.post("/api/v1/apply").operation("apply",
                                 "Apply the bundle: each product in its own transaction; idempotent; 409 when a version"
-                                        + " would change or another apply got there first; 422 with problems when invalid")
+                                        + " would change or another apply got there first; 422 with problems when invalid;"
+                                        + " 404 when a product named by `product` is not in the bundle")
                         .access(APPLY).query(flag("prune", "also retire the products the bundle no longer declares"),
                                 flag("dryRun", "only plan: change nothing"),
                                 repeatable("product", "apply only this product of the bundle (repeatable)"))
                         .body(MeshBundle.class).returns(Returns.json(200, Plan.class))
-                        .errors(ErrorCode.CONFLICT, ErrorCode.INVALID_DOCUMENT).handler(this::apply));
+                        .errors(ErrorCode.CONFLICT, ErrorCode.INVALID_DOCUMENT, ErrorCode.NOT_FOUND).handler(this::apply));
     }
 
     private void plan(Context ctx) {
