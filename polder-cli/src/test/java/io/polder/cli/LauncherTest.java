@@ -45,6 +45,14 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void aJvmThatCannotStartSaysWhyInTheRecordingRunToo() throws Exception {
+        distribution();
+        Launched launched = launch(List.of("serve"), Map.of("POLDER_JAVA_OPTS", "-Xmx1m"));
+        assertThat(launched.exitCode()).isNotZero();
+        assertThat(launched.err()).as("the VM's own reason, not silence").contains("Too small maximum heap");
+    }
+
     /** The launcher and the script it sources, and {@code polder-cli/target/dist} with a jar and an empty lib/. */
     private Path distribution() throws IOException {
         Path repository = Path.of(CliRun.repo(""));
@@ -68,6 +76,10 @@ class LauncherTest {
     }
 
     private Launched launch(List<String> args) throws Exception {
+        return launch(args, Map.of());
+    }
+
+    private Launched launch(List<String> args, Map<String, String> extra) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("polder").toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
@@ -76,6 +88,7 @@ class LauncherTest {
         environment.remove("POLDER_STARTUP_CACHE");
         environment.remove("POLDER_JAVA_OPTS");
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.putAll(extra);
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
         return new Launched(process.exitValue(), Files.readString(root.resolve("out.txt"), StandardCharsets.UTF_8),
