@@ -222,6 +222,7 @@ final class PolicyCompiler {
             String nearest = Hints.nearest(undefined.group(1), environments.model().fieldNames());
             return "unknown field `" + undefined.group(1) + "`" + (nearest == null ? "" : "; did you mean `" + nearest + "`?");
         }
-        return message;
+        // CEL's parser names the modulo operator in its lists of expected tokens as '%%', escaped for a format string
+        return message.replace("'%%'", "'%'");
     }
 }

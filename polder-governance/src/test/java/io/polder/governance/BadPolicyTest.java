@@ -25,6 +25,12 @@ class BadPolicyTest {
     }
 
     @Test
+    void theExpectedTokensOfASyntaxErrorAreWrittenAsInCel() {
+        Problem problem = onlyError(policy("broken", "product", "rule: product.id product.name\nmessage: m"));
+        assertThat(problem.format()).contains("expecting").contains("'%'").doesNotContain("'%%'");
+    }
+
+    @Test
     void anErrorInABlockRuleNamesItsOwnLineAndColumn() {
         Problem problem = onlyError(policy("block", "property", """
                 rule: |
