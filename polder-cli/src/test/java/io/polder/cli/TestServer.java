@@ -1,6 +1,6 @@
 package io.polder.cli;
 
-import io.polder.registry.store.Database;
+import io.polder.registry.MigratedStores;
 import io.polder.server.PolderServer;
 import io.polder.server.ServerConfig;
 import java.io.IOException;
@@ -12,12 +12,10 @@ import java.util.List;
 
 /**
  * A real Polder server on a free loopback port with a fresh embedded store, and the CLI pointed at it. The store
- * starts as a copy of one this JVM migrated once (running every migration for every test's server costs more
- * than many of the tests); the server opens it as it opens any store at its default place and finds it current.
+ * starts as a copy of the one this JVM migrated once ({@link MigratedStores}); the server opens it as it opens any store at its default place and finds it current.
  */
 final class TestServer implements AutoCloseable {
     private static final String STORE = "polder.db";
-    private static Path template;
 
     private final PolderServer server;
     private final String adminToken;
@@ -28,12 +26,7 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            Files.copy(template(), dataDir.resolve(STORE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        MigratedStores.copySqlite(dataDir.resolve(STORE));
         // sources in DATA/sources; no scheduler: a cron of the example mesh must not start builds during a test
         PolderServer server = PolderServer.start(new ServerConfig("127.0.0.1", 0, dataDir, null)
                 .withBuilds(io.polder.server.build.BuildSettings.defaults().withScheduler(false)));
@@ -43,30 +36,6 @@ final class TestServer implements AutoCloseable {
             server.close();
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** This JVM's migrated store, made on first use and deleted when the JVM ends. */
-    private static synchronized Path template() throws IOException {
-        if (template == null) {
-            Path folder = Files.createTempDirectory("polder-cli-test-template");
-            Path file = folder.resolve(STORE);
-            // closing checkpoints the write-ahead log into the file, so the one file is the whole store
-            Database.open("jdbc:sqlite:" + file).close();
-            Path wal = folder.resolve(STORE + "-wal");
-            if (Files.exists(wal) && Files.size(wal) > 0) {
-                throw new IllegalStateException("the migrated template " + file + " kept a write-ahead log " + wal
-                        + " after it was closed; a copy of the file alone would miss its last changes");
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(folder)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                } catch (IOException ignored) {
-                    // a temporary folder the system cleans up anyway
-                }
-            }, "delete-cli-test-template"));
-            template = file;
-        }
-        return template;
     }
 
     String url() {

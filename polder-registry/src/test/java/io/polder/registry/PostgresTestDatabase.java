@@ -3,27 +3,16 @@ package io.polder.registry;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
-import io.polder.registry.store.Database;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
-
 /**
  * A fresh database in the PostgreSQL server named by {@code POLDER_TEST_POSTGRES_URL}. Without that variable
  * the test is skipped, except under CI ({@code CI=true}), where a missing database is a failure.
  *
- * <p>{@link #migrated()} copies a template database that this JVM migrated once (PostgreSQL's
- * {@code CREATE DATABASE ... TEMPLATE}), which is several times faster than running every migration for every
- * test; the copy is the very store Flyway made, history table included. {@link #empty()} is an empty database,
- * for the tests of the migrations themselves.
+ * <p>{@link #migrated()} copies the template database this JVM migrated once ({@link MigratedStores}), several
+ * times faster than running every migration for every test. {@link #empty()} is an empty database, for the tests of
+ * the migrations themselves.
  */
 final class PostgresTestDatabase implements TestDatabase {
     static final String URL_VARIABLE = "POLDER_TEST_POSTGRES_URL";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static String template;
 
     private final boolean fromTemplate;
     private String baseUrl;
@@ -46,16 +35,14 @@ final class PostgresTestDatabase implements TestDatabase {
     @Override
     public String create() {
         baseUrl = baseUrl();
-        name = newName("test_");
-        execute(baseUrl, "CREATE DATABASE " + name + (fromTemplate ? " TEMPLATE " + template(baseUrl) : ""));
-        return withDatabase(baseUrl, name);
+        name = MigratedStores.createPostgres(baseUrl, "test_", fromTemplate);
+        return MigratedStores.withDatabase(baseUrl, name);
     }
 
     @Override
     public void drop() {
         if (name != null) {
-            // FORCE: a connection a failed test left open must not keep its database alive
-            execute(baseUrl, "DROP DATABASE " + name + " WITH (FORCE)");
+            MigratedStores.dropPostgres(baseUrl, name);
             name = null;
         }
     }
@@ -70,49 +57,5 @@ final class PostgresTestDatabase implements TestDatabase {
                     + " skipping the PostgreSQL tests");
         }
         return url;
-    }
-
-    /** This JVM's migrated template database, made on first use and dropped when the JVM ends. */
-    private static synchronized String template(String baseUrl) {
-        if (template == null) {
-            String made = newName("template_");
-            execute(baseUrl, "CREATE DATABASE " + made);
-            try {
-                Database.open(withDatabase(baseUrl, made)).close();
-            } catch (RuntimeException e) {
-                execute(baseUrl, "DROP DATABASE " + made + " WITH (FORCE)");
-                throw e;
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(baseUrl, "DROP DATABASE IF EXISTS " + made
-                    + " WITH (FORCE)"), "drop-" + made));
-            template = made;
-        }
-        return template;
-    }
-
-    private static String newName(String prefix) {
-        return "polder_" + prefix + HexFormat.of().formatHex(RANDOM.generateSeed(6));
-    }
-
-    /** {@code url} (jdbc:postgresql://host:port/database?parameters) naming {@code database} instead. */
-    static String withDatabase(String url, String database) {
-        int query = url.indexOf('?');
-        String path = query < 0 ? url : url.substring(0, query);
-        int slash = path.lastIndexOf('/');
-        if (slash < "jdbc:postgresql://".length()) {
-            throw new IllegalStateException(URL_VARIABLE + " names no database; it needs"
-                    + " jdbc:postgresql://HOST:PORT/DATABASE");
-        }
-        return path.substring(0, slash + 1) + database + (query < 0 ? "" : url.substring(query));
-    }
-
-    /** Runs one of this class's own statements; the database names are generated, never taken from input. */
-    private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL: " + e.getMessage(), e);
-        }
     }
 }
